@@ -1,0 +1,128 @@
+/** The session engine's state, actions, events and record. */
+import type { BreathPart, Phase, Timeline } from '../routine/timeline';
+import type { FlareDecision, PlaySegment, Program } from './program';
+
+/** What a session's run came to. */
+export type Outcome = 'completed' | 'stopped' | 'stopped-after-flare' | 'red-flag';
+
+/** Where a step stands in this session. */
+export type StepStatus = 'not-reached' | 'in-progress' | 'completed' | 'skipped' | 'stopped';
+
+/** One step's line in the record. */
+export interface StepRecord {
+	id: string;
+	status: StepStatus;
+	flares: number;
+	/** True once the step was tried again gently after a flare. */
+	retried: boolean;
+}
+
+/** A reported flare, as the contract asks it to be kept. */
+export interface FlareRecord {
+	stepId: string;
+	stepIndex: number;
+	round: number;
+	phase: Phase;
+	/** Seconds into the step when the flare was reported. */
+	secondsIntoStep: number;
+	/** When, in wall-clock milliseconds since 1970 (derived from the session's monotonic time). */
+	atEpochMs: number;
+	/** What the session will do once recovered, unless the person decides otherwise. */
+	then: FlareDecision;
+}
+
+/** The red flag: numbness, weakness, or sudden severe pain. */
+export interface RedFlagRecord {
+	stepId: string;
+	stepIndex: number;
+	phase: Phase;
+	atEpochMs: number;
+}
+
+/** Everything that happened in a session, kept for history. */
+export interface SessionRecord {
+	steps: StepRecord[];
+	flares: FlareRecord[];
+	redFlag?: RedFlagRecord;
+	startedAtEpochMs?: number;
+	endedAtEpochMs?: number;
+	outcome?: Outcome;
+}
+
+/** The engine's mode, one kind at a time. */
+export type Mode =
+	| { kind: 'idle' }
+	/** Program time 0 is at monotonic `anchorMs`. */
+	| { kind: 'running'; anchorMs: number }
+	| { kind: 'paused'; programMs: number }
+	| { kind: 'done'; outcome: Outcome };
+
+/** The whole state of a session: a value, replaced whole by each action. */
+export interface SessionState {
+	timeline: Timeline;
+	index: StepIndex;
+	mode: Mode;
+	program: Program;
+	/** Program time up to which boundaries have been reported. */
+	seenMs: number;
+	/** The latest monotonic time seen: time never moves backwards. */
+	lastMs: number;
+	startedAtMs: number;
+	startedAtEpochMs: number;
+	record: SessionRecord;
+}
+
+/** Where each step's segments sit in the compiled timeline. */
+export interface StepIndex {
+	/** Index of the step's first own (non-lead) segment. */
+	firstOwn: number[];
+	/** Index just past the step's last own segment. */
+	end: number[];
+}
+
+/** The choices after a flare. */
+export type FlareChoice = 'skip' | 'end' | 'retry';
+
+/** What a person, a coach or the clock can do to a session. */
+export type Action =
+	| { type: 'start'; atMs: number; epochMs: number }
+	| { type: 'tick'; atMs: number }
+	| { type: 'pause'; atMs: number }
+	| { type: 'resume'; atMs: number }
+	| { type: 'skip'; atMs: number }
+	| { type: 'previous'; atMs: number }
+	| { type: 'stop'; atMs: number }
+	| { type: 'flare'; atMs: number }
+	| { type: 'red-flag'; atMs: number }
+	| { type: 'choose'; choice: FlareChoice; atMs: number };
+
+/** The cue names the audio layer plays. */
+export type CueName = Exclude<Phase, 'countdown'> | 'get-ready' | 'inhale' | 'hold' | 'exhale';
+
+/** What the engine tells the UI and audio layers; it never plays or renders anything itself. */
+export type SessionEvent =
+	| { type: 'started'; atMs: number }
+	| { type: 'phase-started'; segment: PlaySegment; atMs: number; missed: boolean }
+	| {
+			type: 'breath-started';
+			segment: PlaySegment;
+			part: BreathPart;
+			atMs: number;
+			missed: boolean;
+	  }
+	| { type: 'step-started'; stepIndex: number; atMs: number; missed: boolean }
+	/** A cue's moment: `missed` when it passed while the page was not running (never replay it). */
+	| { type: 'cue-due'; cue: CueName; segment: PlaySegment; atMs: number; missed: boolean }
+	| { type: 'paused'; atMs: number }
+	| { type: 'resumed'; atMs: number }
+	/** Any sound playing must stop now: a flare, a jump, a stop. */
+	| { type: 'silence'; atMs: number }
+	| { type: 'flare'; flare: FlareRecord; atMs: number }
+	| { type: 'red-flag'; redFlag: RedFlagRecord; atMs: number }
+	| { type: 'done'; outcome: Outcome; record: SessionRecord; atMs: number };
+
+/** An action's result: the next state and what the outside world should hear of it. */
+export interface Transition {
+	state: SessionState;
+	events: SessionEvent[];
+}

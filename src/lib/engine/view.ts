@@ -1,0 +1,80 @@
+/** What a screen shows of a session at a moment, derived from the state and the clock alone. */
+import type { BreathPart, Phase, PlannedStep } from '../routine/timeline';
+import { locate } from './program';
+import { canRetry, programMsAt } from './reduce';
+import type { Mode, Outcome, SessionState } from './types';
+
+/** A session as a screen shows it at one moment. */
+export interface SessionView {
+	mode: Mode['kind'];
+	outcome?: Outcome;
+	phase: Phase;
+	breath?: { part: BreathPart; n: number; of: number };
+	/** The step being played, or led into during a countdown or a rest between steps. */
+	step?: PlannedStep;
+	stepIndex: number;
+	stepCount: number;
+	/** True in the countdown and the rests between steps. */
+	lead: boolean;
+	round: number;
+	rounds: number;
+	phaseLeftMs: number;
+	phaseDurationMs: number;
+	segmentElapsedMs: number;
+	segmentDurationMs: number;
+	sessionLeftMs: number;
+	/** In release or recover after a flare: the three choices are open. */
+	inFlare: boolean;
+	canRetry: boolean;
+}
+
+/** The session as it stands at monotonic `atMs`. */
+export function viewAt(state: SessionState, atMs: number): SessionView {
+	const { program, timeline, mode } = state;
+	const programMs = programMsAt(state, atMs);
+	const base = {
+		mode: mode.kind,
+		outcome: mode.kind === 'done' ? mode.outcome : undefined,
+		stepCount: timeline.steps.length,
+		sessionLeftMs: Math.max(0, program.totalMs - programMs)
+	};
+	const located = mode.kind === 'done' ? undefined : locate(program, programMs);
+	if (!located) {
+		return {
+			...base,
+			phase: 'done',
+			stepIndex: timeline.steps.length - 1,
+			step: undefined,
+			lead: false,
+			round: 0,
+			rounds: 0,
+			phaseLeftMs: 0,
+			phaseDurationMs: 0,
+			segmentElapsedMs: 0,
+			segmentDurationMs: 0,
+			sessionLeftMs: 0,
+			inFlare: false,
+			canRetry: false
+		};
+	}
+	const { segment } = located;
+	const segmentElapsedMs = programMs - located.startMs;
+	const phaseElapsedMs = segment.startMs - segment.phaseStartMs + segmentElapsedMs;
+	const inFlare = segment.phase === 'release' || segment.phase === 'recover';
+	return {
+		...base,
+		phase: segment.phase,
+		breath: segment.breath,
+		step: timeline.steps[segment.stepIndex],
+		stepIndex: segment.stepIndex,
+		lead: segment.lead,
+		round: segment.round,
+		rounds: segment.rounds,
+		phaseLeftMs: Math.max(0, segment.phaseDurationMs - phaseElapsedMs),
+		phaseDurationMs: segment.phaseDurationMs,
+		segmentElapsedMs,
+		segmentDurationMs: segment.durationMs,
+		inFlare,
+		canRetry: inFlare && canRetry(state, segment.stepIndex)
+	};
+}

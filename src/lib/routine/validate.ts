@@ -1,0 +1,180 @@
+/**
+ * The validator: reads a routine file's text and names every problem by its path and in words
+ * a routine author understands. Problems are values, never throws.
+ */
+import * as v from 'valibot';
+import { readJson, type JsonValue } from './json-text';
+import { formatPath, type PathSegment } from './path';
+import { LIMITS, routineSchema, type Routine } from './schema';
+import { compileTimeline } from './timeline';
+import { findShapeProblems, unknownKeyMessage } from './unknown-keys';
+
+/** One problem in a routine file. */
+export interface RoutineIssue {
+	/** `steps[2].cycle.soften`; `(file)` for the file as a whole. */
+	path: string;
+	message: string;
+	/** For a syntax error: where in the text, both from 1. */
+	line?: number;
+	column?: number;
+}
+
+export type RoutineResult =
+	{ ok: true; routine: Routine; raw: JsonValue } | { ok: false; issues: RoutineIssue[] };
+
+/** The error a caller can throw or keep when a routine is refused: it carries every issue. */
+export class RoutineValidationError extends Error {
+	constructor(readonly issues: RoutineIssue[]) {
+		super(issues.map(describeIssue).join('\n'));
+		this.name = 'RoutineValidationError';
+	}
+}
+
+/** One issue as a line of text: `steps[2].cycle.soften: must be …`. */
+export function describeIssue(issue: RoutineIssue): string {
+	if (issue.line !== undefined) {
+		return `line ${issue.line}, column ${issue.column}: ${issue.message}`;
+	}
+	return `${issue.path}: ${issue.message}`;
+}
+
+/** Reads and validates a routine file's text. */
+export function parseRoutine(text: string): RoutineResult {
+	const bytes = utf8Length(text);
+	if (bytes > LIMITS.fileBytes) {
+		return {
+			ok: false,
+			issues: [
+				{
+					path: '(file)',
+					message: `the file is ${formatBytes(bytes)}; a routine file may be at most 1 MiB`
+				}
+			]
+		};
+	}
+	const read = readJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+	if (!read.ok) {
+		const { line, column, message } = read.error;
+		return {
+			ok: false,
+			issues: [{ path: '(file)', line, column, message: `not valid JSON: ${message}` }]
+		};
+	}
+	return validateRoutine(read.value);
+}
+
+/** Validates a value already read as JSON. */
+export function validateRoutine(raw: JsonValue): RoutineResult {
+	const tooMany = tooManySteps(raw);
+	if (tooMany) return { ok: false, issues: [tooMany] };
+	const issues: RoutineIssue[] = [];
+	const shapeProblems = findShapeProblems(routineSchema, raw);
+	const lists = shapeProblems.filter((problem) => problem.kind === 'list-for-object');
+	const result = v.safeParse(routineSchema, raw, { abortEarly: false, abortPipeEarly: true });
+	if (!result.success) {
+		for (const issue of result.issues) {
+			const path = pathOf(issue);
+			// Inside a list given for an object, the library's "missing key" notes only add noise.
+			if (lists.some((list) => startsWith(path, list.path))) continue;
+			issues.push({ path: formatPath(path), message: issue.message });
+		}
+	}
+	for (const problem of shapeProblems) {
+		issues.push({
+			path: formatPath(problem.path),
+			message: problem.kind === 'unknown-key' ? unknownKeyMessage(problem) : problem.message
+		});
+	}
+	issues.push(...duplicateStepIds(raw));
+	if (issues.length === 0 && result.success) {
+		issues.push(...emptySteps(result.output));
+	}
+	if (issues.length > 0 || !result.success || lists.length > 0) {
+		return { ok: false, issues: sortByPath(issues) };
+	}
+	return { ok: true, routine: result.output, raw };
+}
+
+function startsWith(path: readonly PathSegment[], prefix: readonly PathSegment[]): boolean {
+	return prefix.length <= path.length && prefix.every((segment, i) => path[i] === segment);
+}
+
+function pathOf(issue: v.BaseIssue<unknown>): PathSegment[] {
+	return (issue.path ?? []).map((item) => item.key as PathSegment);
+}
+
+/** A file far over the step limit is refused before any step is read. */
+function tooManySteps(raw: JsonValue): RoutineIssue | undefined {
+	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+	const steps = raw['steps'];
+	if (!Array.isArray(steps) || steps.length <= LIMITS.steps) return undefined;
+	return {
+		path: 'steps',
+		message: `holds ${steps.length} steps; a routine may have at most ${LIMITS.steps}`
+	};
+}
+
+function duplicateStepIds(raw: JsonValue): RoutineIssue[] {
+	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [];
+	const steps = raw['steps'];
+	if (!Array.isArray(steps)) return [];
+	const firstIndex = new Map<string, number>();
+	const issues: RoutineIssue[] = [];
+	steps.forEach((step, index) => {
+		if (typeof step !== 'object' || step === null || Array.isArray(step)) return;
+		const id = step['id'];
+		if (typeof id !== 'string') return;
+		const first = firstIndex.get(id);
+		if (first === undefined) {
+			firstIndex.set(id, index);
+			return;
+		}
+		issues.push({
+			path: formatPath(['steps', index, 'id']),
+			message: `the id "${id}" is used already by steps[${first}]; every step needs its own id`
+		});
+	});
+	return issues;
+}
+
+function emptySteps(routine: Routine): RoutineIssue[] {
+	const timeline = compileTimeline(routine, { countdownSec: 0 });
+	return timeline.steps
+		.filter((step) => step.durationMs <= 0)
+		.map((step) => ({
+			path: formatPath(['steps', step.index]),
+			message: `the step "${step.id}" lasts 0 seconds: give at least one of its phases some time`
+		}));
+}
+
+function sortByPath(issues: RoutineIssue[]): RoutineIssue[] {
+	return issues
+		.map((issue, order) => ({ issue, order }))
+		.sort((a, b) => comparePaths(a.issue.path, b.issue.path) || a.order - b.order)
+		.map(({ issue }) => issue);
+}
+
+/** Orders paths as they appear in a file, with `steps[10]` after `steps[9]`. */
+function comparePaths(a: string, b: string): number {
+	return a.localeCompare(b, 'en', { numeric: true });
+}
+
+function utf8Length(text: string): number {
+	let bytes = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 0x80) bytes += 1;
+		else if (c < 0x800) bytes += 2;
+		else if (c >= 0xd800 && c <= 0xdbff) {
+			bytes += 4;
+			i++;
+		} else bytes += 3;
+	}
+	return bytes;
+}
+
+function formatBytes(bytes: number): string {
+	return bytes >= 1024 * 1024
+		? `${(bytes / (1024 * 1024)).toFixed(1)} MiB`
+		: `${Math.ceil(bytes / 1024)} KiB`;
+}

@@ -1,0 +1,58 @@
+/** The words a person reads and hears for the engine's names. */
+import type { BreathPart, Phase } from '../routine/timeline';
+import type { Outcome } from '../engine/types';
+
+/** A phase's label, as shown in large type. */
+export const PHASE_LABELS: Record<Phase, string> = {
+	countdown: 'Get ready',
+	approach: 'Approach the edge',
+	breathe: 'Breathe',
+	soften: 'Soften',
+	'come-back': 'Come back',
+	rest: 'Rest',
+	release: 'Release',
+	recover: 'Recover',
+	done: 'Done'
+};
+
+/** What to do in a phase, in one short line. */
+export const PHASE_HINTS: Record<Phase, string> = {
+	countdown: 'Settle into position.',
+	approach: 'Move slowly towards the edge of the stretch, well short of pain.',
+	breathe: 'Stay where you are and breathe.',
+	soften: 'Let go a little more with each breath out.',
+	'come-back': 'Come back out slowly.',
+	rest: 'Rest and breathe easily.',
+	release: 'Stop. Come back out slowly and breathe.',
+	recover: 'Slow, easy breaths. Let the body settle.',
+	done: 'The session is over.'
+};
+
+export const BREATH_LABELS: Record<BreathPart, string> = {
+	inhale: 'Breathe in',
+	'hold-in': 'Hold',
+	exhale: 'Breathe out',
+	'hold-out': 'Hold'
+};
+
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+	completed: 'Session complete',
+	stopped: 'Session stopped',
+	'stopped-after-flare': 'Session ended after a flare',
+	'red-flag': 'Session ended: red flag'
+};
+
+/** Milliseconds as `m:ss`, counting whole seconds down (5.0 s left shows 0:05, 4.2 s shows 0:05). */
+export function formatClock(ms: number): string {
+	const totalSeconds = Math.max(0, Math.ceil(ms / 1000 - 1e-9));
+	const minutes = Math.floor(totalSeconds / 60);
+	const seconds = totalSeconds % 60;
+	return `${minutes}:${String(seconds).padStart(2, '0')}`;
+}
+
+/** A length of time in words: "24 min", "45 s". */
+export function formatDuration(ms: number): string {
+	const seconds = Math.round(ms / 1000);
+	if (seconds < 60) return `${seconds} s`;
+	return `${Math.round(seconds / 60)} min`;
+}
