@@ -1,9 +1,16 @@
 /** Takes screenshots of real pages of the built app, to look at what a person sees: `npx tsx scripts/screenshot.ts URL OUT.png [width height] [actions]`. */
 import { chromium } from '@playwright/test';
 
-const [url = 'http://127.0.0.1:4173/', out = 'shot.png', width = '1280', height = '800', ...actions] =
-	process.argv.slice(2);
-const browser = await chromium.launch({ executablePath: process.env['LIANA_CHROMIUM'] || '/usr/bin/chromium' });
+const [
+	url = 'http://127.0.0.1:4173/',
+	out = 'shot.png',
+	width = '1280',
+	height = '800',
+	...actions
+] = process.argv.slice(2);
+const browser = await chromium.launch({
+	executablePath: process.env['LIANA_CHROMIUM'] || '/usr/bin/chromium'
+});
 const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height) } });
 await page.clock.install();
 await page.goto(url);

@@ -31,7 +31,8 @@ export interface SessionView {
 /** The session as it stands at monotonic `atMs`. */
 export function viewAt(state: SessionState, atMs: number): SessionView {
 	const { program, timeline, mode } = state;
-	const programMs = programMsAt(state, atMs);
+	// The clock never runs backwards for a session, whatever the platform's clock does.
+	const programMs = programMsAt(state, Math.max(atMs, state.lastMs));
 	const base = {
 		mode: mode.kind,
 		outcome: mode.kind === 'done' ? mode.outcome : undefined,

@@ -242,7 +242,7 @@ export const routineSchema = v.pipe(
 	record(
 		{
 			version: v.literal(1, (issue) =>
-				typeof issue.input === 'number' && issue.input > 1
+				Number.isInteger(issue.input) && Number(issue.input) > 1
 					? `this file is format version ${issue.input}, but this app reads version 1: update the app, or ask for a version 1 file`
 					: `must be the number 1${butIs(issue)}`
 			),

@@ -124,9 +124,9 @@ export interface ResolvedDefaults {
 /** Seconds as whole milliseconds, so sums of fractions add up exactly. */
 export const toMs = (seconds: number): number => Math.round(seconds * 1000);
 
-/** The routine's `defaults` over the built-in ones. */
-export function resolveDefaults(routine: Routine): ResolvedDefaults {
-	const d = routine.defaults ?? {};
+/** A routine's `defaults` over the built-in ones. */
+export function resolveDefaults(defaults: Routine['defaults']): ResolvedDefaults {
+	const d = defaults ?? {};
 	const builtIn = BUILT_IN_DEFAULTS;
 	return {
 		cycle: mergeCycle({ ...builtIn.cycle, breathe: { ...builtIn.cycle.breathe } }, d.cycle),
@@ -312,7 +312,7 @@ export function compileTimeline(
 	routine: Routine,
 	options: CompileOptions = DEFAULT_COMPILE_OPTIONS
 ): Timeline {
-	const resolved = resolveDefaults(routine);
+	const resolved = resolveDefaults(routine.defaults);
 	const segments: Segment[] = [];
 	const steps: PlannedStep[] = [];
 	let atMs = 0;

@@ -63,6 +63,10 @@ function walk(
 			}
 			return;
 		case 'variant': {
+			if (Array.isArray(value)) {
+				found.push({ kind: 'list-for-object', path, message: listMessage(schema, value) });
+				return;
+			}
 			if (!isObject(value) || !schema.key) return;
 			const tag = value[schema.key];
 			const option = schema.options?.find((candidate) => {
@@ -131,6 +135,7 @@ export function closest(key: string, known: readonly string[]): string | undefin
 
 function editDistance(a: string, b: string): number {
 	if (Math.abs(a.length - b.length) > 3) return Infinity;
+	let beforePrevious: number[] = [];
 	let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
 	for (let i = 1; i <= a.length; i++) {
 		const current = [i];
@@ -141,7 +146,12 @@ function editDistance(a: string, b: string): number {
 				(current[j - 1] ?? 0) + 1,
 				(previous[j - 1] ?? 0) + cost
 			);
+			// Two letters swapped ("titel") is one slip, not two.
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+				current[j] = Math.min(current[j] ?? Infinity, (beforePrevious[j - 2] ?? 0) + 1);
+			}
 		}
+		beforePrevious = previous;
 		previous = current;
 	}
 	return previous[b.length] ?? Infinity;

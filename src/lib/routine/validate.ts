@@ -5,8 +5,8 @@
 import * as v from 'valibot';
 import { readJson, type JsonValue } from './json-text';
 import { formatPath, type PathSegment } from './path';
-import { LIMITS, routineSchema, type Routine } from './schema';
-import { compileTimeline } from './timeline';
+import { defaultsSchema, LIMITS, routineSchema, stepSchema, type Routine } from './schema';
+import { compileStep, resolveDefaults } from './timeline';
 import { findShapeProblems, unknownKeyMessage } from './unknown-keys';
 
 /** One problem in a routine file. */
@@ -47,7 +47,7 @@ export function parseRoutine(text: string): RoutineResult {
 			issues: [
 				{
 					path: '(file)',
-					message: `the file is ${formatBytes(bytes)}; a routine file may be at most 1 MiB`
+					message: `the file is ${formatBytes(bytes)}; a routine file may be at most 1 MiB (1,048,576 bytes)`
 				}
 			]
 		};
@@ -86,9 +86,7 @@ export function validateRoutine(raw: JsonValue): RoutineResult {
 		});
 	}
 	issues.push(...duplicateStepIds(raw));
-	if (issues.length === 0 && result.success) {
-		issues.push(...emptySteps(result.output));
-	}
+	issues.push(...emptySteps(raw));
 	if (issues.length > 0 || !result.success || lists.length > 0) {
 		return { ok: false, issues: sortByPath(issues) };
 	}
@@ -137,14 +135,32 @@ function duplicateStepIds(raw: JsonValue): RoutineIssue[] {
 	return issues;
 }
 
-function emptySteps(routine: Routine): RoutineIssue[] {
-	const timeline = compileTimeline(routine, { countdownSec: 0 });
-	return timeline.steps
-		.filter((step) => step.durationMs <= 0)
-		.map((step) => ({
-			path: formatPath(['steps', step.index]),
+/**
+ * Steps that would last 0 s, found step by step so they are reported beside any other problem.
+ * Rests between a stretch's rounds do not count: a stretch of rests alone has nothing to do.
+ */
+function emptySteps(raw: JsonValue): RoutineIssue[] {
+	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [];
+	const steps = raw['steps'];
+	if (!Array.isArray(steps)) return [];
+	const defaults = v.safeParse(defaultsSchema, raw['defaults'] ?? {}, { abortEarly: true });
+	if (!defaults.success) return [];
+	const resolved = resolveDefaults(defaults.output);
+	const issues: RoutineIssue[] = [];
+	steps.forEach((value, index) => {
+		const parsed = v.safeParse(stepSchema, value, { abortEarly: true });
+		if (!parsed.success) return;
+		const step = parsed.output;
+		const activeMs = compileStep(step, index, resolved)
+			.filter((segment) => !(step.type === 'stretch' && segment.phase === 'rest'))
+			.reduce((sum, segment) => sum + segment.durationMs, 0);
+		if (activeMs > 0) return;
+		issues.push({
+			path: formatPath(['steps', index]),
 			message: `the step "${step.id}" lasts 0 seconds: give at least one of its phases some time`
-		}));
+		});
+	});
+	return issues;
 }
 
 function sortByPath(issues: RoutineIssue[]): RoutineIssue[] {
@@ -174,7 +190,6 @@ function utf8Length(text: string): number {
 }
 
 function formatBytes(bytes: number): string {
-	return bytes >= 1024 * 1024
-		? `${(bytes / (1024 * 1024)).toFixed(1)} MiB`
-		: `${Math.ceil(bytes / 1024)} KiB`;
+	if (bytes >= 2 * 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+	return `${bytes.toLocaleString('en')} bytes`;
 }

@@ -1,0 +1,34 @@
+/** Shared fixtures for the journeys: a page whose clock the test drives, and an axe check. */
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+const drivenClocks = new WeakSet<Page>();
+
+export const test = base.extend<{ clockPage: Page }>({
+	// Time is driven by the test (page.clock), never waited for.
+	clockPage: async ({ page }, use) => {
+		const startMs = Date.UTC(2026, 10, 25, 9, 0, 0);
+		await page.clock.install({ time: startMs });
+		// An installed clock still flows by itself; paused, it moves only when the test says.
+		await page.clock.pauseAt(startMs + 1_000);
+		drivenClocks.add(page);
+		await use(page);
+	}
+});
+
+/**
+ * Checks a page with axe. axe needs timers: a driven clock flows while it looks (a fraction of a
+ * second), then pauses again, so check accessibility after the time-exact assertions of a moment.
+ */
+export async function expectAccessible(page: Page): Promise<void> {
+	const driven = drivenClocks.has(page);
+	if (driven) await page.clock.resume();
+	const results = await new AxeBuilder({ page }).analyze();
+	if (driven) await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 500);
+	const problems = results.violations.map(
+		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
+	);
+	expect(problems).toEqual([]);
+}
+
+export { expect };
