@@ -1,0 +1,190 @@
+/**
+ * `npm run bench`: measures the figures the issues name and prints each against its target.
+ * Figures are printed, never asserted: the machines are shared and noisy.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ManualClock, Session } from '../src/lib/engine';
+import { compileTimeline, parseRoutine } from '../src/lib/routine';
+
+interface Figure {
+	name: string;
+	value: number;
+	unit: string;
+	target: string;
+	met: boolean | undefined;
+	note: string;
+}
+
+const figures: Figure[] = [];
+
+function record(
+	name: string,
+	value: number,
+	unit: string,
+	target: string,
+	met: boolean | undefined,
+	note = ''
+) {
+	figures.push({ name, value, unit, target, met, note });
+}
+
+/** A routine of `count` steps of every type, as text. */
+function routineText(count: number): string {
+	const steps = Array.from({ length: count }, (_, i) => {
+		switch (i % 3) {
+			case 0:
+				return {
+					type: 'stretch',
+					id: `s${i}`,
+					title: `Stretch ${i}`,
+					side: i % 2 ? 'left' : 'right',
+					rounds: 3,
+					cycle: { soften: 25 },
+					onFlare: 'retry'
+				};
+			case 1:
+				return {
+					type: 'breathe',
+					id: `b${i}`,
+					title: `Breathe ${i}`,
+					pattern: { inhale: 4, holdIn: 2, exhale: 6 },
+					breaths: 6
+				};
+			default:
+				return { type: 'rest', id: `r${i}`, title: `Rest ${i}`, seconds: 30 };
+		}
+	});
+	return JSON.stringify(
+		{ version: 1, id: `bench-${count}`, title: `Bench ${count}`, steps },
+		null,
+		2
+	);
+}
+
+/** Median and 95th percentile of `runs` timings of `work`, in milliseconds. */
+function time(runs: number, work: () => void): { median: number; p95: number } {
+	for (let i = 0; i < Math.min(20, runs); i++) work();
+	const samples: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const start = performance.now();
+		work();
+		samples.push(performance.now() - start);
+	}
+	samples.sort((a, b) => a - b);
+	return {
+		median: samples[Math.floor(samples.length / 2)] ?? NaN,
+		p95: samples[Math.floor(samples.length * 0.95)] ?? NaN
+	};
+}
+
+// Validate + compile a 500-step routine.
+const text500 = routineText(500);
+let segments500 = 0;
+const compile500 = time(100, () => {
+	const result = parseRoutine(text500);
+	if (!result.ok) throw new Error(result.issues[0]?.message);
+	segments500 = compileTimeline(result.routine).segments.length;
+});
+record(
+	'validate + compile, 500 steps',
+	compile500.median,
+	'ms (median)',
+	'< 20 ms',
+	compile500.median < 20,
+	`p95 ${compile500.p95.toFixed(2)} ms; ${(text500.length / 1024).toFixed(0)} KiB, ${segments500} segments`
+);
+
+// A 10,000-step routine is refused: written compactly it fits in 1 MiB and is refused for its
+// step count; written out in full it is refused for its size before it is read.
+const compact10k = JSON.stringify({
+	version: 1,
+	id: 'bench-10k',
+	title: 'Bench',
+	steps: Array.from({ length: 10_000 }, (_, i) => ({
+		type: 'rest',
+		id: `r${i}`,
+		title: 'R',
+		seconds: 1
+	}))
+});
+const text10k = routineText(10_000);
+for (const [label, text, reason] of [
+	['refuse 10,000 steps (compact file, under 1 MiB)', compact10k, 'at most 500'],
+	['refuse 10,000 steps (full file, over 1 MiB)', text10k, 'at most 1 MiB']
+] as const) {
+	const refusal = time(30, () => {
+		const result = parseRoutine(text);
+		if (result.ok || !result.issues[0]?.message.includes(reason)) {
+			throw new Error(`${label}: not refused for "${reason}"`);
+		}
+	});
+	record(
+		label,
+		refusal.median,
+		'ms (median)',
+		'refused',
+		undefined,
+		`p95 ${refusal.p95.toFixed(2)} ms; ${(text.length / 1024).toFixed(0)} KiB of text`
+	);
+}
+
+// Engine cost per tick: a 500-step session ticked at 60 frames a second for its first two hours.
+const timeline = compileTimeline((parseRoutine(text500) as { ok: true; routine: never }).routine);
+const clock = new ManualClock(0);
+const session = new Session(timeline, clock);
+session.start();
+let ticks = 0;
+const FRAME_MS = 1000 / 60;
+const tickStart = performance.now();
+const SPAN_MS = 2 * 3_600_000;
+while (session.state.mode.kind !== 'done' && clock.now() < SPAN_MS) {
+	clock.advance(FRAME_MS);
+	session.tick();
+	session.view();
+	ticks++;
+}
+const perTick = (performance.now() - tickStart) / ticks;
+record(
+	'engine tick + view, 500-step session',
+	perTick,
+	'ms per tick (mean)',
+	'< 0.05 ms',
+	perTick < 0.05,
+	`${ticks.toLocaleString('en')} ticks over the first 2 h of a ${(timeline.totalMs / 3_600_000).toFixed(1)} h session`
+);
+
+// Print and write the report.
+const pad = (text: string, width: number) => text.padEnd(width);
+const rows = figures.map((f) => [
+	f.name,
+	`${f.value.toFixed(4)} ${f.unit}`,
+	f.target,
+	f.met === undefined ? '—' : f.met ? 'met' : 'MISSED',
+	f.note
+]);
+const header = ['figure', 'measured', 'target', '', 'notes'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+console.log(`Liana benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
+for (const row of [header, ...rows])
+	console.log(row.map((cell, i) => pad(cell, widths[i] ?? 0)).join('  '));
+
+const outDir = fileURLToPath(new URL('.', import.meta.url));
+mkdirSync(outDir, { recursive: true });
+writeFileSync(
+	`${outDir}/report.json`,
+	JSON.stringify({ node: process.version, figures }, null, 2) + '\n'
+);
+writeFileSync(
+	`${outDir}/report.md`,
+	[
+		`# Liana benchmarks`,
+		``,
+		`Node ${process.version}, ${new Date().toISOString()}. Written by \`npm run bench\`.`,
+		``,
+		`| ${header.join(' | ')} |`,
+		`| ${header.map(() => '---').join(' | ')} |`,
+		...rows.map((row) => `| ${row.join(' | ')} |`),
+		``
+	].join('\n')
+);
