@@ -130,7 +130,9 @@ for (const [label, text, reason] of [
 }
 
 // Engine cost per tick: a 500-step session ticked at 60 frames a second for its first two hours.
-const timeline = compileTimeline((parseRoutine(text500) as { ok: true; routine: never }).routine);
+const parsed500 = parseRoutine(text500);
+if (!parsed500.ok) throw new Error(parsed500.issues[0]?.message);
+const timeline = compileTimeline(parsed500.routine);
 const clock = new ManualClock(0);
 const session = new Session(timeline, clock);
 session.start();

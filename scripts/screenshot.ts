@@ -11,7 +11,10 @@ const [
 const browser = await chromium.launch({
 	executablePath: process.env['LIANA_CHROMIUM'] || '/usr/bin/chromium'
 });
-const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height) } });
+const page = await browser.newPage({
+	viewport: { width: Number(width), height: Number(height) },
+	colorScheme: process.env['LIANA_SCHEME'] === 'light' ? 'light' : 'dark'
+});
 await page.clock.install();
 await page.goto(url);
 for (const action of actions) {
