@@ -34,7 +34,7 @@ test('a built-in routine plays through its first phases on time', async ({ clock
 	await expectAccessible(page);
 });
 
-test('the keys start, pause, resume, skip and stop', async ({ clockPage: page }) => {
+test('the keys start, pause, resume, skip, go back and stop', async ({ clockPage: page }) => {
 	await page.goto('/play/daily-unload');
 	const phase = page.getByTestId('phase');
 	const timer = page.getByRole('timer');
@@ -57,6 +57,14 @@ test('the keys start, pause, resume, skip and stop', async ({ clockPage: page })
 	await expect(page.getByTestId('step-title')).toHaveText('Long spine');
 	await page.keyboard.press('ArrowRight');
 	await expect(phase).toHaveAttribute('data-phase', 'approach');
+
+	await page.keyboard.press('ArrowLeft');
+	await expect(page.getByTestId('step-title')).toHaveText('Arrive');
+	await expect(phase).toHaveAttribute('data-phase', 'breathe');
+	await page.getByRole('button', { name: 'Previous step' }).click();
+	await expect(page.getByTestId('step-title')).toHaveText('Arrive');
+	await page.keyboard.press('n');
+	await expect(page.getByTestId('step-title')).toHaveText('Long spine');
 
 	await page.keyboard.press('Escape');
 	await expect(phase).toHaveAttribute('data-phase', 'done');

@@ -11,6 +11,8 @@ export interface Clock {
 	epochNow(): number;
 	setTimeout(callback: () => void, ms: number): number;
 	clearTimeout(id: number): void;
+	setInterval(callback: () => void, ms: number): number;
+	clearInterval(id: number): void;
 }
 
 /** The browser's or Node's clock; globals wrapped in arrows so a test can replace them. */
@@ -18,14 +20,16 @@ export const systemClock: Clock = {
 	now: () => performance.now(),
 	epochNow: () => Date.now(),
 	setTimeout: (callback, ms) => setTimeout(callback, ms) as unknown as number,
-	clearTimeout: (id) => clearTimeout(id)
+	clearTimeout: (id) => clearTimeout(id),
+	setInterval: (callback, ms) => setInterval(callback, ms) as unknown as number,
+	clearInterval: (id) => clearInterval(id)
 };
 
 /** A clock moved by hand: for tests and benchmarks. */
 export class ManualClock implements Clock {
 	#nowMs: number;
 	#epochOffsetMs: number;
-	#timers = new Map<number, { atMs: number; callback: () => void }>();
+	#timers = new Map<number, { atMs: number; callback: () => void; everyMs?: number }>();
 	#nextId = 1;
 
 	constructor(startMs = 1000, epochStartMs = Date.UTC(2026, 0, 1)) {
@@ -51,6 +55,17 @@ export class ManualClock implements Clock {
 		this.#timers.delete(id);
 	}
 
+	setInterval(callback: () => void, ms: number): number {
+		const id = this.#nextId++;
+		const everyMs = Math.max(1, ms);
+		this.#timers.set(id, { atMs: this.#nowMs + everyMs, callback, everyMs });
+		return id;
+	}
+
+	clearInterval(id: number): void {
+		this.#timers.delete(id);
+	}
+
 	/** Moves time forward, firing due timers in order. */
 	advance(ms: number): void {
 		const targetMs = this.#nowMs + ms;
@@ -59,9 +74,11 @@ export class ManualClock implements Clock {
 				.filter(([, timer]) => timer.atMs <= targetMs)
 				.sort((a, b) => a[1].atMs - b[1].atMs)[0];
 			if (!due) break;
-			this.#timers.delete(due[0]);
-			this.#nowMs = Math.max(this.#nowMs, due[1].atMs);
-			due[1].callback();
+			const [id, timer] = due;
+			if (timer.everyMs) this.#timers.set(id, { ...timer, atMs: timer.atMs + timer.everyMs });
+			else this.#timers.delete(id);
+			this.#nowMs = Math.max(this.#nowMs, timer.atMs);
+			timer.callback();
 		}
 		this.#nowMs = targetMs;
 	}

@@ -2,22 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from './clock';
 import { MISSED_AFTER_MS } from './reduce';
 import { Session } from './session';
-import { threeSteps } from './test-routines';
+import { TEST_START_MS, testSession, threeSteps } from './test-routines';
 import type { SessionEvent } from './types';
 
-const START = 1000;
+const START = TEST_START_MS;
 
 /** Every segment boundary of the timeline, in monotonic time once started at START. */
 const boundaries = () => threeSteps().segments.map((segment) => START + segment.startMs);
 
-function setup() {
-	const clock = new ManualClock(START);
-	const session = new Session(threeSteps(), clock);
-	const events: SessionEvent[] = [];
-	session.subscribe((event) => events.push(event));
-	session.start();
-	return { clock, session, events };
-}
+const setup = () => testSession(threeSteps(), { started: true });
 
 const cueTimes = (events: SessionEvent[]) =>
 	events.flatMap((event) => (event.type === 'cue-due' ? [event.atMs] : []));
@@ -94,7 +87,15 @@ describe('a clock that ticks late and unevenly', () => {
 
 describe('time only moves forward', () => {
 	it('ignores a clock that goes back: the session never rewinds', () => {
-		const clock = { now: () => nowMs, epochNow: () => 0, setTimeout: () => 0, clearTimeout() {} };
+		const clock = {
+			...new ManualClock(),
+			now: () => nowMs,
+			epochNow: () => 0,
+			setTimeout: () => 0,
+			clearTimeout() {},
+			setInterval: () => 0,
+			clearInterval() {}
+		};
 		let nowMs = START;
 		const session = new Session(threeSteps(), clock);
 		session.start();

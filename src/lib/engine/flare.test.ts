@@ -1,31 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { compileTimeline } from '../routine';
-import { ManualClock } from './clock';
 import { flareDecision } from './reduce';
-import { Session } from './session';
-import { routine, THREE_STEPS, threeSteps } from './test-routines';
-import type { SessionEvent } from './types';
+import {
+	routine,
+	statuses,
+	TEST_EPOCH_MS,
+	testSession,
+	THREE_STEPS,
+	threeSteps
+} from './test-routines';
 
-const START = 1000;
-const EPOCH = Date.UTC(2026, 10, 25, 9, 0, 0);
-
-function setup(timeline = threeSteps()) {
-	const clock = new ManualClock(START, EPOCH);
-	const session = new Session(timeline, clock);
-	const events: SessionEvent[] = [];
-	session.subscribe((event) => events.push(event));
-	const at = (ms: number) => {
-		clock.advance(START + ms - clock.now());
-		session.tick();
-		return session.view();
-	};
-	/** Moves on by `ms` from now and ticks. */
-	const after = (ms: number) => at(clock.now() - START + ms);
-	session.start();
-	return { clock, session, events, at, after };
-}
-
-const statuses = (session: Session) => session.state.record.steps.map((step) => step.status);
+const EPOCH = TEST_EPOCH_MS;
+const setup = (timeline = threeSteps()) => testSession(timeline, { started: true });
 
 describe('a flare (rule 1)', () => {
 	it('silences sound and enters release at once, then recover', () => {

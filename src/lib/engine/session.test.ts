@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from './clock';
-import { Session } from './session';
-import { threeSteps } from './test-routines';
-import type { SessionEvent } from './types';
+import { statuses, TEST_START_MS, testSession, threeSteps } from './test-routines';
 
-const START = 1000;
-
-function setup(timeline = threeSteps()) {
-	const clock = new ManualClock(START);
-	const session = new Session(timeline, clock);
-	const events: SessionEvent[] = [];
-	session.subscribe((event) => events.push(event));
-	/** Moves the clock to `ms` after the start and ticks once. */
-	const at = (ms: number) => {
-		clock.advance(START + ms - clock.now());
-		session.tick();
-		return session.view();
-	};
-	return { clock, session, events, at, timeline };
-}
-
-const statuses = (session: Session) => session.state.record.steps.map((step) => step.status);
+const START = TEST_START_MS;
+const setup = (timeline = threeSteps()) => testSession(timeline);
 
 describe('the timeline a session plays', () => {
 	it('takes 111 s for the three-step routine, with the countdown', () => {

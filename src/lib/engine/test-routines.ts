@@ -1,5 +1,8 @@
 /** Small routines for the engine's tests, built through the real validator and compiler. */
 import { compileTimeline, parseRoutine, type Routine, type Timeline } from '../routine';
+import { ManualClock } from './clock';
+import { Session } from './session';
+import type { SessionEvent } from './types';
 
 /** Validates a routine given as an object; a test fixture that is not valid fails loudly. */
 export function routine(value: object): Routine {
@@ -42,3 +45,29 @@ export function threeSteps(changes: { onFlare?: string[] } = {}): Timeline {
 	});
 	return compileTimeline(routine(value), { countdownSec: 5 });
 }
+
+/** Where test sessions start: monotonic ms, and the wall-clock time that goes with it. */
+export const TEST_START_MS = 1000;
+export const TEST_EPOCH_MS = Date.UTC(2026, 10, 25, 9, 0, 0);
+
+/**
+ * A session on a hand-moved clock that records its events; `at(ms)` moves to `ms` after the
+ * start and ticks, `after(ms)` moves on from now and ticks; both return what the screen shows.
+ */
+export function testSession(timeline: Timeline = threeSteps(), { started = false } = {}) {
+	const clock = new ManualClock(TEST_START_MS, TEST_EPOCH_MS);
+	const session = new Session(timeline, clock);
+	const events: SessionEvent[] = [];
+	session.subscribe((event) => events.push(event));
+	const at = (ms: number) => {
+		clock.advance(TEST_START_MS + ms - clock.now());
+		session.tick();
+		return session.view();
+	};
+	const after = (ms: number) => at(clock.now() - TEST_START_MS + ms);
+	if (started) session.start();
+	return { clock, session, events, at, after, timeline };
+}
+
+/** Each step's status, in order. */
+export const statuses = (session: Session) => session.state.record.steps.map((step) => step.status);

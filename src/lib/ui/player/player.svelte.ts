@@ -17,10 +17,13 @@ import { PHASE_LABELS } from '../labels';
 /** How often the engine is ticked when animation frames do not run. */
 const BACKGROUND_TICK_MS = 250;
 
+/** The environment, as options with defaults, so a test hands in its own. */
 export interface PlayerOptions {
 	clock?: Clock;
 	requestFrame?: (callback: () => void) => number;
 	cancelFrame?: (id: number) => void;
+	/** Where visibility changes are heard; a tab coming back ticks at once. */
+	visibility?: Pick<Document, 'addEventListener' | 'removeEventListener'>;
 }
 
 export class PlayerModel {
@@ -29,6 +32,7 @@ export class PlayerModel {
 	#clock: Clock;
 	#requestFrame: (callback: () => void) => number;
 	#cancelFrame: (id: number) => void;
+	#visibility: PlayerOptions['visibility'];
 	#view = $state.raw<SessionView>() as SessionView;
 	#record = $state.raw<SessionRecord>() as SessionRecord;
 	/** The one polite announcement of the screen: phase changes, not seconds. */
@@ -39,6 +43,8 @@ export class PlayerModel {
 		this.#clock = options.clock ?? systemClock;
 		this.#requestFrame = options.requestFrame ?? ((callback) => requestAnimationFrame(callback));
 		this.#cancelFrame = options.cancelFrame ?? ((id) => cancelAnimationFrame(id));
+		this.#visibility =
+			options.visibility ?? (typeof document === 'undefined' ? undefined : document);
 		this.#session = new Session(timeline, this.#clock);
 		this.#session.subscribe((event) => this.#announce(event));
 		this.#refresh();
@@ -60,10 +66,13 @@ export class PlayerModel {
 			frame = this.#requestFrame(onFrame);
 		};
 		frame = this.#requestFrame(onFrame);
-		const timer = setInterval(() => this.tick(), BACKGROUND_TICK_MS);
+		const timer = this.#clock.setInterval(() => this.tick(), BACKGROUND_TICK_MS);
+		const onVisible = () => this.tick();
+		this.#visibility?.addEventListener('visibilitychange', onVisible);
 		return () => {
 			this.#cancelFrame(frame);
-			clearInterval(timer);
+			this.#clock.clearInterval(timer);
+			this.#visibility?.removeEventListener('visibilitychange', onVisible);
 		};
 	}
 
@@ -101,10 +110,6 @@ export class PlayerModel {
 	}
 
 	#announce(event: SessionEvent): void {
-		if (event.type === 'flare') {
-			this.announcement = 'Flare noted. Stop, come back slowly, and breathe.';
-			return;
-		}
 		if (event.type === 'done') {
 			this.announcement =
 				event.outcome === 'completed'
@@ -114,6 +119,10 @@ export class PlayerModel {
 		}
 		if (event.type !== 'phase-started' || event.missed) return;
 		const segment = event.segment;
+		if (segment.phase === 'release') {
+			this.announcement = 'Flare noted. Stop, come back slowly, and breathe.';
+			return;
+		}
 		const step = this.timeline.steps[segment.stepIndex];
 		const title = step ? [step.title, step.side].filter(Boolean).join(', ') : '';
 		const where = segment.lead ? `Next: ${title}` : title;

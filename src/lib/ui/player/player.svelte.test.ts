@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { ManualClock, type Clock } from '../../engine/clock';
+import { threeSteps } from '../../engine/test-routines';
+import { PlayerModel } from './player.svelte';
+
+/** A player on a hand-moved clock, with animation frames run by the test. */
+function setup<C extends Clock>(clock: C) {
+	const frames = new Map<number, () => void>();
+	let nextFrame = 1;
+	const listeners = new Set<() => void>();
+	const player = new PlayerModel(threeSteps(), {
+		clock,
+		requestFrame: (callback) => {
+			frames.set(nextFrame, callback);
+			return nextFrame++;
+		},
+		cancelFrame: (id) => frames.delete(id),
+		visibility: {
+			addEventListener: (_type: string, listener: () => void) => listeners.add(listener),
+			removeEventListener: (_type: string, listener: () => void) => listeners.delete(listener)
+		} as unknown as Pick<Document, 'addEventListener' | 'removeEventListener'>
+	});
+	const runFrames = () => {
+		const due = [...frames.entries()];
+		frames.clear();
+		for (const [, callback] of due) callback();
+	};
+	return { clock, player, frames, listeners, runFrames };
+}
+
+describe('the player view-model', () => {
+	it('follows the engine on every animation frame', () => {
+		const { clock, player, runFrames } = setup(new ManualClock(1000));
+		const disconnect = player.connect();
+		player.start();
+		expect(player.view.phase).toBe('countdown');
+		clock.advance(5_000);
+		runFrames();
+		expect(player.view).toMatchObject({ phase: 'approach', phaseLeftMs: 10_000 });
+		disconnect();
+	});
+
+	it('keeps ticking on a timer when frames stop, as in a hidden tab, and stops when disconnected', () => {
+		const { clock, player, frames } = setup(new ManualClock(1000));
+		const disconnect = player.connect();
+		player.start();
+		clock.advance(16_000);
+		expect(player.view).toMatchObject({ phase: 'breathe', breath: { part: 'inhale' } });
+		disconnect();
+		expect(frames.size).toBe(0);
+		clock.advance(10_000);
+		expect(player.view.phase).toBe('breathe');
+	});
+
+	it('ticks at once when the tab becomes visible again', () => {
+		// A frozen tab: time moves on, but no frame or timer runs.
+		let nowMs = 1000;
+		const frozen: Clock = {
+			now: () => nowMs,
+			epochNow: () => nowMs,
+			setTimeout: () => 0,
+			clearTimeout() {},
+			setInterval: () => 0,
+			clearInterval() {}
+		};
+		const { player, listeners } = setup(frozen);
+		const disconnect = player.connect();
+		player.start();
+		nowMs += 27_000;
+		expect(player.view.phase).toBe('countdown');
+		for (const listener of listeners) listener();
+		expect(player.view).toMatchObject({ phase: 'soften', round: 1 });
+		disconnect();
+		expect(listeners.size).toBe(0);
+	});
+
+	it('announces a phase once as it begins, and not phases passed unseen', () => {
+		const { clock, player } = setup(new ManualClock(1000));
+		player.start();
+		expect(player.announcement).toBe('Get ready. Next: Hip, left.');
+		clock.advance(5_000);
+		player.tick();
+		expect(player.announcement).toBe('Approach the edge. Hip, left. Round 1 of 2.');
+		clock.advance(58_000);
+		player.tick();
+		// The jump passed several phases, and soften began 3 s ago: too late to say.
+		expect(player.announcement).toBe('Approach the edge. Hip, left. Round 1 of 2.');
+		player.flare();
+		expect(player.announcement).toBe('Flare noted. Stop, come back slowly, and breathe.');
+	});
+
+	it('Space starts, pauses and resumes', () => {
+		const { player } = setup(new ManualClock(1000));
+		player.toggle();
+		expect(player.view.mode).toBe('running');
+		player.toggle();
+		expect(player.view.mode).toBe('paused');
+		player.toggle();
+		expect(player.view.mode).toBe('running');
+	});
+});
