@@ -113,3 +113,18 @@ export function next(program: Program, located: Located): Located | undefined {
 		startMs: following.offsetMs
 	};
 }
+
+/** Every segment that starts in program time `(fromMs, toMs]`, in order. */
+export function startsBetween(program: Program, fromMs: number, toMs: number): Located[] {
+	const found: Located[] = [];
+	if (toMs <= fromMs) return found;
+	let current = locate(program, Math.max(0, fromMs));
+	if (current && current.startMs > fromMs) found.push(current);
+	while (current) {
+		const following = next(program, current);
+		if (!following || following.startMs > toMs) break;
+		if (following.startMs > fromMs) found.push(following);
+		current = following;
+	}
+	return found;
+}

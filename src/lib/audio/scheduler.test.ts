@@ -1,0 +1,274 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { routine, TEST_START_MS, testSession, threeSteps } from '../engine/test-routines';
+import { compileTimeline, parseRoutine } from '../routine';
+import { CLEARANCE_MS, planCueGroups, type CueSettings } from './cue-plan';
+import { cueDurationsMs, type CueId } from './cues';
+import { CueScheduler, HIDDEN_LOOKAHEAD_MS, LATE_MS, type CueOutput } from './scheduler';
+
+const DURATIONS = cueDurationsMs();
+/** The audio clock runs 0.5 s ahead of the monotonic one, in seconds, as a real one may. */
+const AUDIO_OFFSET_SEC = 0.5;
+
+interface Started {
+	id: CueId;
+	whenSec: number;
+	endSec: number;
+	stopped: boolean;
+}
+
+/** A fake audio output that records every `start(when)` and `stop()`. */
+function fakeOutput(now: () => number): CueOutput & { started: Started[] } {
+	const started: Started[] = [];
+	return {
+		started,
+		audioTimeAt: (ms) => ms / 1000 + AUDIO_OFFSET_SEC,
+		currentTime: () => now() / 1000 + AUDIO_OFFSET_SEC,
+		start(id, whenSec) {
+			const sound: Started = {
+				id,
+				whenSec,
+				endSec: whenSec + DURATIONS[id] / 1000,
+				stopped: false
+			};
+			started.push(sound);
+			return {
+				endSec: sound.endSec,
+				stop: () => {
+					sound.stopped = true;
+				}
+			};
+		}
+	};
+}
+
+function setup(settings: CueSettings = { voice: true, chimes: true }, timeline = threeSteps()) {
+	const run = testSession(timeline);
+	const output = fakeOutput(() => run.clock.now());
+	const scheduler = new CueScheduler(output, { settings: () => settings });
+	run.session.subscribe((event) => scheduler.onEvent(event));
+	/** Ticks every `everyMs` until `ms` after the start, updating the scheduler each time. */
+	const playUntil = (ms: number, everyMs = 50) => {
+		while (run.clock.now() < TEST_START_MS + ms) {
+			run.clock.advance(Math.min(everyMs, TEST_START_MS + ms - run.clock.now()));
+			run.session.tick();
+			scheduler.update(run.session.state, run.clock.now());
+		}
+	};
+	const start = () => {
+		run.session.start();
+		scheduler.update(run.session.state, run.clock.now());
+	};
+	/** What was started: id and the session second it sounds at. */
+	const heard = () =>
+		output.started
+			.filter((s) => !s.stopped)
+			.map((s) => [s.id, Math.round((s.whenSec - AUDIO_OFFSET_SEC) * 1000 - TEST_START_MS)]);
+	return { ...run, output, scheduler, playUntil, start, heard };
+}
+
+describe('which cue when', () => {
+	it('cues the countdown, its last ticks, and the first step at their exact times', () => {
+		const { start, playUntil, heard } = setup();
+		start();
+		playUntil(18_000);
+		expect(heard()).toEqual([
+			['get-ready', 0],
+			['tick', 2_000],
+			['tick', 3_000],
+			['tick', 4_000],
+			['chime', 5_000],
+			['round-1', 5_150],
+			['left', 5_150 + DURATIONS['round-1'] + 80],
+			['approach', 5_150 + DURATIONS['round-1'] + 80 + DURATIONS.left + 80],
+			['chime', 15_000],
+			['inhale', 15_150],
+			['exhale', 17_000]
+		]);
+	});
+
+	it('schedules ahead on the audio clock: a sound is handed over before its moment', () => {
+		const { start, playUntil, output } = setup();
+		start();
+		playUntil(14_900);
+		const approach = output.started.find((s) => s.id === 'approach');
+		expect(approach).toBeDefined();
+		playUntil(14_950);
+		// The chime of 15 s is already handed over at 14.95 s, to start at 15 s exactly.
+		expect(output.started.at(-2)).toMatchObject({ id: 'chime', whenSec: 16 + AUDIO_OFFSET_SEC });
+	});
+
+	it('says the round, the side once, and the next step after a rest', () => {
+		const { start, playUntil, heard } = setup();
+		start();
+		playUntil(77_000);
+		const ids = heard().map(([id]) => id);
+		expect(ids.filter((id) => id === 'left')).toHaveLength(1);
+		expect(ids).toContain('round-2');
+		expect(ids).toContain('next-step');
+		expect(ids.filter((id) => id === 'approach')).toHaveLength(2);
+	});
+
+	it('ends a completed session with the end chime and "well done"', () => {
+		const { start, playUntil, heard } = setup();
+		start();
+		playUntil(111_000);
+		expect(heard().slice(-2)).toEqual([
+			['chime-end', 111_000],
+			['well-done', 111_150]
+		]);
+	});
+
+	it('says "halfway" once, at the first moment past half the session', () => {
+		const { start, playUntil, heard } = setup();
+		start();
+		playUntil(111_000);
+		const halfway = heard().filter(([id]) => id === 'halfway');
+		expect(halfway).toHaveLength(1);
+		expect(halfway[0]?.[1]).toBeGreaterThanOrEqual(111_000 / 2);
+	});
+
+	it('follows the settings: voice off keeps chimes and ticks; chimes off keeps the voice', () => {
+		const quiet = setup({ voice: false, chimes: true });
+		quiet.start();
+		quiet.playUntil(18_000);
+		expect(new Set(quiet.heard().map(([id]) => id))).toEqual(new Set(['tick', 'chime']));
+
+		const plain = setup({ voice: true, chimes: false });
+		plain.start();
+		plain.playUntil(18_000);
+		const ids = plain.heard().map(([id]) => id);
+		expect(ids).not.toContain('chime');
+		expect(ids).not.toContain('tick');
+		expect(ids).toContain('approach');
+	});
+});
+
+describe('no pile-up', () => {
+	const everySession = () => {
+		const dir = fileURLToPath(new URL('../../../static/routines/', import.meta.url));
+		const ids = JSON.parse(readFileSync(`${dir}index.json`, 'utf8')) as string[];
+		return ids.map((id) => {
+			const result = parseRoutine(readFileSync(`${dir}${id}.json`, 'utf8'));
+			if (!result.ok) throw new Error(id);
+			return compileTimeline(result.routine);
+		});
+	};
+
+	it('ends every group of sounds before the next moment begins, in every built-in routine', () => {
+		for (const timeline of [threeSteps(), ...everySession()]) {
+			const { session } = testSession(timeline, { started: true });
+			const groups = planCueGroups(
+				session.state,
+				-Infinity,
+				Infinity,
+				{ voice: true, chimes: true },
+				DURATIONS
+			);
+			expect(groups.length).toBeGreaterThan(10);
+			groups.forEach((group, i) => {
+				const nextAt = groups[i + 1]?.atMs ?? Infinity;
+				const endsAt = Math.max(
+					...group.clips.map((c) => group.atMs + c.offsetMs + DURATIONS[c.id])
+				);
+				expect(endsAt).toBeLessThanOrEqual(nextAt);
+			});
+		}
+	});
+
+	it('drops words that do not fit a short phase, the least important first', () => {
+		const timeline = compileTimeline(
+			routine({
+				version: 1,
+				id: 'quick',
+				title: 'Quick',
+				steps: [
+					{
+						type: 'breathe',
+						id: 'fast',
+						title: 'Fast',
+						pattern: { inhale: 0.5, exhale: 0.9 },
+						breaths: 2
+					}
+				]
+			}),
+			{ countdownSec: 0 }
+		);
+		const { session } = testSession(timeline, { started: true });
+		const groups = planCueGroups(
+			session.state,
+			-Infinity,
+			Infinity,
+			{ voice: true, chimes: true },
+			DURATIONS
+		);
+		const exhaleRoom = 900 - CLEARANCE_MS;
+		// "Breathe in" (0.4 s) does not fit 0.5 s less the clearance; "and out" fits 0.9 s.
+		expect(groups.flatMap((g) => g.clips.map((c) => c.id))).toEqual(
+			DURATIONS.exhale <= exhaleRoom
+				? ['exhale', 'exhale', 'chime-end', 'well-done']
+				: ['chime-end', 'well-done']
+		);
+	});
+});
+
+describe('silence and gaps', () => {
+	it('stops every sound at once on a flare, even those scheduled far ahead, then cues release', () => {
+		const { start, playUntil, output, scheduler, session, clock } = setup();
+		start();
+		playUntil(20_000);
+		scheduler.update(session.state, clock.now(), HIDDEN_LOOKAHEAD_MS);
+		const ahead = output.started.filter((s) => s.whenSec > clock.now() / 1000 + AUDIO_OFFSET_SEC);
+		expect(ahead.length).toBeGreaterThan(10);
+		session.flare();
+		scheduler.update(session.state, clock.now());
+		expect(ahead.every((s) => s.stopped)).toBe(true);
+		expect(output.started.at(-1)).toMatchObject({
+			id: 'release',
+			whenSec: clock.now() / 1000 + AUDIO_OFFSET_SEC,
+			stopped: false
+		});
+		expect(scheduler.pending).toBe(1);
+	});
+
+	it('stops on pause, and on resume never replays the cue of the phase already under way', () => {
+		const { start, playUntil, output, scheduler, session, clock, heard } = setup();
+		start();
+		playUntil(6_000);
+		session.pause();
+		expect(
+			output.started.every((s) => s.stopped || s.endSec <= clock.now() / 1000 + AUDIO_OFFSET_SEC)
+		).toBe(true);
+		clock.advance(30_000);
+		session.resume();
+		const before = output.started.length;
+		scheduler.update(session.state, clock.now());
+		expect(output.started.length).toBe(before);
+		playUntil(6_000 + 30_000 + 9_100);
+		// Approach had 9 s left at the pause: the breath cue comes 9 s after the resume.
+		expect(heard().at(-1)).toEqual(['inhale', 45_150]);
+	});
+
+	it('never replays cues passed while the page was frozen', () => {
+		const { start, playUntil, output, scheduler, session, clock } = setup();
+		start();
+		playUntil(1_000);
+		const before = output.started.length;
+		clock.advance(60_000);
+		session.tick();
+		scheduler.update(session.state, clock.now());
+		const fresh = output.started.slice(before);
+		const nowSec = clock.now() / 1000 + AUDIO_OFFSET_SEC;
+		expect(fresh.every((s) => s.whenSec >= nowSec - LATE_MS / 1000)).toBe(true);
+	});
+
+	it('plays a cue slightly late rather than not at all, within the late limit', () => {
+		const { start, output, scheduler, session, clock } = setup();
+		start();
+		clock.advance(5_000 + LATE_MS - 50);
+		session.tick();
+		scheduler.update(session.state, clock.now());
+		expect(output.started.map((s) => s.id)).toContain('approach');
+	});
+});

@@ -1,0 +1,111 @@
+/**
+ * The cue scheduler: a short tick asks the cue plan for every sound due soon and starts each at
+ * its exact time on the audio clock (`start(when)`), so a late timer or a hidden tab never makes
+ * a cue late. A timer callback never plays a sound "now". Silence stops everything at once,
+ * started or only scheduled.
+ */
+import type { SessionEvent, SessionState } from '../engine/types';
+import { planCueGroups, type CueSettings } from './cue-plan';
+import { cueDurationsMs, type CueId } from './cues';
+
+/** A sound handed to the audio output: it can be stopped before or while it plays. */
+export interface ScheduledSound {
+	stop(): void;
+	/** When it ends, on the audio clock, in seconds. */
+	endSec: number;
+}
+
+/** Where sounds go: the Web Audio adapter in the browser, a recording fake in tests. */
+export interface CueOutput {
+	/** The audio clock's time, in seconds, of a moment on the monotonic clock. */
+	audioTimeAt(monotonicMs: number): number;
+	/** The audio clock now, in seconds. */
+	currentTime(): number;
+	/** Starts a cue at `whenSec` on the audio clock. */
+	start(id: CueId, whenSec: number): ScheduledSound;
+}
+
+/** How far ahead sounds are handed to the audio clock while the page is shown. */
+export const LOOKAHEAD_MS = 200;
+/** How far ahead while hidden, where timers may run once a second or less. */
+export const HIDDEN_LOOKAHEAD_MS = 90_000;
+/** A moment reached this late is let go: a cue is never played long after its time. */
+export const LATE_MS = 250;
+
+export interface SchedulerOptions {
+	settings: () => CueSettings;
+	durationsMs?: Record<CueId, number>;
+}
+
+export class CueScheduler {
+	#output: CueOutput;
+	#settings: () => CueSettings;
+	#durationsMs: Record<CueId, number>;
+	#sounds = new Set<ScheduledSound>();
+	/** Monotonic time up to which every due sound has been handed over. */
+	#scheduledUntilMs = -Infinity;
+
+	constructor(output: CueOutput, options: SchedulerOptions) {
+		this.#output = output;
+		this.#settings = options.settings;
+		this.#durationsMs = options.durationsMs ?? cueDurationsMs();
+	}
+
+	/** Hands over the sounds due up to `nowMs + lookaheadMs`; passed moments are never replayed. */
+	update(state: SessionState, nowMs: number, lookaheadMs = LOOKAHEAD_MS): void {
+		this.#prune();
+		if (state.mode.kind !== 'running') return;
+		const fromMs = Math.max(this.#scheduledUntilMs, nowMs - LATE_MS);
+		const toMs = nowMs + lookaheadMs;
+		if (toMs <= fromMs) return;
+		for (const group of planCueGroups(state, fromMs, toMs, this.#settings(), this.#durationsMs)) {
+			for (const clip of group.clips) {
+				const whenSec = this.#output.audioTimeAt(group.atMs + clip.offsetMs);
+				this.#sounds.add(this.#output.start(clip.id, whenSec));
+			}
+		}
+		this.#scheduledUntilMs = toMs;
+	}
+
+	/** Follows the engine: silence stops every sound; a jump or a resume plans afresh from then. */
+	onEvent(event: SessionEvent): void {
+		switch (event.type) {
+			case 'silence':
+				this.silence(event.atMs);
+				return;
+			case 'resumed':
+				this.#scheduledUntilMs = event.atMs - 1;
+				return;
+			default:
+				return;
+		}
+	}
+
+	/** Stops every sound at once, started or still waiting, and plans again from `atMs`. */
+	silence(atMs: number): void {
+		for (const sound of this.#sounds) sound.stop();
+		this.#sounds.clear();
+		// Just before `atMs`, so a moment that begins now (release, after a flare) is still cued.
+		this.#scheduledUntilMs = atMs - 1;
+	}
+
+	/** Plays one cue now, outside the plan: the end of a stopped session, a red flag. */
+	playNow(ids: readonly CueId[], nowMs: number): void {
+		let atMs = nowMs;
+		for (const id of ids) {
+			this.#sounds.add(this.#output.start(id, this.#output.audioTimeAt(atMs)));
+			atMs += this.#durationsMs[id] + 80;
+		}
+	}
+
+	/** Sounds handed over and not yet ended. */
+	get pending(): number {
+		this.#prune();
+		return this.#sounds.size;
+	}
+
+	#prune(): void {
+		const nowSec = this.#output.currentTime();
+		for (const sound of this.#sounds) if (sound.endSec <= nowSec) this.#sounds.delete(sound);
+	}
+}
