@@ -109,3 +109,11 @@ export class CueScheduler {
 		for (const sound of this.#sounds) if (sound.endSec <= nowSec) this.#sounds.delete(sound);
 	}
 }
+
+/** What the player needs of the browser's audio: an output, and a way to ask for sound. */
+export interface Guidance extends CueOutput {
+	load(): Promise<void>;
+	/** Asks for sound within a tap or key press; true when sound can play. */
+	unlock(): Promise<boolean>;
+	setVolume(volume: number): void;
+}

@@ -1,8 +1,17 @@
 /**
- * The player's view-model: wraps one engine session, mirrors what the screen shows, and keeps
- * the engine ticking from animation frames (and a slower timer when frames stop, as in a
- * hidden tab). Every number shown is derived from the engine's position, never counted here.
+ * The player's view-model: wraps one engine session, mirrors what the screen shows, keeps the
+ * engine ticking from animation frames (and a slower timer when frames stop, as in a hidden
+ * tab), and hands the engine's cues to the audio scheduler. Every number shown is derived from
+ * the engine's position, never counted here.
  */
+import type { CueSettings } from '../../audio/cue-plan';
+import type { SoundStatus } from '../../audio/guidance-audio';
+import {
+	CueScheduler,
+	HIDDEN_LOOKAHEAD_MS,
+	LOOKAHEAD_MS,
+	type Guidance
+} from '../../audio/scheduler';
 import {
 	Session,
 	systemClock,
@@ -17,13 +26,19 @@ import { PHASE_LABELS } from '../labels';
 /** How often the engine is ticked when animation frames do not run. */
 const BACKGROUND_TICK_MS = 250;
 
+const ALL_SOUND: CueSettings = { voice: true, chimes: true };
+
 /** The environment, as options with defaults, so a test hands in its own. */
 export interface PlayerOptions {
 	clock?: Clock;
 	requestFrame?: (callback: () => void) => number;
 	cancelFrame?: (id: number) => void;
 	/** Where visibility changes are heard; a tab coming back ticks at once. */
-	visibility?: Pick<Document, 'addEventListener' | 'removeEventListener'>;
+	visibility?: Pick<Document, 'addEventListener' | 'removeEventListener'> & { hidden?: boolean };
+	/** The browser's audio; without it the session runs silently. */
+	guidance?: Guidance;
+	/** What the person chose to hear, read at each scheduling. */
+	sound?: () => CueSettings;
 }
 
 export class PlayerModel {
@@ -33,10 +48,16 @@ export class PlayerModel {
 	#requestFrame: (callback: () => void) => number;
 	#cancelFrame: (id: number) => void;
 	#visibility: PlayerOptions['visibility'];
+	#guidance: Guidance | undefined;
+	#scheduler: CueScheduler | undefined;
 	#view = $state.raw<SessionView>() as SessionView;
 	#record = $state.raw<SessionRecord>() as SessionRecord;
 	/** The one polite announcement of the screen: phase changes, not seconds. */
 	announcement = $state('');
+	/** Where the sound stands, for the message that says so. */
+	sound = $state.raw<SoundStatus>({ kind: 'off' });
+	/** Set when the session was paused because sound stopped; cleared on resume. */
+	pausedForSound = $state(false);
 
 	constructor(timeline: Timeline, options: PlayerOptions = {}) {
 		this.timeline = timeline;
@@ -46,7 +67,15 @@ export class PlayerModel {
 		this.#visibility =
 			options.visibility ?? (typeof document === 'undefined' ? undefined : document);
 		this.#session = new Session(timeline, this.#clock);
-		this.#session.subscribe((event) => this.#announce(event));
+		this.#guidance = options.guidance;
+		if (this.#guidance) {
+			const scheduler = new CueScheduler(this.#guidance, {
+				settings: options.sound ?? (() => ALL_SOUND)
+			});
+			this.#scheduler = scheduler;
+			this.#session.subscribe((event) => scheduler.onEvent(event));
+		}
+		this.#session.subscribe((event) => this.#onEvent(event));
 		this.#refresh();
 	}
 
@@ -58,7 +87,7 @@ export class PlayerModel {
 		return this.#record;
 	}
 
-	/** Keeps the engine ticking while mounted; returns the cleanup. */
+	/** Keeps the engine ticking while mounted and starts loading the sounds; returns the cleanup. */
 	connect(): () => void {
 		let frame = 0;
 		const onFrame = () => {
@@ -69,27 +98,53 @@ export class PlayerModel {
 		const timer = this.#clock.setInterval(() => this.tick(), BACKGROUND_TICK_MS);
 		const onVisible = () => this.tick();
 		this.#visibility?.addEventListener('visibilitychange', onVisible);
+		void this.#guidance?.load();
 		return () => {
 			this.#cancelFrame(frame);
 			this.#clock.clearInterval(timer);
 			this.#visibility?.removeEventListener('visibilitychange', onVisible);
+			this.#scheduler?.silence(this.#clock.now());
 		};
 	}
 
 	tick(): void {
 		this.#session.tick();
+		this.#schedule();
 		this.#refresh();
 	}
 
-	start = () => this.#do(() => this.#session.start());
+	/** Called by the audio layer when its status changes. */
+	soundChanged(status: SoundStatus): void {
+		this.sound = status;
+		// Sound stopped mid-session (a call, another app): pause rather than go on unheard.
+		if (status.kind === 'interrupted' && this.#view.mode === 'running') {
+			this.pausedForSound = true;
+			this.pause();
+		}
+	}
+
+	start = () => {
+		void this.#guidance?.unlock();
+		this.#do(() => this.#session.start());
+	};
 	pause = () => this.#do(() => this.#session.pause());
-	resume = () => this.#do(() => this.#session.resume());
+	resume = () => {
+		void this.#guidance?.unlock();
+		this.pausedForSound = false;
+		this.#do(() => this.#session.resume());
+	};
 	skip = () => this.#do(() => this.#session.skip());
 	previous = () => this.#do(() => this.#session.previous());
 	stop = () => this.#do(() => this.#session.stop());
 	flare = () => this.#do(() => this.#session.flare());
 	redFlag = () => this.#do(() => this.#session.redFlag());
 	choose = (choice: FlareChoice) => this.#do(() => this.#session.choose(choice));
+	/** The "Enable sound" button: asks the browser again, within this tap. */
+	enableSound = () => {
+		void this.#guidance?.unlock().then(() => this.#do(() => {}));
+	};
+	/** A settings change: what is already scheduled is planned again. */
+	soundSettingsChanged = () => this.#scheduler?.silence(this.#clock.now());
 
 	/** Space: start, pause or resume, whichever fits now. */
 	toggle = () => {
@@ -101,7 +156,17 @@ export class PlayerModel {
 
 	#do(action: () => void): void {
 		action();
+		this.#schedule();
 		this.#refresh();
+	}
+
+	#schedule(): void {
+		const hidden = this.#visibility?.hidden === true;
+		this.#scheduler?.update(
+			this.#session.state,
+			this.#clock.now(),
+			hidden ? HIDDEN_LOOKAHEAD_MS : LOOKAHEAD_MS
+		);
 	}
 
 	#refresh(): void {
@@ -109,8 +174,11 @@ export class PlayerModel {
 		this.#record = this.#session.state.record;
 	}
 
-	#announce(event: SessionEvent): void {
+	#onEvent(event: SessionEvent): void {
 		if (event.type === 'done') {
+			if (event.outcome === 'red-flag') this.#scheduler?.playNow(['red-flag'], event.atMs);
+			else if (event.outcome !== 'completed')
+				this.#scheduler?.playNow(['session-ended'], event.atMs);
 			this.announcement =
 				event.outcome === 'completed'
 					? 'Well done. The session is complete.'

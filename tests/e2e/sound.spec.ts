@@ -1,0 +1,109 @@
+import type { Page } from '@playwright/test';
+import { expect, expectAccessible, test } from './fixtures';
+
+/** Counts the page's sound starts and stops (buffer sources of real length: not the unlock). */
+async function countSounds(page: Page) {
+	await page.addInitScript(() => {
+		const log = { started: 0, stopped: 0 };
+		Object.assign(window, { soundLog: log });
+		const proto = AudioBufferSourceNode.prototype;
+		const start = proto.start;
+		const stop = proto.stop;
+		proto.start = function (this: AudioBufferSourceNode, ...args: Parameters<typeof start>) {
+			if ((this.buffer?.length ?? 0) > 1) log.started++;
+			return start.apply(this, args);
+		};
+		proto.stop = function (this: AudioBufferSourceNode, ...args: Parameters<typeof stop>) {
+			if ((this.buffer?.length ?? 0) > 1) log.stopped++;
+			return stop.apply(this, args);
+		};
+	});
+}
+
+const sounds = (page: Page) =>
+	page.evaluate(
+		() => (window as unknown as { soundLog: { started: number; stopped: number } }).soundLog
+	);
+
+test('cues start with the session and stop at once on a flare', async ({ clockPage: page }) => {
+	await countSounds(page);
+	await page.goto('/play/daily-unload');
+	await expect(page.getByTestId('sound-status')).toHaveText('Voice guidance ready.');
+	await page.getByRole('button', { name: 'Start' }).click();
+	// "Get ready" is handed to the audio clock as the session starts.
+	await expect.poll(async () => (await sounds(page)).started).toBeGreaterThanOrEqual(1);
+	const atStart = await sounds(page);
+	await page.clock.runFor(5_000);
+	// The first breath: a chime and "breathe in".
+	await expect.poll(async () => (await sounds(page)).started).toBeGreaterThan(atStart.started);
+	await page.clock.runFor(200);
+	const beforeFlare = await sounds(page);
+	await page.keyboard.press('f');
+	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'release');
+	const afterFlare = await sounds(page);
+	// Every sound handed over was stopped, and "Stop. Come back slowly. Breathe." started.
+	expect(afterFlare.stopped).toBeGreaterThan(beforeFlare.stopped);
+	expect(afterFlare.started).toBe(beforeFlare.started + 1);
+	await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('pause silences the guidance and resume does not replay the phase already under way', async ({
+	clockPage: page
+}) => {
+	await countSounds(page);
+	await page.goto('/play/breathe-settle');
+	await expect(page.getByTestId('sound-status')).toHaveText('Voice guidance ready.');
+	await page.getByRole('button', { name: 'Start' }).click();
+	await page.clock.runFor(7_000);
+	await page.keyboard.press('Space');
+	await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible();
+	const paused = await sounds(page);
+	expect(paused.stopped).toBeGreaterThan(0);
+	await page.clock.runFor(60_000);
+	await page.keyboard.press('Space');
+	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+	expect((await sounds(page)).started).toBe(paused.started);
+});
+
+test('where the browser blocks sound, the person is told, the session runs silently, and sound can be enabled', async ({
+	clockPage: page
+}) => {
+	await page.addInitScript(() => {
+		let allowed = false;
+		const realResume = AudioContext.prototype.resume;
+		const realState = Object.getOwnPropertyDescriptor(BaseAudioContext.prototype, 'state');
+		Object.defineProperty(BaseAudioContext.prototype, 'state', {
+			get(this: BaseAudioContext) {
+				return allowed ? realState?.get?.call(this) : 'suspended';
+			}
+		});
+		AudioContext.prototype.resume = function (this: AudioContext) {
+			if (!allowed) return Promise.reject(new DOMException('blocked', 'NotAllowedError'));
+			return realResume.call(this);
+		};
+		Object.assign(window, { allowSound: () => (allowed = true) });
+	});
+	await page.goto('/play/daily-unload');
+	await page.getByRole('button', { name: 'Start' }).click();
+	const notice = page.getByRole('alert');
+	await expect(notice).toContainText('The browser is holding back sound');
+	await page.clock.runFor(6_000);
+	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'breathe');
+	await expectAccessible(page);
+	await page.evaluate(() => (window as unknown as { allowSound: () => void }).allowSound());
+	await page.getByRole('button', { name: 'Enable sound' }).click();
+	await expect(notice).toHaveCount(0);
+});
+
+test('a missing sound file is said plainly and the session goes on without voice', async ({
+	clockPage: page
+}) => {
+	await page.route('**/audio/cues-*', (route) => route.fulfill({ status: 404, body: 'gone' }));
+	await page.goto('/play/daily-unload');
+	await expect(page.getByRole('alert')).toContainText(
+		'No voice guidance: the guidance sounds could not be loaded (the server answered 404)'
+	);
+	await page.getByRole('button', { name: 'Start' }).click();
+	await page.clock.runFor(6_000);
+	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'breathe');
+});
