@@ -128,7 +128,14 @@ test('the red flag ends the session and shows the safety guidance', async ({ clo
 	await page.goto('/play/daily-unload');
 	await page.getByRole('button', { name: 'Start' }).click();
 	await page.clock.runFor(8_000);
+	// One tap is never enough: the red flag asks first, so a stray touch cannot end the session.
 	await page.getByRole('button', { name: /^Red flag/ }).click();
+	const dialog = page.getByRole('dialog', { name: 'Red flag: end the session now?' });
+	await expect(dialog).toBeVisible();
+	await dialog.getByRole('button', { name: 'Go back' }).click();
+	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'breathe');
+	await page.getByRole('button', { name: /^Red flag/ }).click();
+	await dialog.getByRole('button', { name: 'Red flag: end now' }).click();
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'done');
 	await expect(page.getByRole('heading', { name: 'Session ended: red flag' })).toBeVisible();
 	await expect(page.getByText('see a qualified professional').first()).toBeVisible();
@@ -151,4 +158,32 @@ test('a finished session shows what was completed, skipped and flared', async ({
 	await expect(summary).toContainText('Steps skipped (1)');
 	await expect(summary).toContainText('Flares (1)');
 	await expect(summary).toContainText('Arrive, during breathe, 5 s into the step');
+});
+
+test('Stop asks first once a session is under way, and Escape stops at once', async ({
+	clockPage: page
+}) => {
+	await page.goto('/play/daily-unload');
+	await page.getByRole('button', { name: 'Start' }).click();
+	const phase = page.getByTestId('phase');
+	// In the first seconds a mis-tap loses nothing: Stop stops.
+	await page.getByRole('button', { name: 'Stop' }).click();
+	await expect(phase).toHaveAttribute('data-phase', 'done');
+
+	await page.getByRole('button', { name: 'Start again' }).click();
+	await page.getByRole('button', { name: 'Start' }).click();
+	await page.clock.runFor(40_000);
+	await page.getByRole('button', { name: 'Stop' }).click();
+	const dialog = page.getByRole('dialog', { name: 'End this session?' });
+	await dialog.getByRole('button', { name: 'Keep going' }).click();
+	await expect(phase).toHaveAttribute('data-phase', 'breathe');
+	await page.getByRole('button', { name: 'Stop' }).click();
+	await dialog.getByRole('button', { name: 'End session' }).click();
+	await expect(phase).toHaveAttribute('data-phase', 'done');
+
+	await page.getByRole('button', { name: 'Start again' }).click();
+	await page.keyboard.press('Space');
+	await page.clock.runFor(40_000);
+	await page.keyboard.press('Escape');
+	await expect(phase).toHaveAttribute('data-phase', 'done');
 });

@@ -23,6 +23,11 @@ export interface SessionView {
 	segmentElapsedMs: number;
 	segmentDurationMs: number;
 	sessionLeftMs: number;
+	/**
+	 * Where the session stands on the routine's own timeline, for a progress bar: a flare or a
+	 * retry holds it at the step's place rather than moving it back or beyond.
+	 */
+	timelineMs: number;
 	/** In release or recover after a flare: the three choices are open. */
 	inFlare: boolean;
 	canRetry: boolean;
@@ -54,6 +59,7 @@ export function viewAt(state: SessionState, atMs: number): SessionView {
 			segmentElapsedMs: 0,
 			segmentDurationMs: 0,
 			sessionLeftMs: 0,
+			timelineMs: timeline.totalMs,
 			inFlare: false,
 			canRetry: false
 		};
@@ -62,6 +68,11 @@ export function viewAt(state: SessionState, atMs: number): SessionView {
 	const segmentElapsedMs = programMs - located.startMs;
 	const phaseElapsedMs = segment.startMs - segment.phaseStartMs + segmentElapsedMs;
 	const inFlare = segment.phase === 'release' || segment.phase === 'recover';
+	const onTimeline = program.pieces[located.piece]?.segments === timeline.segments;
+	const stepStartMs = timeline.segments[state.index.firstOwn[segment.stepIndex] ?? 0]?.startMs ?? 0;
+	const timelineMs = onTimeline
+		? segment.startMs + segmentElapsedMs
+		: stepStartMs + segment.intoStepMs + (inFlare ? 0 : segmentElapsedMs);
 	return {
 		...base,
 		phase: segment.phase,
@@ -75,6 +86,7 @@ export function viewAt(state: SessionState, atMs: number): SessionView {
 		phaseDurationMs: segment.phaseDurationMs,
 		segmentElapsedMs,
 		segmentDurationMs: segment.durationMs,
+		timelineMs: Math.min(timeline.totalMs, timelineMs),
 		inFlare,
 		canRetry: inFlare && canRetry(state, segment.stepIndex)
 	};

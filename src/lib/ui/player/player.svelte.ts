@@ -20,7 +20,7 @@ import {
 	type SessionView
 } from '../../engine';
 import type { FlareChoice, SessionRecord } from '../../engine/types';
-import type { Timeline } from '../../routine/timeline';
+import { compileTimeline, type Timeline } from '../../routine/timeline';
 import { PHASE_LABELS } from '../labels';
 
 /** How often the engine is ticked when animation frames do not run. */
@@ -42,7 +42,7 @@ export interface PlayerOptions {
 }
 
 export class PlayerModel {
-	readonly timeline: Timeline;
+	#timeline = $state.raw<Timeline>() as Timeline;
 	#session: Session;
 	#clock: Clock;
 	#requestFrame: (callback: () => void) => number;
@@ -60,23 +60,45 @@ export class PlayerModel {
 	pausedForSound = $state(false);
 
 	constructor(timeline: Timeline, options: PlayerOptions = {}) {
-		this.timeline = timeline;
 		this.#clock = options.clock ?? systemClock;
 		this.#requestFrame = options.requestFrame ?? ((callback) => requestAnimationFrame(callback));
 		this.#cancelFrame = options.cancelFrame ?? ((id) => cancelAnimationFrame(id));
 		this.#visibility =
 			options.visibility ?? (typeof document === 'undefined' ? undefined : document);
-		this.#session = new Session(timeline, this.#clock);
 		this.#guidance = options.guidance;
 		if (this.#guidance) {
-			const scheduler = new CueScheduler(this.#guidance, {
+			this.#scheduler = new CueScheduler(this.#guidance, {
 				settings: options.sound ?? (() => ALL_SOUND)
 			});
-			this.#scheduler = scheduler;
-			this.#session.subscribe((event) => scheduler.onEvent(event));
 		}
-		this.#session.subscribe((event) => this.#onEvent(event));
+		this.#session = this.#newSession(timeline);
 		this.#refresh();
+	}
+
+	#newSession(timeline: Timeline): Session {
+		this.#timeline = timeline;
+		const session = new Session(timeline, this.#clock);
+		const scheduler = this.#scheduler;
+		if (scheduler) session.subscribe((event) => scheduler.onEvent(event));
+		session.subscribe((event) => this.#onEvent(event));
+		return session;
+	}
+
+	get timeline(): Timeline {
+		return this.#timeline;
+	}
+
+	/** A new countdown length applies to a session not yet started; later, to the next one. */
+	setCountdown(countdownSec: number): void {
+		if (this.#view.mode !== 'idle') return;
+		const timeline = compileTimeline(this.#timeline.routine, { countdownSec });
+		if (timeline.totalMs === this.#timeline.totalMs) return;
+		this.#session = this.#newSession(timeline);
+		this.#refresh();
+	}
+
+	setVolume(volume: number): void {
+		this.#guidance?.setVolume(volume);
 	}
 
 	get view(): SessionView {
@@ -191,7 +213,7 @@ export class PlayerModel {
 			this.announcement = 'Flare noted. Stop, come back slowly, and breathe.';
 			return;
 		}
-		const step = this.timeline.steps[segment.stepIndex];
+		const step = this.#timeline.steps[segment.stepIndex];
 		const title = step ? [step.title, step.side].filter(Boolean).join(', ') : '';
 		const where = segment.lead ? `Next: ${title}` : title;
 		const round =

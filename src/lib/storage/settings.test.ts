@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, readSettings, writeSettings, type Settings } from './settings';
+
+function memoryStorage(initial: Record<string, string> = {}) {
+	const data = new Map(Object.entries(initial));
+	return {
+		data,
+		getItem: (key: string) => data.get(key) ?? null,
+		setItem: (key: string, value: string) => void data.set(key, value)
+	};
+}
+
+describe('settings', () => {
+	it('are the defaults when nothing is stored, or no storage exists', () => {
+		expect(readSettings(memoryStorage())).toEqual(DEFAULT_SETTINGS);
+		expect(readSettings(undefined)).toEqual(DEFAULT_SETTINGS);
+		expect(DEFAULT_SETTINGS.theme).toBe('dark');
+		expect(DEFAULT_SETTINGS.speakStepText).toBe(false);
+	});
+
+	it('round-trip through storage', () => {
+		const storage = memoryStorage();
+		const changed: Settings = {
+			...DEFAULT_SETTINGS,
+			volume: 0.4,
+			voice: false,
+			countdownSec: 10,
+			theme: 'light'
+		};
+		expect(writeSettings(storage, changed)).toEqual({ ok: true });
+		expect(readSettings(storage)).toEqual(changed);
+	});
+
+	it('keep every good key of a damaged entry and default the rest', () => {
+		const storage = memoryStorage({
+			'liana.settings.v1': JSON.stringify({
+				volume: 7,
+				voice: false,
+				countdownSec: 4,
+				theme: 'neon',
+				chimes: 'yes'
+			})
+		});
+		expect(readSettings(storage)).toEqual({ ...DEFAULT_SETTINGS, voice: false });
+	});
+
+	it('survive an entry that is not JSON', () => {
+		expect(readSettings(memoryStorage({ 'liana.settings.v1': '{oops' }))).toEqual(DEFAULT_SETTINGS);
+	});
+
+	it('say so when storage is full, and leave the stored entry as it was', () => {
+		const storage = memoryStorage({ 'liana.settings.v1': JSON.stringify({ volume: 0.2 }) });
+		const full = {
+			getItem: storage.getItem,
+			setItem: () => {
+				throw new DOMException('full', 'QuotaExceededError');
+			}
+		};
+		const result = writeSettings(full, { ...DEFAULT_SETTINGS, volume: 1 });
+		expect(result).toEqual({ ok: false, message: expect.stringContaining('storage is full') });
+		expect(readSettings(storage).volume).toBe(0.2);
+	});
+});

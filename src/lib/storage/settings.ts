@@ -1,0 +1,90 @@
+/**
+ * The person's settings, kept in this browser. Read defensively: a missing, old or damaged entry
+ * falls back to defaults key by key, never losing the keys that are still good.
+ */
+
+export type Theme = 'dark' | 'light' | 'system';
+
+export interface Settings {
+	/** Guidance volume, 0 to 1. */
+	volume: number;
+	voice: boolean;
+	chimes: boolean;
+	/** The countdown before a session, in seconds. */
+	countdownSec: number;
+	vibration: boolean;
+	/** Read each step's text aloud with the browser's own voices. */
+	speakStepText: boolean;
+	theme: Theme;
+	/** The safety note was read before a first session. */
+	safetyAcknowledged: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+	volume: 0.9,
+	voice: true,
+	chimes: true,
+	countdownSec: 5,
+	vibration: true,
+	speakStepText: false,
+	theme: 'dark',
+	safetyAcknowledged: false
+};
+
+/** The countdown lengths offered. */
+export const COUNTDOWN_CHOICES = [0, 3, 5, 10, 15] as const;
+
+const KEY = 'liana.settings.v1';
+
+type Reader = Pick<Storage, 'getItem'>;
+type Writer = Pick<Storage, 'setItem'>;
+
+/** The stored settings over the defaults; anything unreadable keeps its default. */
+export function readSettings(storage: Reader | undefined): Settings {
+	let stored: unknown;
+	try {
+		stored = JSON.parse(storage?.getItem(KEY) ?? 'null');
+	} catch {
+		return { ...DEFAULT_SETTINGS };
+	}
+	if (typeof stored !== 'object' || stored === null) return { ...DEFAULT_SETTINGS };
+	const s = stored as Record<string, unknown>;
+	const bool = (key: keyof Settings) =>
+		typeof s[key] === 'boolean' ? (s[key] as boolean) : (DEFAULT_SETTINGS[key] as boolean);
+	return {
+		volume:
+			typeof s['volume'] === 'number' && s['volume'] >= 0 && s['volume'] <= 1
+				? s['volume']
+				: DEFAULT_SETTINGS.volume,
+		voice: bool('voice'),
+		chimes: bool('chimes'),
+		countdownSec: COUNTDOWN_CHOICES.includes(s['countdownSec'] as 0)
+			? (s['countdownSec'] as number)
+			: DEFAULT_SETTINGS.countdownSec,
+		vibration: bool('vibration'),
+		speakStepText: bool('speakStepText'),
+		theme: ['dark', 'light', 'system'].includes(s['theme'] as string)
+			? (s['theme'] as Theme)
+			: DEFAULT_SETTINGS.theme,
+		safetyAcknowledged: bool('safetyAcknowledged')
+	};
+}
+
+export type SaveResult = { ok: true } | { ok: false; message: string };
+
+/** Saves the settings; a full or refused storage is a message, and the old entry stays. */
+export function writeSettings(storage: Writer | undefined, settings: Settings): SaveResult {
+	if (!storage) return { ok: false, message: 'This browser keeps no settings here.' };
+	try {
+		storage.setItem(KEY, JSON.stringify(settings));
+		return { ok: true };
+	} catch (error) {
+		const full = error instanceof DOMException && error.name === 'QuotaExceededError';
+		return {
+			ok: false,
+			message: full
+				? 'Settings could not be saved: this browser’s storage is full. They apply until you close the page.'
+				: 'Settings could not be saved in this browser (private mode?). They apply until you close the page.'
+		};
+	}
+}
