@@ -27,6 +27,16 @@ const sounds = (page: Page) =>
 
 test('cues start with the session and stop at once on a flare', async ({ clockPage: page }) => {
 	await countSounds(page);
+	// As on a person's browser: sound is suspended until a tap wakes it (headless starts it awake).
+	await page.addInitScript(() => {
+		const Awake = AudioContext;
+		window.AudioContext = class extends Awake {
+			constructor(options?: AudioContextOptions) {
+				super(options);
+				void this.suspend();
+			}
+		};
+	});
 	await page.goto('/play/daily-unload');
 	await expect(page.getByTestId('sound-status')).toHaveText('Voice guidance ready.');
 	await page.getByRole('button', { name: 'Start' }).click();

@@ -159,7 +159,8 @@ export class GuidanceAudio implements Guidance {
 	start(id: CueId, whenSec: number): ScheduledSound {
 		const ctx = this.context;
 		const span = this.#sprite.sprite[id];
-		if (!ctx || !this.#buffer || !span || ctx.state !== 'running') {
+		// A context still waking up (resume() pending) plays scheduled sounds once it runs.
+		if (!ctx || !this.#buffer || !span || ctx.state === 'closed') {
 			return { stop: () => {}, endSec: 0 };
 		}
 		const source = ctx.createBufferSource();

@@ -56,6 +56,8 @@ export class PlayerModel {
 	announcement = $state('');
 	/** Where the sound stands, for the message that says so. */
 	sound = $state.raw<SoundStatus>({ kind: 'off' });
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- listeners are not state: nothing renders from them.
+	#listeners = new Set<(event: SessionEvent) => void>();
 	/** Set when the session was paused because sound stopped; cleared on resume. */
 	pausedForSound = $state(false);
 
@@ -82,6 +84,12 @@ export class PlayerModel {
 		if (scheduler) session.subscribe((event) => scheduler.onEvent(event));
 		session.subscribe((event) => this.#onEvent(event));
 		return session;
+	}
+
+	/** Hears every engine event, for the outside world (wake lock, vibration); returns the unsubscribe. */
+	listen(listener: (event: SessionEvent) => void): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
 	}
 
 	get timeline(): Timeline {
@@ -197,6 +205,7 @@ export class PlayerModel {
 	}
 
 	#onEvent(event: SessionEvent): void {
+		for (const listener of this.#listeners) listener(event);
 		if (event.type === 'done') {
 			if (event.outcome === 'red-flag') this.#scheduler?.playNow(['red-flag'], event.atMs);
 			else if (event.outcome !== 'completed')
