@@ -1,0 +1,251 @@
+/**
+ * Figures measured in real Chromium on the production build: how late phase changes and cue
+ * starts are against the engine's schedule (beside a plain setInterval countdown in the same
+ * run), how fast a flare silences the guidance and paints Release, and how much JavaScript a
+ * first visit to the player downloads. Real time, not a driven clock: that is what is measured.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+export interface Stats {
+	count: number;
+	median: number;
+	p95: number;
+	max: number;
+}
+
+export function stats(values: number[]): Stats {
+	const sorted = [...values].sort((a, b) => a - b);
+	const at = (q: number) =>
+		sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? NaN;
+	return {
+		count: sorted.length,
+		median: at(0.5),
+		p95: at(0.95),
+		max: sorted[sorted.length - 1] ?? NaN
+	};
+}
+
+export interface BrowserFigures {
+	phaseLateMs: Stats;
+	paintLateMs: Stats;
+	cueLateMs: Stats;
+	intervalLateMs: Stats;
+	flareToSilenceMs: Stats;
+	flareToPaintMs: Stats;
+	firstVisitJsGzipBytes: number;
+	firstVisitJsFiles: number;
+}
+
+/** A routine of 1-second phases: 60 breaths of 1 s in and 1 s out. */
+const ONE_SECOND_PHASES = {
+	version: 1,
+	id: 'bench-one-second',
+	title: 'One-second phases',
+	steps: [
+		{ type: 'breathe', id: 'fast', title: 'Fast', pattern: { inhale: 1, exhale: 1 }, breaths: 60 }
+	]
+};
+
+const PORT = 4183;
+const BASE = `http://127.0.0.1:${PORT}`;
+
+function serve(): ChildProcess {
+	return spawn(
+		'npx',
+		['sirv', 'build', '--single', '--port', String(PORT), '--host', '127.0.0.1', '--quiet'],
+		{
+			stdio: 'ignore'
+		}
+	);
+}
+
+async function waitForServer(): Promise<void> {
+	for (let i = 0; i < 100; i++) {
+		try {
+			if ((await fetch(BASE)).ok) return;
+		} catch {
+			// Not up yet.
+		}
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	throw new Error('the bench server did not start');
+}
+
+/** Instruments the page: phase changes, their next paint, cue starts and stops, key presses. */
+async function instrument(page: Page): Promise<void> {
+	await page.addInitScript(() => {
+		localStorage.setItem(
+			'liana.settings.v1',
+			JSON.stringify({ countdownSec: 0, safetyAcknowledged: true })
+		);
+		const log = {
+			startAt: 0,
+			phases: [] as { at: number; paintAt: number; phase: string; breath: string }[],
+			cues: [] as { scheduledAt: number }[],
+			stops: [] as number[],
+			keys: [] as number[],
+			interval: [] as number[]
+		};
+		Object.assign(window, { benchLog: log });
+		document.addEventListener(
+			'click',
+			(event) => {
+				if ((event.target as HTMLElement).closest('button')?.textContent?.trim() === 'Start') {
+					log.startAt = performance.now();
+					// The plain timer of the comparison: a setInterval countdown from the same moment.
+					setInterval(() => log.interval.push(performance.now()), 1000);
+				}
+			},
+			true
+		);
+		document.addEventListener('keydown', () => log.keys.push(performance.now()), true);
+		const proto = AudioBufferSourceNode.prototype;
+		const start = proto.start;
+		const stop = proto.stop;
+		proto.start = function (this: AudioBufferSourceNode, when = 0, ...rest: number[]) {
+			if ((this.buffer?.length ?? 0) > 1) {
+				const ctx = this.context;
+				log.cues.push({
+					scheduledAt:
+						performance.now() + (Math.max(when, ctx.currentTime) - ctx.currentTime) * 1000
+				});
+			}
+			return start.call(this, when, ...rest);
+		};
+		proto.stop = function (this: AudioBufferSourceNode, ...args: [when?: number]) {
+			if ((this.buffer?.length ?? 0) > 1) log.stops.push(performance.now());
+			return stop.apply(this, args);
+		};
+		new MutationObserver(() => {
+			const el = document.querySelector('[data-testid="phase"]');
+			if (!el) return;
+			const entry = {
+				at: performance.now(),
+				paintAt: 0,
+				phase: el.getAttribute('data-phase') ?? '',
+				breath: el.getAttribute('data-breath') ?? ''
+			};
+			const last = log.phases[log.phases.length - 1];
+			if (last && last.phase === entry.phase && last.breath === entry.breath) return;
+			log.phases.push(entry);
+			requestAnimationFrame(() => (entry.paintAt = performance.now()));
+		}).observe(document, {
+			subtree: true,
+			attributes: true,
+			attributeFilter: ['data-phase', 'data-breath']
+		});
+	});
+}
+
+type Log = {
+	startAt: number;
+	phases: { at: number; paintAt: number; phase: string; breath: string }[];
+	cues: { scheduledAt: number }[];
+	stops: number[];
+	keys: number[];
+	interval: number[];
+};
+
+const readLog = (page: Page) =>
+	page.evaluate(() => (window as unknown as { benchLog: Log }).benchLog);
+
+/** Lateness of each event after its ideal moment `startAt + k × 1 s`, for the k nearest it. */
+function lateness(times: number[], startAt: number): number[] {
+	return times.map((t) => {
+		const k = Math.round((t - startAt) / 1000);
+		return t - (startAt + k * 1000);
+	});
+}
+
+export async function measureInBrowser(
+	executablePath: string | undefined,
+	runSeconds = 120
+): Promise<BrowserFigures> {
+	if (!existsSync('build/index.html')) throw new Error('build the app first: npm run build');
+	const server = serve();
+	try {
+		await waitForServer();
+		const browser = await chromium.launch({
+			executablePath,
+			args: ['--disable-background-networking', '--disable-component-update', '--no-first-run']
+		});
+		try {
+			// First visit: the JavaScript the player downloads, gzipped.
+			const context = await browser.newContext();
+			const visit = await context.newPage();
+			const js: string[] = [];
+			visit.on('response', (response) => {
+				if (response.url().endsWith('.js')) js.push(response.url());
+			});
+			await visit.goto(`${BASE}/play/sciatica-relief`, { waitUntil: 'networkidle' });
+			let jsGzip = 0;
+			for (const url of new Set(js))
+				jsGzip += gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer()), {
+					level: 9
+				}).length;
+			await context.close();
+
+			// Timing: 1-second phases for `runSeconds`, in real time.
+			const page = await browser.newPage();
+			await instrument(page);
+			await page.route('**/routines/bench-one-second.json', (route) =>
+				route.fulfill({ contentType: 'application/json', body: JSON.stringify(ONE_SECOND_PHASES) })
+			);
+			await page.goto(`${BASE}/play/bench-one-second`);
+			await page.getByText('Voice guidance ready.').waitFor();
+			await page.getByRole('button', { name: 'Start' }).click();
+			await page.waitForTimeout(runSeconds * 1000 + 500);
+			const run = await readLog(page);
+			const boundaries = run.phases.filter((p) => p.phase === 'breathe' && p.at > run.startAt);
+			const phaseLate = lateness(
+				boundaries.map((p) => p.at),
+				run.startAt
+			);
+			const paintLate = lateness(
+				boundaries.map((p) => p.paintAt),
+				run.startAt
+			);
+			const cueLate = lateness(
+				run.cues.map((c) => c.scheduledAt).filter((t) => t > run.startAt + 500),
+				run.startAt
+			);
+			const intervalLate = lateness(run.interval, run.startAt);
+
+			// Flare: key press to sound stopped and Release painted, 15 times.
+			const toSilence: number[] = [];
+			const toPaint: number[] = [];
+			for (let i = 0; i < 15; i++) {
+				await page.goto(`${BASE}/play/sciatica-relief`);
+				await page.getByText('Voice guidance ready.').waitFor();
+				await page.getByRole('button', { name: 'Start' }).click();
+				await page.waitForTimeout(1200);
+				await page.keyboard.press('f');
+				await page.locator('[data-phase="release"]').waitFor();
+				await page.waitForTimeout(100);
+				const log = await readLog(page);
+				const pressedAt = log.keys[log.keys.length - 1] ?? NaN;
+				const stopAt = log.stops.find((t) => t >= pressedAt);
+				const release = log.phases.find((p) => p.phase === 'release');
+				if (stopAt !== undefined) toSilence.push(stopAt - pressedAt);
+				if (release) toPaint.push(release.paintAt - pressedAt);
+			}
+			return {
+				phaseLateMs: stats(phaseLate),
+				paintLateMs: stats(paintLate),
+				cueLateMs: stats(cueLate),
+				intervalLateMs: stats(intervalLate),
+				flareToSilenceMs: stats(toSilence),
+				flareToPaintMs: stats(toPaint),
+				firstVisitJsGzipBytes: jsGzip,
+				firstVisitJsFiles: new Set(js).size
+			};
+		} finally {
+			await browser.close();
+		}
+	} finally {
+		server.kill();
+	}
+}
