@@ -126,13 +126,20 @@ export class PlayerModel {
 		};
 		frame = this.#requestFrame(onFrame);
 		const timer = this.#clock.setInterval(() => this.tick(), BACKGROUND_TICK_MS);
-		const onVisible = () => this.tick();
+		const onVisible = () => {
+			this.tick();
+			this.#wakeSound();
+		};
 		this.#visibility?.addEventListener('visibilitychange', onVisible);
+		// Sound stopped by the platform comes back on the next tap, as browsers require a gesture.
+		const onTap = () => this.#wakeSound();
+		this.#visibility?.addEventListener('pointerdown', onTap);
 		void this.#guidance?.load();
 		return () => {
 			this.#cancelFrame(frame);
 			this.#clock.clearInterval(timer);
 			this.#visibility?.removeEventListener('visibilitychange', onVisible);
+			this.#visibility?.removeEventListener('pointerdown', onTap);
 			this.#scheduler?.silence(this.#clock.now());
 		};
 	}
@@ -141,6 +148,13 @@ export class PlayerModel {
 		this.#session.tick();
 		this.#schedule();
 		this.#refresh();
+	}
+
+	#wakeSound(): void {
+		const mode = this.#view.mode;
+		if (this.sound.kind === 'interrupted' && (mode === 'running' || mode === 'paused')) {
+			void this.#guidance?.unlock();
+		}
 	}
 
 	/** Called by the audio layer when its status changes. */

@@ -1,0 +1,63 @@
+import { expect, expectAccessible, test } from './fixtures';
+
+test('axe finds nothing on any screen of the player', async ({ clockPage: page }) => {
+	await page.goto('/play/sciatica-relief');
+	await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
+	await expectAccessible(page);
+
+	for (const [open, dialogName, close] of [
+		['Safety', 'Safety', 'Close'],
+		['Settings', 'Settings', 'Close']
+	] as const) {
+		await page.getByRole('button', { name: open, exact: true }).click();
+		await expect(page.getByRole('dialog', { name: dialogName })).toBeVisible();
+		await expectAccessible(page);
+		await page
+			.getByRole('dialog', { name: dialogName })
+			.getByRole('button', { name: close })
+			.click();
+	}
+
+	await page.getByRole('button', { name: 'Start' }).click();
+	await page.clock.runFor(40_000);
+	await expectAccessible(page);
+	await page.keyboard.press('Space');
+	await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible();
+	await expectAccessible(page);
+	await page.keyboard.press('Space');
+
+	await page.getByRole('button', { name: 'Stop' }).click();
+	await expect(page.getByRole('dialog', { name: 'End this session?' })).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Keep going' }).click();
+
+	await page.getByRole('button', { name: /^Red flag/ }).click();
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Go back' }).click();
+
+	await page.keyboard.press('f');
+	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'release');
+	await expectAccessible(page);
+	await page.clock.runFor(11_000);
+	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'recover');
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'End session' }).click();
+	await expect(page.getByRole('heading', { name: 'Session ended after a flare' })).toBeVisible();
+	await expectAccessible(page);
+});
+
+test('the light theme passes axe too, and the settings keep it', async ({ clockPage: page }) => {
+	await page.goto('/play/daily-unload');
+	await page.getByRole('button', { name: 'Settings' }).click();
+	await page.getByLabel('Theme').selectOption('light');
+	await page
+		.getByRole('dialog', { name: 'Settings' })
+		.getByRole('button', { name: 'Done' })
+		.click();
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+	await page.reload();
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+	await page.getByRole('button', { name: 'Start' }).click();
+	await page.clock.runFor(6_000);
+	await expectAccessible(page);
+});
