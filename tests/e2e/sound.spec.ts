@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
 
@@ -116,4 +117,39 @@ test('a missing sound file is said plainly and the session goes on without voice
 	await page.getByRole('button', { name: 'Start' }).click();
 	await page.clock.runFor(6_000);
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'breathe');
+});
+
+test('the settings choose what is heard: with the voice off, only chimes and ticks sound', async ({
+	clockPage: page
+}) => {
+	const sprite = (
+		JSON.parse(readFileSync('src/lib/audio/cue-sprite.json', 'utf8')) as {
+			sprite: Record<string, number[]>;
+		}
+	).sprite;
+	await page.addInitScript(() => {
+		localStorage.setItem('liana.settings.v1', JSON.stringify({ voice: false, countdownSec: 5 }));
+		const offsets: number[] = [];
+		Object.assign(window, { soundOffsets: offsets });
+		const start = AudioBufferSourceNode.prototype.start;
+		AudioBufferSourceNode.prototype.start = function (
+			this: AudioBufferSourceNode,
+			when?: number,
+			offset?: number,
+			duration?: number
+		) {
+			if ((this.buffer?.length ?? 0) > 1) offsets.push(Math.round((offset ?? 0) * 1000));
+			return start.call(this, when, offset, duration);
+		};
+	});
+	await page.goto('/play/sciatica-relief');
+	await expect(page.getByTestId('sound-status')).toHaveText('Voice guidance ready.');
+	await page.getByRole('button', { name: 'Start' }).click();
+	await page.clock.runFor(30_000);
+	const offsets = await page.evaluate(
+		() => (window as unknown as { soundOffsets: number[] }).soundOffsets
+	);
+	const byOffset = new Map(Object.entries(sprite).map(([id, [offsetMs]]) => [offsetMs, id]));
+	const heard = new Set(offsets.map((offset) => byOffset.get(offset)));
+	expect([...heard].sort()).toEqual(['chime', 'tick']);
 });

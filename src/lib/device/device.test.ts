@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { voiceFor } from './speech';
+import { StepReader, voiceFor } from './speech';
 import { vibrate, vibrationFor } from './vibration';
 import { ScreenWakeLock } from './wake-lock';
 
@@ -130,5 +130,32 @@ describe('reading step text aloud', () => {
 		expect(voiceFor(voices, 'de-AT')?.name).toBe('B');
 		expect(voiceFor(voices, 'en')?.name).toBe('A');
 		expect(voiceFor(voices, 'fr')).toBeUndefined();
+	});
+});
+
+describe('the step reader', () => {
+	it("speaks with a voice of the routine's language, and stays silent without one", () => {
+		const spoken: SpeechSynthesisUtterance[] = [];
+		const synth = {
+			getVoices: () => [{ lang: 'de-DE', name: 'B' }] as SpeechSynthesisVoice[],
+			speak: (utterance: SpeechSynthesisUtterance) => void spoken.push(utterance),
+			cancel: vi.fn()
+		};
+		class Utterance {
+			voice: SpeechSynthesisVoice | null = null;
+			lang = '';
+			rate = 1;
+			volume = 1;
+			constructor(readonly text: string) {}
+		}
+		vi.stubGlobal('SpeechSynthesisUtterance', Utterance);
+		const reader = new StepReader(synth);
+		expect(reader.read('Atme ruhig.', 'de', 0.5)).toBe(true);
+		expect(spoken[0]).toMatchObject({ text: 'Atme ruhig.', lang: 'de-DE', volume: 0.5 });
+		expect(reader.read('Breathe.', 'en', 1)).toBe(false);
+		expect(spoken).toHaveLength(1);
+		reader.stop();
+		expect(synth.cancel).toHaveBeenCalled();
+		vi.unstubAllGlobals();
 	});
 });

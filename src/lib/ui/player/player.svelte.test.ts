@@ -99,3 +99,79 @@ describe('the player view-model', () => {
 		expect(player.view.mode).toBe('running');
 	});
 });
+
+describe('the player and the sound', () => {
+	/** A guidance that records what the player asks of it. */
+	function fakeGuidance() {
+		const asked: string[] = [];
+		return {
+			asked,
+			load: async () => void asked.push('load'),
+			unlock: async () => (asked.push('unlock'), true),
+			setVolume: (volume: number) => void asked.push(`volume ${volume}`),
+			audioTimeAt: (ms: number) => ms / 1000,
+			currentTime: () => 0,
+			start: (id: string) => (asked.push(`start ${id}`), { stop: () => {}, endSec: Infinity })
+		};
+	}
+
+	it('asks for sound inside the Start tap, then hands over the first cue', () => {
+		const guidance = fakeGuidance();
+		const player = new PlayerModel(threeSteps(), { clock: new ManualClock(1000), guidance });
+		player.start();
+		expect(guidance.asked.slice(0, 2)).toEqual(['unlock', 'start get-ready']);
+	});
+
+	it('pauses when the platform stops the sound mid-session, and asks again on Resume', () => {
+		const guidance = fakeGuidance();
+		const player = new PlayerModel(threeSteps(), { clock: new ManualClock(1000), guidance });
+		player.start();
+		player.soundChanged({ kind: 'interrupted' });
+		expect(player.view.mode).toBe('paused');
+		expect(player.pausedForSound).toBe(true);
+		guidance.asked.length = 0;
+		player.resume();
+		expect(guidance.asked[0]).toBe('unlock');
+		expect(player.view.mode).toBe('running');
+		expect(player.pausedForSound).toBe(false);
+	});
+
+	it('does not pause a session that was not running when sound stopped', () => {
+		const player = new PlayerModel(threeSteps(), {
+			clock: new ManualClock(1000),
+			guidance: fakeGuidance()
+		});
+		player.soundChanged({ kind: 'interrupted' });
+		expect(player.view.mode).toBe('idle');
+		expect(player.pausedForSound).toBe(false);
+	});
+
+	it('takes a new countdown length before Start, and not after', () => {
+		const player = new PlayerModel(threeSteps(), { clock: new ManualClock(1000) });
+		player.setCountdown(0);
+		expect(player.view.phase).toBe('approach');
+		expect(player.timeline.totalMs).toBe(106_000);
+		player.start();
+		player.setCountdown(10);
+		expect(player.timeline.totalMs).toBe(106_000);
+	});
+});
+
+describe('the screen changes on time', () => {
+	it('ticks at the next boundary even when no frame comes', () => {
+		const clock = new ManualClock(1000);
+		const player = new PlayerModel(threeSteps(), {
+			clock,
+			requestFrame: () => 0,
+			cancelFrame: () => {},
+			visibility: { addEventListener() {}, removeEventListener() {} } as unknown as Document
+		});
+		const disconnect = player.connect();
+		clock.advance(100);
+		player.start();
+		// The background interval ticks every 250 ms from connect; the boundary falls between two.
+		clock.advance(5_000);
+		expect(player.view).toMatchObject({ phase: 'approach', segmentElapsedMs: 0 });
+		disconnect();
+	});
+});

@@ -4,6 +4,7 @@
  * tab), and hands the engine's cues to the audio scheduler. Every number shown is derived from
  * the engine's position, never counted here.
  */
+import { untrack } from 'svelte';
 import type { CueSettings } from '../../audio/cue-plan';
 import type { SoundStatus } from '../../audio/guidance-audio';
 import {
@@ -58,6 +59,9 @@ export class PlayerModel {
 	sound = $state.raw<SoundStatus>({ kind: 'off' });
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- listeners are not state: nothing renders from them.
 	#listeners = new Set<(event: SessionEvent) => void>();
+	#connected = false;
+	#boundaryTimer: number | undefined;
+	#boundaryAtMs = -1;
 	/** Set when the session was paused because sound stopped; cleared on resume. */
 	pausedForSound = $state(false);
 
@@ -119,6 +123,11 @@ export class PlayerModel {
 
 	/** Keeps the engine ticking while mounted and starts loading the sounds; returns the cleanup. */
 	connect(): () => void {
+		// Called from an $effect: reading the view here must not make the effect re-run each frame.
+		return untrack(() => this.#connect());
+	}
+
+	#connect(): () => void {
 		let frame = 0;
 		const onFrame = () => {
 			this.tick();
@@ -135,7 +144,11 @@ export class PlayerModel {
 		const onTap = () => this.#wakeSound();
 		this.#visibility?.addEventListener('pointerdown', onTap);
 		void this.#guidance?.load();
+		this.#connected = true;
+		this.#armBoundary();
 		return () => {
+			this.#connected = false;
+			this.#disarmBoundary();
 			this.#cancelFrame(frame);
 			this.#clock.clearInterval(timer);
 			this.#visibility?.removeEventListener('visibilitychange', onVisible);
@@ -216,6 +229,33 @@ export class PlayerModel {
 	#refresh(): void {
 		this.#view = this.#session.view();
 		this.#record = this.#session.state.record;
+		this.#armBoundary();
+	}
+
+	/** A timer at the next boundary, so the screen changes on time, not at the next frame. */
+	#armBoundary(): void {
+		if (!this.#connected || this.#view.mode !== 'running') {
+			this.#disarmBoundary();
+			return;
+		}
+		const atMs = this.#clock.now() + this.#view.segmentDurationMs - this.#view.segmentElapsedMs;
+		if (Math.abs(atMs - this.#boundaryAtMs) < 1) return;
+		this.#disarmBoundary();
+		this.#boundaryAtMs = atMs;
+		this.#boundaryTimer = this.#clock.setTimeout(
+			() => {
+				this.#boundaryTimer = undefined;
+				this.#boundaryAtMs = -1;
+				this.tick();
+			},
+			Math.max(0, atMs - this.#clock.now())
+		);
+	}
+
+	#disarmBoundary(): void {
+		if (this.#boundaryTimer !== undefined) this.#clock.clearTimeout(this.#boundaryTimer);
+		this.#boundaryTimer = undefined;
+		this.#boundaryAtMs = -1;
 	}
 
 	#onEvent(event: SessionEvent): void {
