@@ -1,0 +1,41 @@
+/**
+ * Asks the browser to keep this site's storage (routines, history, settings, sounds) rather than
+ * evict it when space runs low. Chromium decides by itself; Firefox asks the person.
+ */
+
+export type Persistence = 'kept' | 'may-be-cleared' | 'unknown';
+
+type StorageManagerLike = Pick<StorageManager, 'persist' | 'persisted'>;
+
+const storage = (): StorageManagerLike | undefined =>
+	typeof navigator !== 'undefined' && navigator.storage && 'persist' in navigator.storage
+		? navigator.storage
+		: undefined;
+
+/** Asks once; the answer is what the browser decided. */
+export async function requestPersistence(manager = storage()): Promise<Persistence> {
+	if (!manager) return 'unknown';
+	try {
+		if (await manager.persisted()) return 'kept';
+		return (await manager.persist()) ? 'kept' : 'may-be-cleared';
+	} catch {
+		return 'unknown';
+	}
+}
+
+/** What the browser says now, without asking. */
+export async function persistence(manager = storage()): Promise<Persistence> {
+	if (!manager) return 'unknown';
+	try {
+		return (await manager.persisted()) ? 'kept' : 'may-be-cleared';
+	} catch {
+		return 'unknown';
+	}
+}
+
+export const PERSISTENCE_LABELS: Record<Persistence, string> = {
+	kept: 'Kept: the browser will not clear your routines, history and sounds to make room.',
+	'may-be-cleared':
+		'Not guaranteed: the browser may clear saved data when the device runs low on space. Installing Liana usually changes that.',
+	unknown: 'This browser does not say whether it keeps saved data.'
+};

@@ -1,0 +1,65 @@
+import type { Page } from '@playwright/test';
+import { expect, expectAccessible, test } from './fixtures';
+
+/** Waits until the service worker has installed everything and controls the page. */
+async function untilOfflineReady(page: Page) {
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	await expect
+		.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+		.toBe(true);
+}
+
+test('after one visit online, every route and a routine with its sounds work offline', async ({
+	clockPage: page,
+	context
+}) => {
+	const failed: string[] = [];
+	page.on('requestfailed', (request) =>
+		failed.push(`${request.url()} ${request.failure()?.errorText}`)
+	);
+	page.on('response', (response) => {
+		if (response.status() >= 400) failed.push(`${response.url()} ${response.status()}`);
+	});
+	await page.goto('/');
+	await expect(page.getByRole('link', { name: 'Daily unload' })).toBeVisible();
+	await untilOfflineReady(page);
+
+	await context.setOffline(true);
+	await page.reload();
+	await expect(page.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Breathe and settle' })).toBeVisible();
+	await expectAccessible(page);
+
+	// A deep link, loaded cold with no network.
+	await page.goto('/play/sciatica-relief');
+	await expect(page.getByTestId('step-title')).toHaveText('Settle in');
+	await page.goto('/play/breathe-settle');
+	await expect(page.getByTestId('sound-status')).toHaveText('Voice guidance ready.');
+	const started = await page.evaluate(() => {
+		const log = { count: 0 };
+		const start = AudioBufferSourceNode.prototype.start;
+		AudioBufferSourceNode.prototype.start = function (this: AudioBufferSourceNode, ...args) {
+			if ((this.buffer?.length ?? 0) > 1) log.count++;
+			return start.apply(this, args);
+		};
+		Object.assign(window, { offlineSounds: log });
+		return log.count;
+	});
+	expect(started).toBe(0);
+	await page.getByRole('button', { name: 'Start' }).click();
+	await page.clock.runFor(20_000);
+	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'breathe');
+	const sounds = await page.evaluate(
+		() => (window as unknown as { offlineSounds: { count: number } }).offlineSounds.count
+	);
+	expect(sounds).toBeGreaterThan(3);
+
+	// Back to the library by its link, still offline (with time flowing again for the navigation).
+	await page.keyboard.press('Escape');
+	await page.clock.resume();
+	await page.getByRole('link', { name: 'Back to the library' }).click();
+	await expect(page.getByRole('heading', { name: 'Liana', level: 1 })).toBeVisible();
+	expect(failed).toEqual([]);
+});
