@@ -7,7 +7,14 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		// A single-page app of plain files: any static host serves it with one rule, the fallback.
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', strict: true }),
+		adapter: adapter({
+			pages: process.env.LIANA_BUILD_DIR ?? 'build',
+			assets: process.env.LIANA_BUILD_DIR ?? 'build',
+			fallback: 'index.html',
+			// .br and .gz beside each file, for hosts (and sirv) that serve them as they are.
+			precompress: true,
+			strict: true
+		}),
 		// Registered by the app through workbox-window, which handles waiting updates.
 		serviceWorker: { register: false },
 		// Kit's own default version (the build time) unless a build names it, as the update test does.

@@ -5,9 +5,9 @@
  * first visit to the player downloads. Real time, not a driven clock: that is what is measured.
  */
 import { chromium, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { startStaticHost } from '../scripts/static-host';
 
 export interface Stats {
 	count: number;
@@ -48,31 +48,6 @@ const ONE_SECOND_PHASES = {
 		{ type: 'breathe', id: 'fast', title: 'Fast', pattern: { inhale: 1, exhale: 1 }, breaths: 60 }
 	]
 };
-
-const PORT = 4183;
-const BASE = `http://127.0.0.1:${PORT}`;
-
-function serve(): ChildProcess {
-	return spawn(
-		'npx',
-		['sirv', 'build', '--single', '--port', String(PORT), '--host', '127.0.0.1', '--quiet'],
-		{
-			stdio: 'ignore'
-		}
-	);
-}
-
-async function waitForServer(): Promise<void> {
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(BASE)).ok) return;
-		} catch {
-			// Not up yet.
-		}
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	throw new Error('the bench server did not start');
-}
 
 /** Instruments the page: phase changes, their next paint, cue starts and stops, key presses. */
 async function instrument(page: Page): Promise<void> {
@@ -165,9 +140,10 @@ export async function measureInBrowser(
 	runSeconds = 120
 ): Promise<BrowserFigures> {
 	if (!existsSync('build/index.html')) throw new Error('build the app first: npm run build');
-	const server = serve();
+	// In-process, on a free port: nothing is left running if a measurement fails.
+	const host = await startStaticHost('build');
+	const BASE = host.url;
 	try {
-		await waitForServer();
 		const browser = await chromium.launch({
 			executablePath,
 			args: ['--disable-background-networking', '--disable-component-update', '--no-first-run']
@@ -246,6 +222,6 @@ export async function measureInBrowser(
 			await browser.close();
 		}
 	} finally {
-		server.kill();
+		await host.close();
 	}
 }

@@ -4,6 +4,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { measureInBrowser, type Stats } from './browser';
+import { measurePwa } from './pwa';
 import { fileURLToPath } from 'node:url';
 import { ManualClock, Session } from '../src/lib/engine';
 import { compileTimeline, parseRoutine } from '../src/lib/routine';
@@ -206,6 +207,40 @@ if (!process.argv.includes('--node-only')) {
 		'< 50 ms',
 		b.flareToPaintMs.p95 < 50,
 		`median ${b.flareToPaintMs.median.toFixed(1)} ms over ${b.flareToPaintMs.count}`
+	);
+	console.log('Measuring the offline app: precache, offline paint, Lighthouse, installability…');
+	const p = await measurePwa(executablePath);
+	record(
+		'precache (app, routines, schema, icons, both sound formats)',
+		p.precacheBytes / 1024 / 1024,
+		'MB',
+		'< 2.5 MB',
+		p.precacheBytes < 2.5 * 1024 * 1024,
+		`${p.precacheFiles} files`
+	);
+	for (const [path, ms] of Object.entries(p.offlinePaintMs)) {
+		record(`first paint of ${path}, warm start, offline`, ms, 'ms (median of 5)', '—', undefined);
+	}
+	for (const [path, scores] of Object.entries(p.lighthouse)) {
+		const all = Object.values(scores);
+		record(
+			`Lighthouse ${path} (mobile)`,
+			Math.min(...all),
+			'lowest score',
+			'100/100/100',
+			all.every((score) => score === 100),
+			Object.entries(scores)
+				.map(([k, v]) => `${k} ${v}`)
+				.join(', ')
+		);
+	}
+	record(
+		'installability errors (Page.getInstallabilityErrors)',
+		p.installabilityErrors.length,
+		'errors',
+		'none',
+		p.installabilityErrors.length === 0,
+		p.installabilityErrors.join(', ')
 	);
 	record(
 		'first visit to the player: JavaScript, gzipped',

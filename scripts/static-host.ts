@@ -1,0 +1,55 @@
+/**
+ * A static host as the README describes one: the single-page fallback, long caching for the
+ * immutable build files only, precompressed files where the browser takes them. The update
+ * journey deploys one build folder, then another; the bench measures on it.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+
+const TYPES: Record<string, string> = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript',
+	'.css': 'text/css',
+	'.json': 'application/json',
+	'.webmanifest': 'application/manifest+json',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.webm': 'audio/webm',
+	'.mp3': 'audio/mpeg'
+};
+
+export interface StaticHost {
+	url: string;
+	/** Deploys another build: every request from now on is served from `root`. */
+	deploy(root: string): void;
+	close(): Promise<void>;
+}
+
+export async function startStaticHost(root: string): Promise<StaticHost> {
+	let current = root;
+	const server: Server = createServer((request, response) => {
+		const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+		let file = join(current, path);
+		if (!file.startsWith(current) || !existsSync(file) || statSync(file).isDirectory()) {
+			file = join(current, 'index.html');
+		}
+		const headers: Record<string, string> = {
+			'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+			// The service worker must never be cached long, or updates would not be seen.
+			'cache-control': path.includes('/immutable/')
+				? 'public, max-age=31536000, immutable'
+				: 'no-cache'
+		};
+		response.writeHead(200, headers);
+		createReadStream(file).pipe(response);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const address = server.address();
+	const port = typeof address === 'object' && address ? address.port : 0;
+	return {
+		url: `http://127.0.0.1:${port}`,
+		deploy: (next) => (current = next),
+		close: () => new Promise((resolve) => server.close(() => resolve()))
+	};
+}
