@@ -82,7 +82,8 @@ export class GuidanceAudio implements Guidance {
 		let lastError = '';
 		for (const url of formats) {
 			try {
-				const response = await this.#fetcher(url);
+				// Low priority: the screen comes first, the sounds are needed only at Start.
+				const response = await this.#fetcher(url, { priority: 'low' });
 				if (!response.ok) throw new Error(`the server answered ${response.status}`);
 				this.#buffer = await ctx.decodeAudioData(await response.arrayBuffer());
 				// Before any tap a suspended context is normal: blocked only once a tap was refused.
