@@ -44,7 +44,7 @@ export default defineConfig({
 	],
 	// The production build, served as a static host would (SPA fallback), never the dev server.
 	webServer: {
-		command: `npx sirv build --single --port ${PORT} --host 127.0.0.1 --quiet`,
+		command: `npx sirv build --single 200.html --port ${PORT} --host 127.0.0.1 --quiet`,
 		url: `http://127.0.0.1:${PORT}/`,
 		reuseExistingServer: !process.env['CI'],
 		timeout: 60_000

@@ -10,11 +10,13 @@ const config = {
 		adapter: adapter({
 			pages: process.env.LIANA_BUILD_DIR ?? 'build',
 			assets: process.env.LIANA_BUILD_DIR ?? 'build',
-			fallback: 'index.html',
+			fallback: '200.html',
 			// .br and .gz beside each file, for hosts (and sirv) that serve them as they are.
 			precompress: true,
 			strict: true
 		}),
+		// Small stylesheets go inline in the prerendered pages: no round trip before the first paint.
+		inlineStyleThreshold: 16384,
 		// Registered by the app through workbox-window, which handles waiting updates.
 		serviceWorker: { register: false },
 		// Kit's own default version (the build time) unless a build names it, as the update test does.

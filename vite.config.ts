@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	// CommonJS packages bundled for prerendering, where Node cannot take their named exports.
+	ssr: { noExternal: ['workbox-window', 'howler'] },
 	test: {
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
 		environment: 'node'

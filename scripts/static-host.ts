@@ -31,16 +31,30 @@ export async function startStaticHost(root: string): Promise<StaticHost> {
 	const server: Server = createServer((request, response) => {
 		const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
 		let file = join(current, path);
-		if (!file.startsWith(current) || !existsSync(file) || statSync(file).isDirectory()) {
-			file = join(current, 'index.html');
-		}
+		const page = [file, `${file}.html`, join(file, 'index.html')].find(
+			(candidate) =>
+				candidate.startsWith(current) && existsSync(candidate) && !statSync(candidate).isDirectory()
+		);
+		file = page ?? join(current, '200.html');
 		const headers: Record<string, string> = {
 			'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
 			// The service worker must never be cached long, or updates would not be seen.
 			'cache-control': path.includes('/immutable/')
 				? 'public, max-age=31536000, immutable'
-				: 'no-cache'
+				: 'no-cache',
+			vary: 'accept-encoding'
 		};
+		const accepts = String(request.headers['accept-encoding'] ?? '');
+		for (const [encoding, suffix] of [
+			['br', '.br'],
+			['gzip', '.gz']
+		] as const) {
+			if (accepts.includes(encoding) && existsSync(file + suffix)) {
+				headers['content-encoding'] = encoding;
+				file += suffix;
+				break;
+			}
+		}
 		response.writeHead(200, headers);
 		createReadStream(file).pipe(response);
 	});

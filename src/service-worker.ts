@@ -5,24 +5,29 @@
 /**
  * The service worker: after one visit, every route, routine and sound works offline.
  *
- * - The app (SvelteKit's own lists of the build and the static files) is precached per version,
+ * - The app (SvelteKit's lists of the build, the static files and the prerendered pages) is
+ *   precached per version,
  *   in a cache named by that version, so a new build never mixes with an old one.
  * - The audio sprite lives in its own cache, keyed by its content-hashed file name: an app update
  *   keeps it, and only a new sprite is downloaded again.
- * - Every navigation is answered with the single-page fallback (index.html), from the cache.
+ * - A navigation is answered from the cache: with the prerendered page where there is one (the
+ *   library, the built-in routines), else with the single-page fallback (200.html).
  * - A new version waits: it takes over only when the person accepts the update (SKIP_WAITING).
  */
-import { build, files, version } from '$service-worker';
+import { build, files, prerendered, version } from '$service-worker';
 
 const worker = self as unknown as ServiceWorkerGlobalScope;
 
 const APP_CACHE = `liana-app-${version}`;
 const AUDIO_CACHE = 'liana-audio';
 /** The single-page fallback adapter-static writes; not in SvelteKit's lists, so named here. */
-const FALLBACK = '/index.html';
+const FALLBACK = '/200.html';
 
 const isAudio = (path: string) => path.startsWith('/audio/');
-const appFiles = [...build, ...files.filter((path) => !isAudio(path)), FALLBACK, '/'];
+// A set: the prerendered list repeats static files the pages fetched, and addAll refuses twins.
+const appFiles = [
+	...new Set([...build, ...files.filter((path) => !isAudio(path)), ...prerendered, FALLBACK])
+];
 const audioFiles = files.filter(isAudio);
 
 worker.addEventListener('install', (event) => {
@@ -72,7 +77,8 @@ worker.addEventListener('fetch', (event) => {
 	if (url.origin !== worker.location.origin) return;
 
 	if (request.mode === 'navigate') {
-		event.respondWith(fromCache(APP_CACHE, FALLBACK, request));
+		// A prerendered page when there is one (the library, a built-in routine), else the fallback.
+		event.respondWith(navigation(url.pathname, request));
 		return;
 	}
 	if (isAudio(url.pathname)) {
@@ -82,6 +88,12 @@ worker.addEventListener('fetch', (event) => {
 	}
 	event.respondWith(fromCache(APP_CACHE, url.pathname, request));
 });
+
+async function navigation(path: string, request: Request): Promise<Response> {
+	const cache = await caches.open(APP_CACHE);
+	const page = prerendered.includes(path) ? await cache.match(path) : undefined;
+	return page ?? fromCache(APP_CACHE, FALLBACK, request);
+}
 
 /** The cached copy when there is one; the network otherwise (and a clear failure offline). */
 async function fromCache(cacheName: string, path: string, request: Request): Promise<Response> {

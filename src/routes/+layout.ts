@@ -1,3 +1,3 @@
-// A single-page app: every page renders in the browser, from plain files any static host serves.
-export const ssr = false;
-export const prerender = false;
+// Pages are prerendered where their content is known at build time (the library, the built-in
+// routines), so they paint before any script runs; every other path is the single-page fallback.
+export const prerender = true;

@@ -62,4 +62,9 @@ test('after one visit online, every route and a routine with its sounds work off
 	await page.getByRole('link', { name: 'Back to the library' }).click();
 	await expect(page.getByRole('heading', { name: 'Liana', level: 1 })).toBeVisible();
 	expect(failed).toEqual([]);
+
+	// A path no page was prerendered for (as an imported routine's will be) gets the fallback;
+	// this routine file exists nowhere, so its fetch is the one request allowed to fail.
+	await page.goto('/play/no-such-routine');
+	await expect(page.getByRole('alert')).toHaveText('There is no routine called "no-such-routine".');
 });

@@ -39,6 +39,8 @@ test('the keys start, pause, resume, skip, go back and stop', async ({ clockPage
 	const phase = page.getByTestId('phase');
 	const timer = page.getByRole('timer');
 	await expect(phase).toHaveAttribute('data-phase', 'countdown');
+	// The page is prerendered: keys work once its script runs, when Start becomes enabled.
+	await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
 	await page.keyboard.press('Space');
 	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 	await page.clock.runFor(6_000);
