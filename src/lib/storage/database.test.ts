@@ -1,0 +1,126 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SessionRecord } from '../engine/types';
+import { BLOCKED, Database, DB_VERSION, UNAVAILABLE, type StoredRoutine } from './database';
+
+const record = (startedAtEpochMs: number): SessionRecord => ({
+	steps: [{ id: 's', status: 'completed', flares: 0, retried: false }],
+	flares: [],
+	startedAtEpochMs,
+	endedAtEpochMs: startedAtEpochMs + 60_000,
+	outcome: 'completed'
+});
+
+const routine = (id: string, text = `{"id":"${id}"}`): StoredRoutine => ({
+	id,
+	text,
+	addedAtEpochMs: 1,
+	updatedAtEpochMs: 1
+});
+
+async function open(): Promise<Database> {
+	const opened = await Database.open();
+	if (!opened.ok) throw new Error(opened.message);
+	return opened.value;
+}
+
+beforeEach(() => {
+	// A fresh, real IndexedDB implementation for every test.
+	globalThis.indexedDB = new IDBFactory();
+});
+
+let db: Database | undefined;
+afterEach(() => db?.close());
+
+describe('the database', () => {
+	it('creates every store at the current version', async () => {
+		db = await open();
+		const raw = await new Promise<IDBDatabase>((resolve) => {
+			const request = indexedDB.open('liana', DB_VERSION);
+			request.onsuccess = () => resolve(request.result);
+		});
+		expect([...raw.objectStoreNames].sort()).toEqual([
+			'checkpoint',
+			'routines',
+			'sessions',
+			'settings'
+		]);
+		raw.close();
+	});
+
+	it('keeps routines and lists sessions newest first', async () => {
+		db = await open();
+		expect(await db.putRoutine(routine('mine', '{"id":"mine","x-note":"kept"}'))).toEqual({
+			ok: true,
+			value: undefined
+		});
+		expect((await db.routines())[0]?.text).toContain('x-note');
+		await db.addSession({ routineId: 'mine', routineTitle: 'Mine', record: record(1_000) });
+		await db.addSession({ routineId: 'mine', routineTitle: 'Mine', record: record(5_000) });
+		expect((await db.sessions()).map((s) => s.record.startedAtEpochMs)).toEqual([5_000, 1_000]);
+	});
+
+	it('clears the checkpoint in the same transaction that records the finished session', async () => {
+		db = await open();
+		await db.saveCheckpoint({
+			key: 'current',
+			routineId: 'mine',
+			stepIndex: 2,
+			phase: 'soften',
+			savedAtEpochMs: 9
+		});
+		expect((await db.checkpoint())?.stepIndex).toBe(2);
+		await db.addSession({ routineId: 'mine', routineTitle: 'Mine', record: record(1) });
+		expect(await db.checkpoint()).toBeUndefined();
+	});
+
+	it('says the disk is full and loses nothing when a write fails for quota', async () => {
+		db = await open();
+		await db.putRoutine(routine('kept'));
+		const put = IDBObjectStore.prototype.put;
+		IDBObjectStore.prototype.put = function () {
+			throw new DOMException('full', 'QuotaExceededError');
+		};
+		try {
+			const result = await db.putRoutine(routine('new'));
+			expect(result).toEqual({
+				ok: false,
+				message: expect.stringContaining('out of storage space')
+			});
+		} finally {
+			IDBObjectStore.prototype.put = put;
+		}
+		expect((await db.routines()).map((r) => r.id)).toEqual(['kept']);
+	});
+
+	it('says so when the browser has no IndexedDB (private mode), without throwing', async () => {
+		const saved = globalThis.indexedDB;
+		Reflect.deleteProperty(globalThis, 'indexedDB');
+		try {
+			expect(await Database.open()).toEqual({ ok: false, message: UNAVAILABLE });
+		} finally {
+			globalThis.indexedDB = saved;
+		}
+	});
+
+	it('says another tab blocks an upgrade, and keeps the data of the older version', async () => {
+		const old = await Database.open('liana', 1);
+		if (!old.ok) throw new Error(old.message);
+		await old.value.putRoutine(routine('before'));
+		// The older tab keeps its connection open while a newer version asks for an upgrade.
+		const told: string[] = [];
+		const upgrade = Database.open('liana', 2, (message) => told.push(message));
+		const outcome = await Promise.race([
+			upgrade,
+			new Promise((resolve) => setTimeout(() => resolve('still waiting'), 50))
+		]);
+		expect(outcome).toBe('still waiting');
+		expect(told).toEqual([BLOCKED]);
+		old.value.close();
+		const upgraded = await upgrade;
+		if (!upgraded.ok) throw new Error(upgraded.message);
+		expect((await upgraded.value.routines()).map((r) => r.id)).toEqual(['before']);
+		upgraded.value.close();
+	});
+});
