@@ -3,7 +3,7 @@
  * a routine author understands. Problems are values, never throws.
  */
 import * as v from 'valibot';
-import { readJson, type JsonValue } from './json-text';
+import { readJson, type JsonObject, type JsonValue } from './json-text';
 import { formatPath, type PathSegment } from './path';
 import { defaultsSchema, LIMITS, routineSchema, stepSchema, type Routine } from './schema';
 import { compileStep, resolveDefaults } from './timeline';
@@ -101,11 +101,19 @@ function pathOf(issue: v.BaseIssue<unknown>): PathSegment[] {
 	return (issue.path ?? []).map((item) => item.key as PathSegment);
 }
 
+const isJsonObject = (value: JsonValue | undefined): value is JsonObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The file's `steps` as read, whatever the schema will say of them; none when not a list. */
+function rawSteps(raw: JsonValue): JsonValue[] | undefined {
+	const steps = isJsonObject(raw) ? raw['steps'] : undefined;
+	return Array.isArray(steps) ? steps : undefined;
+}
+
 /** A file far over the step limit is refused before any step is read. */
 function tooManySteps(raw: JsonValue): RoutineIssue | undefined {
-	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
-	const steps = raw['steps'];
-	if (!Array.isArray(steps) || steps.length <= LIMITS.steps) return undefined;
+	const steps = rawSteps(raw);
+	if (!steps || steps.length <= LIMITS.steps) return undefined;
 	return {
 		path: 'steps',
 		message: `holds ${steps.length} steps; a routine may have at most ${LIMITS.steps}`
@@ -113,13 +121,10 @@ function tooManySteps(raw: JsonValue): RoutineIssue | undefined {
 }
 
 function duplicateStepIds(raw: JsonValue): RoutineIssue[] {
-	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [];
-	const steps = raw['steps'];
-	if (!Array.isArray(steps)) return [];
 	const firstIndex = new Map<string, number>();
 	const issues: RoutineIssue[] = [];
-	steps.forEach((step, index) => {
-		if (typeof step !== 'object' || step === null || Array.isArray(step)) return;
+	rawSteps(raw)?.forEach((step, index) => {
+		if (!isJsonObject(step)) return;
 		const id = step['id'];
 		if (typeof id !== 'string') return;
 		const first = firstIndex.get(id);
@@ -140,9 +145,8 @@ function duplicateStepIds(raw: JsonValue): RoutineIssue[] {
  * Rests between a stretch's rounds do not count: a stretch of rests alone has nothing to do.
  */
 function emptySteps(raw: JsonValue): RoutineIssue[] {
-	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [];
-	const steps = raw['steps'];
-	if (!Array.isArray(steps)) return [];
+	const steps = rawSteps(raw);
+	if (!steps || !isJsonObject(raw)) return [];
 	const defaults = v.safeParse(defaultsSchema, raw['defaults'] ?? {}, { abortEarly: true });
 	if (!defaults.success) return [];
 	const resolved = resolveDefaults(defaults.output);
