@@ -1,15 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { existsSync } from 'node:fs';
-
-/**
- * The browser: LIANA_CHROMIUM names a Chromium binary; unset, Debian's /usr/bin/chromium is used
- * when present; set to an empty string, Playwright's own downloaded browser is used.
- */
-function chromiumPath(): string | undefined {
-	const chosen = process.env['LIANA_CHROMIUM'];
-	if (chosen !== undefined) return chosen === '' ? undefined : chosen;
-	return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-}
+import { chromiumPath } from './scripts/chromium-path';
 
 const PORT = Number(process.env['LIANA_E2E_PORT'] ?? 4174);
 

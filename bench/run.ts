@@ -2,9 +2,10 @@
  * `npm run bench`: measures the figures the issues name and prints each against its target.
  * Figures are printed, never asserted: the machines are shared and noisy.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { measureInBrowser, type Stats } from './browser';
 import { measurePwa } from './pwa';
+import { chromiumPath } from '../scripts/chromium-path';
 import { fileURLToPath } from 'node:url';
 import { ManualClock, Session } from '../src/lib/engine';
 import { compileTimeline, parseRoutine } from '../src/lib/routine';
@@ -160,12 +161,7 @@ record(
 
 // In real Chromium, on the production build.
 if (!process.argv.includes('--node-only')) {
-	const executablePath =
-		process.env['LIANA_CHROMIUM'] !== undefined
-			? process.env['LIANA_CHROMIUM'] || undefined
-			: existsSync('/usr/bin/chromium')
-				? '/usr/bin/chromium'
-				: undefined;
+	const executablePath = chromiumPath();
 	const seconds = Number(process.env['LIANA_BENCH_SECONDS'] ?? 120);
 	console.log(`Measuring in Chromium: ${seconds} s of 1-second phases, then 15 flares…`);
 	const b = await measureInBrowser(executablePath, seconds);

@@ -1,5 +1,6 @@
 /** Takes screenshots of real pages of the built app, to look at what a person sees: `npx tsx scripts/screenshot.ts URL OUT.png [width height] [actions]`. */
 import { chromium } from '@playwright/test';
+import { chromiumPath } from './chromium-path';
 
 const [
 	url = 'http://127.0.0.1:4173/',
@@ -9,7 +10,7 @@ const [
 	...actions
 ] = process.argv.slice(2);
 const browser = await chromium.launch({
-	executablePath: process.env['LIANA_CHROMIUM'] || '/usr/bin/chromium'
+	executablePath: chromiumPath()
 });
 const page = await browser.newPage({
 	viewport: { width: Number(width), height: Number(height) },

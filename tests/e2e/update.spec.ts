@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expectAccessible } from './fixtures';
+import { chromiumPath } from '../../scripts/chromium-path';
 import { startStaticHost, type StaticHost } from '../../scripts/static-host';
 
 /** Builds the app as version `name` into its own folder. */
@@ -90,9 +91,8 @@ test.describe('a new deployment', () => {
 
 	test('the browser finds the app installable', async () => {
 		const profile = mkdtempSync(join(tmpdir(), 'liana-install-'));
-		const executablePath = process.env['LIANA_CHROMIUM'] ?? '/usr/bin/chromium';
 		const context = await chromium.launchPersistentContext(profile, {
-			executablePath: executablePath || undefined,
+			executablePath: chromiumPath(),
 			args: ['--disable-background-networking', '--disable-component-update', '--no-first-run']
 		});
 		try {

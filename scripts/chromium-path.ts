@@ -1,0 +1,11 @@
+import { existsSync } from 'node:fs';
+
+/**
+ * The Chromium every browser run here uses (tests, bench, screenshots): LIANA_CHROMIUM names a
+ * binary; unset, Debian's /usr/bin/chromium when present; set empty, Playwright's own browser.
+ */
+export function chromiumPath(): string | undefined {
+	const chosen = process.env['LIANA_CHROMIUM'];
+	if (chosen !== undefined) return chosen === '' ? undefined : chosen;
+	return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+}
