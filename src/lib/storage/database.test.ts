@@ -1,8 +1,17 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSession } from '../engine/reduce';
+import { threeSteps } from '../engine/test-routines';
 import type { SessionRecord } from '../engine/types';
-import { BLOCKED, Database, DB_VERSION, UNAVAILABLE, type StoredRoutine } from './database';
+import {
+	BLOCKED,
+	Database,
+	DB_VERSION,
+	UNAVAILABLE,
+	type StoredRoutine,
+	type StoredSession
+} from './database';
 
 const record = (startedAtEpochMs: number): SessionRecord => ({
 	steps: [{ id: 's', status: 'completed', flares: 0, retried: false }],
@@ -10,6 +19,16 @@ const record = (startedAtEpochMs: number): SessionRecord => ({
 	startedAtEpochMs,
 	endedAtEpochMs: startedAtEpochMs + 60_000,
 	outcome: 'completed'
+});
+
+const session = (startedAtEpochMs: number, routineId = 'mine'): StoredSession => ({
+	routineId,
+	routineTitle: 'Mine',
+	stepTitles: ['Step'],
+	startedAtEpochMs,
+	endedAtEpochMs: startedAtEpochMs + 60_000,
+	outcome: 'completed',
+	record: record(startedAtEpochMs)
 });
 
 const routine = (id: string, text = `{"id":"${id}"}`): StoredRoutine => ({
@@ -56,22 +75,45 @@ describe('the database', () => {
 			value: undefined
 		});
 		expect((await db.routines())[0]?.text).toContain('x-note');
-		await db.addSession({ routineId: 'mine', routineTitle: 'Mine', record: record(1_000) });
-		await db.addSession({ routineId: 'mine', routineTitle: 'Mine', record: record(5_000) });
-		expect((await db.sessions()).map((s) => s.record.startedAtEpochMs)).toEqual([5_000, 1_000]);
+		await db.addSession(session(5_000));
+		await db.addSession(session(1_000));
+		await db.addSession(session(3_000, 'other'));
+		expect((await db.sessions()).map((s) => s.startedAtEpochMs)).toEqual([5_000, 3_000, 1_000]);
+		expect(await db.lastPlayed()).toEqual(
+			new Map([
+				['mine', 5_000],
+				['other', 3_000]
+			])
+		);
+	});
+
+	it('adds the after-session check-in to a stored session, and can clear the history', async () => {
+		db = await open();
+		const added = await db.addSession(session(1_000));
+		if (!added.ok) throw new Error(added.message);
+		await db.updateSession(added.value, { after: { pain: 3, leg: 'lighter' } });
+		expect((await db.session(added.value))?.after).toEqual({ pain: 3, leg: 'lighter' });
+		expect(await db.updateSession(999, { after: { pain: 1 } })).toEqual({
+			ok: false,
+			message: expect.stringContaining('no longer stored')
+		});
+		expect(await db.clearSessions()).toEqual({ ok: true, value: undefined });
+		expect(await db.sessions()).toEqual([]);
 	});
 
 	it('clears the checkpoint in the same transaction that records the finished session', async () => {
 		db = await open();
+		const state = createSession(threeSteps());
 		await db.saveCheckpoint({
 			key: 'current',
 			routineId: 'mine',
-			stepIndex: 2,
-			phase: 'soften',
+			routineTitle: 'Mine',
+			stepTitles: ['Step'],
+			state,
 			savedAtEpochMs: 9
 		});
-		expect((await db.checkpoint())?.stepIndex).toBe(2);
-		await db.addSession({ routineId: 'mine', routineTitle: 'Mine', record: record(1) });
+		expect((await db.checkpoint())?.state).toEqual(state);
+		await db.addSession(session(1));
 		expect(await db.checkpoint()).toBeUndefined();
 	});
 

@@ -10,7 +10,7 @@ import {
 	type IDBPTransaction,
 	type StoreNames
 } from 'idb';
-import type { SessionRecord } from '../engine/types';
+import type { Outcome, SessionRecord, SessionState } from '../engine/types';
 
 export const DB_NAME = 'liana';
 /** The current version; every earlier one is upgraded step by step by {@link UPGRADES}. */
@@ -24,20 +24,43 @@ export interface StoredRoutine {
 	updatedAtEpochMs: number;
 }
 
+/** How a session ended; `abandoned` is one cut off (a closed tab) and never resumed. */
+export type SessionOutcome = Outcome | 'abandoned';
+
+/** How the leg feels, asked before and after a session. */
+export type LegFeel = 'lighter' | 'same' | 'heavier';
+
+/** The optional check-in: each answer a tap, each skippable. */
+export interface CheckIn {
+	/** Pain from 0 (none) to 10 (worst imaginable). */
+	pain?: number;
+	leg?: LegFeel;
+}
+
 /** One session in the history. */
 export interface StoredSession {
 	id?: number;
 	routineId: string;
 	routineTitle: string;
+	/** The step titles as they were, so history reads well after the routine changes or goes. */
+	stepTitles: string[];
+	startedAtEpochMs: number;
+	endedAtEpochMs: number;
+	outcome: SessionOutcome;
 	record: SessionRecord;
+	before?: CheckIn;
+	after?: CheckIn;
 }
 
-/** Where a running session stood at its last phase change, to resume after a reload. */
+/** The running session, saved at every phase change, to resume after a reload or a crash. */
 export interface Checkpoint {
 	key: 'current';
 	routineId: string;
-	stepIndex: number;
-	phase: string;
+	routineTitle: string;
+	stepTitles: string[];
+	/** The engine's whole state (plain data), so the session resumes exactly as it stood. */
+	state: SessionState;
+	before?: CheckIn;
 	savedAtEpochMs: number;
 }
 
@@ -46,7 +69,7 @@ interface LianaSchema extends DBSchema {
 	sessions: {
 		key: number;
 		value: StoredSession;
-		indexes: { 'by-routine': string };
+		indexes: { 'by-routine': string; 'by-started': number };
 	};
 	checkpoint: { key: string; value: Checkpoint };
 	settings: { key: string; value: unknown };
@@ -63,6 +86,7 @@ export const UPGRADES: readonly Upgrade[] = [
 		db.createObjectStore('routines', { keyPath: 'id' });
 		const sessions = db.createObjectStore('sessions', { keyPath: 'id', autoIncrement: true });
 		sessions.createIndex('by-routine', 'routineId');
+		sessions.createIndex('by-started', 'startedAtEpochMs');
 		db.createObjectStore('checkpoint', { keyPath: 'key' });
 		db.createObjectStore('settings');
 	}
@@ -77,6 +101,8 @@ export function storageProblem(error: unknown): string {
 	switch (name) {
 		case 'QuotaExceededError':
 			return 'This device is out of storage space, so nothing was saved; what was saved before is unchanged. Free some space and try again.';
+		case 'NotFoundError':
+			return 'That entry is no longer stored (deleted in another tab?); nothing changed.';
 		case 'InvalidStateError':
 		case 'UnknownError':
 			return 'The browser would not save here just now; nothing changed. Reload the page and try again.';
@@ -131,14 +157,21 @@ export class Database {
 		}
 	}
 
+	/** Adds or replaces an imported routine. */
 	putRoutine(routine: StoredRoutine): Promise<StoreResult> {
 		return this.#write(async () => {
 			await this.db.put('routines', routine);
 		});
 	}
 
+	/** Every imported routine, in the order they were added. */
 	async routines(): Promise<StoredRoutine[]> {
-		return this.db.getAll('routines');
+		const all = await this.db.getAll('routines');
+		return all.sort((a, b) => a.addedAtEpochMs - b.addedAtEpochMs);
+	}
+
+	async routine(id: string): Promise<StoredRoutine | undefined> {
+		return this.db.get('routines', id);
 	}
 
 	deleteRoutine(id: string): Promise<StoreResult> {
@@ -156,10 +189,43 @@ export class Database {
 		});
 	}
 
+	/** Adds the after-session check-in (or any later answer) to a stored session. */
+	updateSession(
+		id: number,
+		change: Pick<StoredSession, 'before' | 'after'>
+	): Promise<StoreResult<StoredSession>> {
+		return this.#write(async () => {
+			const tx = this.db.transaction('sessions', 'readwrite');
+			const stored = await tx.store.get(id);
+			if (!stored) throw new DOMException('no such session', 'NotFoundError');
+			const updated = { ...stored, ...change };
+			await tx.store.put(updated);
+			await tx.done;
+			return updated;
+		});
+	}
+
 	/** Every session, newest first. */
 	async sessions(): Promise<StoredSession[]> {
-		const all = await this.db.getAll('sessions');
-		return all.sort((a, b) => (b.record.startedAtEpochMs ?? 0) - (a.record.startedAtEpochMs ?? 0));
+		return (await this.db.getAllFromIndex('sessions', 'by-started')).reverse();
+	}
+
+	async session(id: number): Promise<StoredSession | undefined> {
+		return this.db.get('sessions', id);
+	}
+
+	/** When each routine was last played, by routine id. */
+	async lastPlayed(): Promise<Map<string, number>> {
+		const last = new Map<string, number>();
+		for (const session of await this.db.getAllFromIndex('sessions', 'by-started')) {
+			last.set(session.routineId, session.startedAtEpochMs);
+		}
+		return last;
+	}
+
+	/** Deletes the whole history (the person confirmed it). */
+	clearSessions(): Promise<StoreResult> {
+		return this.#write(() => this.db.clear('sessions'));
 	}
 
 	saveCheckpoint(checkpoint: Checkpoint): Promise<StoreResult> {
@@ -170,5 +236,9 @@ export class Database {
 
 	async checkpoint(): Promise<Checkpoint | undefined> {
 		return this.db.get('checkpoint', 'current');
+	}
+
+	discardCheckpoint(): Promise<StoreResult> {
+		return this.#write(() => this.db.delete('checkpoint', 'current'));
 	}
 }
