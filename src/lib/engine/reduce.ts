@@ -115,6 +115,34 @@ export function currentSegment(state: SessionState): Located | undefined {
 	return locate(state.program, state.seenMs);
 }
 
+/**
+ * A session saved while it ran (a checkpoint), brought back after a reload or a crash: paused at
+ * the start of the phase it was in, with its record as it stood, on this page's monotonic clock
+ * (`atMs` now, `epochMs` the wall clock now). Undefined when there is nothing left to resume.
+ */
+export function restoreSession(
+	saved: SessionState,
+	atMs: number,
+	epochMs: number
+): SessionState | undefined {
+	if (saved.mode.kind !== 'running' && saved.mode.kind !== 'paused') return undefined;
+	const programMs = programMsAt(saved, saved.lastMs);
+	const located = locate(saved.program, programMs);
+	if (!located) return undefined;
+	const piece = saved.program.pieces[located.piece];
+	const intoPhaseMs = located.segment.startMs - located.segment.phaseStartMs;
+	const phaseStartMs = Math.max(piece?.offsetMs ?? 0, located.startMs - intoPhaseMs);
+	return {
+		...saved,
+		mode: { kind: 'paused', programMs: phaseStartMs },
+		seenMs: phaseStartMs,
+		lastMs: atMs,
+		// The page's monotonic clock began anew: keep the record's wall-clock times true.
+		startedAtMs: atMs - (epochMs - saved.startedAtEpochMs),
+		reenter: true
+	};
+}
+
 /** Whether the step being recovered from may be tried again gently. */
 export function canRetry(state: SessionState, stepIndex: number): boolean {
 	const step = state.timeline.steps[stepIndex];
@@ -350,8 +378,11 @@ class Run {
 	private resume(): void {
 		if (this.state.mode.kind !== 'paused') return;
 		const anchorMs = this.atMs - this.state.mode.programMs;
-		this.state = { ...this.state, mode: { kind: 'running', anchorMs } };
+		const reenter = this.state.reenter ? currentSegment(this.state) : undefined;
+		this.state = { ...this.state, mode: { kind: 'running', anchorMs }, reenter: false };
 		this.events.push({ type: 'resumed', atMs: this.atMs });
+		// A restored session hears its phase begin again, as if it had just started.
+		if (reenter) this.enter(reenter.segment, this.atMs, false);
 	}
 
 	private skip(): void {

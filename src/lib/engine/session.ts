@@ -21,11 +21,13 @@ export class Session {
 	#state: SessionState;
 	#listeners = new Set<SessionListener>();
 
+	/** A new session of the timeline, or one carried on from a restored state. */
 	constructor(
 		timeline: Timeline,
-		private readonly clock: Clock
+		private readonly clock: Clock,
+		from?: SessionState
 	) {
-		this.#state = createSession(timeline);
+		this.#state = from ?? createSession(timeline);
 	}
 
 	get state(): SessionState {

@@ -70,6 +70,8 @@ export interface SessionState {
 	startedAtMs: number;
 	startedAtEpochMs: number;
 	record: SessionRecord;
+	/** Set on a restored session: its phase plays again from the start on resume. */
+	reenter?: boolean;
 }
 
 /** Where each step's segments sit in the compiled timeline. */
