@@ -20,7 +20,7 @@ import {
 	type SessionEvent,
 	type SessionView
 } from '../../engine';
-import type { FlareChoice, SessionRecord } from '../../engine/types';
+import type { FlareChoice, SessionRecord, SessionState } from '../../engine/types';
 import { compileTimeline, type Timeline } from '../../routine/timeline';
 import { PHASE_LABELS } from '../labels';
 
@@ -40,6 +40,8 @@ export interface PlayerOptions {
 	guidance?: Guidance;
 	/** What the person chose to hear, read at each scheduling. */
 	sound?: () => CueSettings;
+	/** A restored session (after a reload) to carry on, instead of a new one. */
+	from?: SessionState;
 }
 
 export class PlayerModel {
@@ -77,13 +79,13 @@ export class PlayerModel {
 				settings: options.sound ?? (() => ALL_SOUND)
 			});
 		}
-		this.#session = this.#newSession(timeline);
+		this.#session = this.#newSession(timeline, options.from);
 		this.#refresh();
 	}
 
-	#newSession(timeline: Timeline): Session {
-		this.#timeline = timeline;
-		const session = new Session(timeline, this.#clock);
+	#newSession(timeline: Timeline, from?: SessionState): Session {
+		this.#timeline = from?.timeline ?? timeline;
+		const session = new Session(this.#timeline, this.#clock, from);
 		const scheduler = this.#scheduler;
 		if (scheduler) session.subscribe((event) => scheduler.onEvent(event));
 		session.subscribe((event) => this.#onEvent(event));
@@ -119,6 +121,11 @@ export class PlayerModel {
 
 	get record(): SessionRecord {
 		return this.#record;
+	}
+
+	/** The engine's whole state, for the checkpoint that lets a session resume after a reload. */
+	get state(): SessionState {
+		return this.#session.state;
 	}
 
 	/** Keeps the engine ticking while mounted and starts loading the sounds; returns the cleanup. */

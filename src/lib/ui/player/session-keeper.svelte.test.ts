@@ -1,0 +1,110 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { restoreSession } from '../../engine/reduce';
+import { Session } from '../../engine/session';
+import { testSession, threeSteps, TEST_EPOCH_MS } from '../../engine/test-routines';
+import type { SessionEvent } from '../../engine/types';
+import { Database, type StoreResult } from '../../storage/database';
+import { SessionKeeper } from './session-keeper.svelte';
+
+const routine = { id: 'three', title: 'Three steps', stepTitles: ['Hip', 'Calm', 'Rest'] };
+
+/** A real database (fake-indexeddb) that a test can make fail like a full disk. */
+let db: Database;
+let failWrites = false;
+const database = {
+	async write<T>(work: (db: Database) => Promise<StoreResult<T>>): Promise<StoreResult<T>> {
+		if (failWrites) {
+			return { ok: false, message: 'This device is out of storage space, so nothing was saved' };
+		}
+		return work(db);
+	}
+};
+
+/** A session the test drives, heard by a keeper as the player would be. */
+function kept(session = testSession(threeSteps())) {
+	const player = {
+		listen: (listener: (event: SessionEvent) => void) => session.session.subscribe(listener),
+		get state() {
+			return session.session.state;
+		}
+	};
+	const keeper = new SessionKeeper(player, database, routine, () => session.clock.epochNow());
+	const disconnect = keeper.connect();
+	return { ...session, keeper, disconnect };
+}
+
+beforeEach(async () => {
+	globalThis.indexedDB = new IDBFactory();
+	failWrites = false;
+	const opened = await Database.open();
+	if (!opened.ok) throw new Error(opened.message);
+	db = opened.value;
+});
+afterEach(() => db.close());
+
+describe('the session keeper', () => {
+	it('checkpoints the running session at each phase change, and can restore from it', async () => {
+		const { session, at, keeper, clock } = kept();
+		keeper.answerBefore({ pain: 5 });
+		session.start();
+		at(27_000); // soften of round 1
+		await keeper.settled();
+		const checkpoint = await db.checkpoint();
+		expect(checkpoint).toMatchObject({ routineId: 'three', before: { pain: 5 } });
+		expect(checkpoint?.savedAtEpochMs).toBe(TEST_EPOCH_MS + 27_000);
+		const state = checkpoint && restoreSession(checkpoint.state, 0, TEST_EPOCH_MS + 60_000);
+		expect(state && new Session(threeSteps(), clock, state).view().phase).toBe('soften');
+	});
+
+	it('keeps the finished session with its flare and check-ins, and clears the checkpoint', async () => {
+		const { session, at, keeper } = kept();
+		keeper.answerBefore({ pain: 6 });
+		session.start();
+		at(20_000);
+		session.flare();
+		session.stop();
+		await keeper.settled();
+		expect(keeper.saved).toBe(true);
+		expect(await db.checkpoint()).toBeUndefined();
+		keeper.answerAfter({ pain: 3 });
+		keeper.answerAfter({ leg: 'lighter' });
+		await keeper.settled();
+		const [stored] = await db.sessions();
+		expect(stored).toMatchObject({
+			outcome: 'stopped-after-flare',
+			before: { pain: 6 },
+			after: { pain: 3, leg: 'lighter' },
+			stepTitles: ['Hip', 'Calm', 'Rest']
+		});
+		expect(stored?.record.flares[0]).toMatchObject({ stepId: 'hip', phase: 'breathe' });
+	});
+
+	it('records a cut-off session of another routine as abandoned when a new one starts', async () => {
+		const first = kept();
+		first.session.start();
+		first.at(27_000);
+		await first.keeper.settled();
+		first.disconnect();
+		const second = kept();
+		second.clock.advance(3_600_000);
+		second.session.start();
+		await second.keeper.settled();
+		const sessions = await db.sessions();
+		expect(sessions.map((s) => s.outcome)).toEqual(['abandoned']);
+		expect((await db.checkpoint())?.state.startedAtEpochMs).toBe(TEST_EPOCH_MS + 3_600_000);
+	});
+
+	it('says the session was not saved when the disk is full, and keeps what was stored', async () => {
+		const { session, keeper } = kept();
+		session.start();
+		await keeper.settled();
+		failWrites = true;
+		session.stop();
+		await keeper.settled();
+		expect(keeper.saved).toBe(false);
+		expect(keeper.problem).toContain('not saved in the history: This device is out of storage');
+		expect(await db.checkpoint()).toBeDefined();
+	});
+});

@@ -1,0 +1,151 @@
+/**
+ * Keeps a session in the person's history: a checkpoint of the engine state at every phase
+ * change (so a killed tab can resume), and the session itself when it ends, with its check-ins.
+ * Writes go one after another, so a late checkpoint can never land after the finished session.
+ */
+import type { SessionEvent, SessionState } from '../../engine/types';
+import type { CheckIn, Database, StoreResult } from '../../storage/database';
+import {
+	abandonedSession,
+	finishedSession,
+	hasAnswer,
+	type PlayedRoutine
+} from '../../storage/session-records';
+
+/** The player as the keeper hears it. */
+export interface KeptPlayer {
+	listen(listener: (event: SessionEvent) => void): () => void;
+	readonly state: SessionState;
+}
+
+/** The database as the keeper writes to it. */
+export interface KeeperDatabase {
+	write<T>(work: (db: Database) => Promise<StoreResult<T>>): Promise<StoreResult<T>>;
+}
+
+const CHECKPOINT_EVENTS = new Set<SessionEvent['type']>([
+	'started',
+	'phase-started',
+	'paused',
+	'resumed',
+	'flare'
+]);
+
+export class SessionKeeper {
+	#player: KeptPlayer;
+	#database: KeeperDatabase;
+	#routine: PlayedRoutine;
+	#epochNow: () => number;
+	#queue: Promise<unknown> = Promise.resolve();
+	/** The latest state waiting to be checkpointed; one write carries the newest of a burst. */
+	#pending: SessionState | undefined;
+	#savedId: number | undefined;
+	/** The before-session check-in, kept with the checkpoint and the finished session. */
+	before = $state<CheckIn>({});
+	/** The after-session check-in, saved with the session as it is answered. */
+	after = $state<CheckIn>({});
+	/** Whether the finished session is in the history. */
+	saved = $state(false);
+	/** Why the session or its check-in could not be kept, or empty. */
+	problem = $state('');
+
+	constructor(
+		player: KeptPlayer,
+		database: KeeperDatabase,
+		routine: PlayedRoutine,
+		epochNow: () => number = () => Date.now()
+	) {
+		this.#player = player;
+		this.#database = database;
+		this.#routine = routine;
+		this.#epochNow = epochNow;
+	}
+
+	/** Starts listening to the player; returns the cleanup. */
+	connect(): () => void {
+		return this.#player.listen((event) => this.#onEvent(event));
+	}
+
+	/** Every write queued so far, done: for a page about to leave and for tests. */
+	settled(): Promise<unknown> {
+		return this.#queue;
+	}
+
+	#onEvent(event: SessionEvent): void {
+		if (event.type === 'started') this.#enqueue(() => this.#abandonOther());
+		if (event.type === 'done') {
+			this.#pending = undefined;
+			this.#enqueue(() => this.#finish());
+			return;
+		}
+		if (!CHECKPOINT_EVENTS.has(event.type)) return;
+		const queued = this.#pending !== undefined;
+		this.#pending = this.#player.state;
+		if (!queued) this.#enqueue(() => this.#checkpoint());
+	}
+
+	#enqueue(write: () => Promise<void>): void {
+		this.#queue = this.#queue.then(write);
+	}
+
+	/** A checkpoint of another session still waiting is that session abandoned, not lost. */
+	async #abandonOther(): Promise<void> {
+		const startedAt = this.#player.state.startedAtEpochMs;
+		await this.#database.write(async (db) => {
+			const other = await db.checkpoint();
+			if (!other || other.state.startedAtEpochMs === startedAt) return { ok: true, value: 0 };
+			return db.addSession(abandonedSession(other));
+		});
+	}
+
+	async #checkpoint(): Promise<void> {
+		const state = this.#pending;
+		this.#pending = undefined;
+		if (!state) return;
+		const result = await this.#database.write((db) =>
+			db.saveCheckpoint({
+				key: 'current',
+				routineId: this.#routine.id,
+				routineTitle: this.#routine.title,
+				stepTitles: this.#routine.stepTitles,
+				state,
+				...(hasAnswer(this.before) ? { before: $state.snapshot(this.before) } : {}),
+				savedAtEpochMs: this.#epochNow()
+			})
+		);
+		// A checkpoint that fails costs only the resume; the session goes on and is kept at its end.
+		if (!result.ok)
+			this.problem = `This session cannot be resumed after a reload: ${result.message}`;
+	}
+
+	async #finish(): Promise<void> {
+		const before = $state.snapshot(this.before);
+		const session = finishedSession(this.#routine, this.#player.state.record, before);
+		if (!session) return;
+		const result = await this.#database.write((db) => db.addSession(session));
+		if (!result.ok) {
+			this.problem = `This session was not saved in the history: ${result.message}`;
+			return;
+		}
+		this.#savedId = result.value;
+		this.saved = true;
+		this.problem = '';
+	}
+
+	/** Saves an answer of the after-session check-in with the finished session. */
+	answerAfter(change: CheckIn): void {
+		this.after = { ...this.after, ...change };
+		const after = $state.snapshot(this.after);
+		this.#enqueue(async () => {
+			const id = this.#savedId;
+			if (id === undefined) return;
+			const result = await this.#database.write((db) => db.updateSession(id, { after }));
+			this.problem = result.ok ? '' : `Your check-in was not saved: ${result.message}`;
+		});
+	}
+
+	/** Answers of the before-session check-in, kept until the session is saved. */
+	answerBefore(change: CheckIn): void {
+		this.before = { ...this.before, ...change };
+	}
+}
