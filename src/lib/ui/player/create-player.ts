@@ -2,12 +2,15 @@
 import { GuidanceAudio } from '../../audio/guidance-audio';
 import type { CueSettings } from '../../audio/cue-plan';
 import { compileTimeline, type Routine } from '../../routine';
+import type { SessionState } from '../../engine/types';
 import { PlayerModel } from './player.svelte';
 
 export interface PlayerSetup {
 	countdownSec: number;
 	sound: () => CueSettings;
 	volume: number;
+	/** A restored session to carry on (after a reload), instead of a new one. */
+	from?: SessionState;
 }
 
 /** A player on the real clock and the browser's audio. */
@@ -19,7 +22,8 @@ export function createPlayer(routine: Routine, setup: PlayerSetup): PlayerModel 
 		compileTimeline(routine, { countdownSec: setup.countdownSec }),
 		{
 			guidance,
-			sound: setup.sound
+			sound: setup.sound,
+			...(setup.from ? { from: setup.from } : {})
 		}
 	);
 	return player;

@@ -1,0 +1,116 @@
+/**
+ * One routine's play page as a model: the player, the keeper that saves its session, and the
+ * offer to resume a session of this routine that a reload, a crash or a closed tab cut off.
+ */
+import { restoreSession } from '../../engine/reduce';
+import { systemClock, type Clock } from '../../engine/clock';
+import type { SessionState } from '../../engine/types';
+import { viewAt, type SessionView } from '../../engine/view';
+import type { Routine } from '../../routine';
+import type { Checkpoint, Database, StoreResult } from '../../storage/database';
+import { abandonedSession, resumable, type PlayedRoutine } from '../../storage/session-records';
+import type { PlayerModel } from './player.svelte';
+import { SessionKeeper } from './session-keeper.svelte';
+
+/** The database as this page uses it. */
+export interface PlayDatabase {
+	get(): Promise<Database | undefined>;
+	write<T>(work: (db: Database) => Promise<StoreResult<T>>): Promise<StoreResult<T>>;
+}
+
+/** A session of this routine that was cut off, offered to resume. */
+export interface ResumeOffer {
+	checkpoint: Checkpoint;
+	/** Where it will resume: paused at the start of the phase it was in. */
+	view: SessionView;
+}
+
+export class PlaySession {
+	#routine: PlayedRoutine;
+	#database: PlayDatabase;
+	#makePlayer: (from?: SessionState) => PlayerModel;
+	#clock: Clock;
+	player = $state.raw() as PlayerModel;
+	keeper = $state.raw() as SessionKeeper;
+	offer = $state.raw<ResumeOffer>();
+	/** Why the cut-off session could not be resumed or put in the history, or empty. */
+	problem = $state('');
+
+	constructor(
+		routine: Routine,
+		database: PlayDatabase,
+		makePlayer: (from?: SessionState) => PlayerModel,
+		clock: Clock = systemClock
+	) {
+		this.#routine = {
+			id: routine.id,
+			title: routine.title,
+			stepTitles: routine.steps.map((step) => step.title)
+		};
+		this.#database = database;
+		this.#makePlayer = makePlayer;
+		this.#clock = clock;
+		this.#begin();
+	}
+
+	#stopKeeping: (() => void) | undefined;
+
+	#begin(from?: SessionState): void {
+		this.#stopKeeping?.();
+		this.player = this.#makePlayer(from);
+		this.keeper = new SessionKeeper(this.player, this.#database, this.#routine, () =>
+			this.#clock.epochNow()
+		);
+		// The keeper hears the player from its first event, before the page connects it.
+		this.#stopKeeping = this.keeper.connect();
+	}
+
+	/** Runs the player while the page shows it; returns the cleanup. */
+	connect(): () => void {
+		return this.player.connect();
+	}
+
+	/** "Start again": a fresh session of the same routine. */
+	restart(): void {
+		this.#begin();
+	}
+
+	/** Looks for a cut-off session of this routine: offered if recent, else kept as abandoned. */
+	async findCutOffSession(): Promise<void> {
+		const db = await this.#database.get();
+		const checkpoint = await db?.checkpoint();
+		if (!checkpoint || checkpoint.routineId !== this.#routine.id) return;
+		if (this.player.view.mode !== 'idle') return;
+		const state = restoreSession(checkpoint.state, this.#clock.now(), this.#clock.epochNow());
+		if (!state || !resumable(checkpoint, this.#clock.epochNow())) {
+			await this.#abandon(checkpoint);
+			return;
+		}
+		this.offer = { checkpoint, view: viewAt(state, this.#clock.now()) };
+	}
+
+	/** Resumes the offered session where it stood, within the tap that asked (sound unlocks). */
+	resume = (): void => {
+		const offer = this.offer;
+		if (!offer) return;
+		const now = this.#clock.now();
+		const state = restoreSession(offer.checkpoint.state, now, this.#clock.epochNow());
+		this.offer = undefined;
+		if (!state) return;
+		this.#begin(state);
+		if (offer.checkpoint.before) this.keeper.answerBefore(offer.checkpoint.before);
+		this.player.resume();
+	};
+
+	/** Lets the offered session go: it goes into the history as abandoned. */
+	discard = (): void => {
+		const offer = this.offer;
+		this.offer = undefined;
+		if (offer) void this.#abandon(offer.checkpoint);
+	};
+
+	async #abandon(checkpoint: Checkpoint): Promise<void> {
+		const result = await this.#database.write((db) => db.addSession(abandonedSession(checkpoint)));
+		this.problem = result.ok ? '' : `The interrupted session was not kept: ${result.message}`;
+	}
+}

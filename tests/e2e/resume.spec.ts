@@ -1,0 +1,125 @@
+import type { Page } from '@playwright/test';
+import { expect, expectAccessible, test } from './fixtures';
+
+/** Reads the browser's stored checkpoint the way DevTools would: what a reload will find. */
+async function storedCheckpointPhase(page: Page): Promise<string | null> {
+	return page.evaluate(
+		() =>
+			new Promise<string | null>((resolve) => {
+				const request = indexedDB.open('liana');
+				request.onsuccess = () => {
+					const db = request.result;
+					if (!db.objectStoreNames.contains('checkpoint')) return resolve(null);
+					const get = db.transaction('checkpoint').objectStore('checkpoint').get('current');
+					get.onsuccess = () => {
+						const state = get.result?.state;
+						db.close();
+						resolve(state ? `${state.seenMs}` : null);
+					};
+				};
+			})
+	);
+}
+
+test('a reload mid-session offers to resume at the start of the phase, and resumes there', async ({
+	clockPage: page
+}) => {
+	await page.goto('/play/breathe-settle');
+	await page.getByRole('button', { name: 'Start' }).click();
+	// 100 s in: the "Square breath" step, its breathing phase began at 75 s and lasts 96 s.
+	await page.clock.runFor(100_000);
+	await expect(page.getByTestId('step-title')).toHaveText('Square breath');
+	await expect.poll(() => storedCheckpointPhase(page)).not.toBeNull();
+
+	await page.reload();
+	const offer = page.getByRole('region', { name: 'Pick up where you were?' });
+	await expect(offer).toContainText('step 2 of 4, Square breath, breathe');
+	await expectAccessible(page);
+	await offer.getByRole('button', { name: 'Resume session' }).click();
+
+	const phase = page.getByTestId('phase');
+	await expect(phase).toHaveAttribute('data-phase', 'breathe');
+	await expect(phase).toHaveAttribute('data-breath', 'inhale');
+	await expect(page.getByTestId('step-title')).toHaveText('Square breath');
+	await expect(page.getByRole('timer')).toHaveText('1:36');
+	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+	await page.clock.runFor(96_000);
+	await expect(phase).toHaveAttribute('data-phase', 'rest');
+	await expect(page.getByTestId('step-title')).toHaveText('Long breath out');
+
+	await page.keyboard.press('Escape');
+	await expect(phase).toHaveAttribute('data-phase', 'done');
+	// The first step, done before the reload, is still counted.
+	await expect(page.getByTestId('session-summary')).toContainText('Steps completed (2)');
+	await expect(page.getByText('This session is kept in your history.')).toBeVisible();
+	// A finished session leaves nothing to resume.
+	await page.reload();
+	await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
+	await expect(page.getByRole('region', { name: 'Pick up where you were?' })).toHaveCount(0);
+});
+
+test('a cut-off session can be discarded, and is not offered again', async ({
+	clockPage: page
+}) => {
+	await page.goto('/play/daily-unload');
+	await page.getByRole('button', { name: 'Start' }).click();
+	await page.clock.runFor(20_000);
+	await expect.poll(() => storedCheckpointPhase(page)).not.toBeNull();
+	await page.reload();
+	await page.getByRole('button', { name: 'Discard' }).click();
+	await expect(page.getByRole('region', { name: 'Pick up where you were?' })).toHaveCount(0);
+	await expect.poll(() => storedCheckpointPhase(page)).toBeNull();
+	await page.reload();
+	await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
+	await expect(page.getByRole('button', { name: 'Resume session' })).toHaveCount(0);
+});
+
+test('a session cut off more than two hours ago is not offered', async ({ clockPage: page }) => {
+	await page.goto('/play/daily-unload');
+	await page.getByRole('button', { name: 'Start' }).click();
+	await page.clock.runFor(20_000);
+	await expect.poll(() => storedCheckpointPhase(page)).not.toBeNull();
+	await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 2 * 3_600_000 + 60_000);
+	await page.reload();
+	await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
+	await expect(page.getByRole('button', { name: 'Resume session' })).toHaveCount(0);
+	await expect.poll(() => storedCheckpointPhase(page)).toBeNull();
+});
+
+/** The stored sessions, read the way DevTools would. */
+async function storedSessions(page: Page): Promise<{ before?: object; after?: object }[]> {
+	return page.evaluate(
+		() =>
+			new Promise((resolve) => {
+				const request = indexedDB.open('liana');
+				request.onsuccess = () => {
+					const db = request.result;
+					const all = db.transaction('sessions').objectStore('sessions').getAll();
+					all.onsuccess = () => {
+						db.close();
+						resolve(all.result);
+					};
+				};
+			})
+	);
+}
+
+test('the check-in before and after a session is a tap each, and is optional', async ({
+	clockPage: page
+}) => {
+	await page.goto('/play/breathe-settle');
+	const before = page.getByRole('region', { name: /Before you start/ });
+	await before.getByRole('radio', { name: '6' }).check();
+	await expect(before.getByRole('radio', { name: '6' })).toBeChecked();
+	await page.getByRole('button', { name: 'Start' }).click();
+	await page.clock.runFor(30_000);
+	await page.keyboard.press('Escape');
+	const after = page.getByRole('region', { name: /How are you now/ });
+	await after.getByRole('radio', { name: '3' }).check();
+	await after.getByRole('radio', { name: 'Lighter' }).check();
+	await expect(after.getByRole('radio', { name: 'Lighter' })).toBeChecked();
+	await expectAccessible(page);
+	await expect
+		.poll(async () => (await storedSessions(page)).map((s) => [s.before, s.after]))
+		.toEqual([[{ pain: 6 }, { pain: 3, leg: 'lighter' }]]);
+});
