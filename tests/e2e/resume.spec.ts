@@ -123,3 +123,23 @@ test('the check-in before and after a session is a tap each, and is optional', a
 		.poll(async () => (await storedSessions(page)).map((s) => [s.before, s.after]))
 		.toEqual([[{ pain: 6 }, { pain: 3, leg: 'lighter' }]]);
 });
+
+test('a tab closed mid-session: opening the app again offers the session from the library', async ({
+	clockPage: page
+}) => {
+	await page.goto('/play/daily-unload');
+	await page.getByRole('button', { name: 'Start' }).click();
+	await page.clock.runFor(70_000);
+	await expect(page.getByTestId('step-title')).toHaveText('Long spine');
+	await expect.poll(() => storedCheckpointPhase(page)).not.toBeNull();
+	await page.goto('/');
+	const banner = page.getByRole('region', { name: 'A session was cut off' });
+	await expect(banner).toContainText('Daily unload');
+	await expectAccessible(page);
+	await banner.getByRole('link', { name: 'Resume Daily unload' }).click();
+	// The app's own navigation waits on timers, which move only with the driven clock.
+	await page.clock.runFor(500);
+	await page.getByRole('button', { name: 'Resume session' }).click();
+	await expect(page.getByTestId('step-title')).toHaveText('Long spine');
+	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'approach');
+});

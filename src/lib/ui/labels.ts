@@ -56,3 +56,11 @@ export function formatDuration(ms: number): string {
 	if (seconds < 60) return `${seconds} s`;
 	return `${Math.round(seconds / 60)} min`;
 }
+
+/** How long ago, in words a person reads at a glance: "just now", "12 min ago", "2 h 5 min ago". */
+export function formatAgo(agoMs: number): string {
+	const minutes = Math.max(0, Math.round(agoMs / 60_000));
+	if (minutes < 1) return 'just now';
+	if (minutes < 60) return `${minutes} min ago`;
+	return `${Math.floor(minutes / 60)} h ${minutes % 60} min ago`;
+}

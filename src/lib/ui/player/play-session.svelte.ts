@@ -7,16 +7,14 @@ import { systemClock, type Clock } from '../../engine/clock';
 import type { SessionState } from '../../engine/types';
 import { viewAt, type SessionView } from '../../engine/view';
 import type { Routine } from '../../routine';
-import type { Checkpoint, Database, StoreResult } from '../../storage/database';
-import { abandonedSession, resumable, type PlayedRoutine } from '../../storage/session-records';
+import type { Checkpoint } from '../../storage/database';
+import type { PlayedRoutine } from '../../storage/session-records';
+import { abandon, findCutOffSession, type CutOffDatabase } from '../cut-off-session';
 import type { PlayerModel } from './player.svelte';
 import { SessionKeeper } from './session-keeper.svelte';
 
 /** The database as this page uses it. */
-export interface PlayDatabase {
-	get(): Promise<Database | undefined>;
-	write<T>(work: (db: Database) => Promise<StoreResult<T>>): Promise<StoreResult<T>>;
-}
+export type PlayDatabase = CutOffDatabase;
 
 /** A session of this routine that was cut off, offered to resume. */
 export interface ResumeOffer {
@@ -77,12 +75,13 @@ export class PlaySession {
 
 	/** Looks for a cut-off session of this routine: offered if recent, else kept as abandoned. */
 	async findCutOffSession(): Promise<void> {
-		const db = await this.#database.get();
-		const checkpoint = await db?.checkpoint();
+		const found = await findCutOffSession(this.#database, this.#clock.epochNow());
+		this.problem = found.problem ?? '';
+		const checkpoint = found.checkpoint;
 		if (!checkpoint || checkpoint.routineId !== this.#routine.id) return;
 		if (this.player.view.mode !== 'idle') return;
 		const state = restoreSession(checkpoint.state, this.#clock.now(), this.#clock.epochNow());
-		if (!state || !resumable(checkpoint, this.#clock.epochNow())) {
+		if (!state) {
 			await this.#abandon(checkpoint);
 			return;
 		}
@@ -110,7 +109,6 @@ export class PlaySession {
 	};
 
 	async #abandon(checkpoint: Checkpoint): Promise<void> {
-		const result = await this.#database.write((db) => db.addSession(abandonedSession(checkpoint)));
-		this.problem = result.ok ? '' : `The interrupted session was not kept: ${result.message}`;
+		this.problem = (await abandon(this.#database, checkpoint)) ?? '';
 	}
 }
