@@ -111,6 +111,8 @@ export function storageProblem(error: unknown): string {
 	}
 }
 
+const SETTINGS_KEY = 'settings';
+
 export const UNAVAILABLE =
 	'This browser does not let Liana keep anything here (private browsing?). Sessions still play, but routines and history are not saved.';
 export const BLOCKED =
@@ -236,6 +238,17 @@ export class Database {
 
 	async checkpoint(): Promise<Checkpoint | undefined> {
 		return this.db.get('checkpoint', 'current');
+	}
+
+	/** The settings as last saved here (any shape: the reader checks them key by key). */
+	async settings(): Promise<unknown> {
+		return this.db.get('settings', SETTINGS_KEY);
+	}
+
+	saveSettings(settings: object): Promise<StoreResult> {
+		return this.#write(async () => {
+			await this.db.put('settings', settings, SETTINGS_KEY);
+		});
 	}
 
 	discardCheckpoint(): Promise<StoreResult> {

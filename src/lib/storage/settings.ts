@@ -47,6 +47,20 @@ export function readSettings(storage: Reader | undefined): Settings {
 	} catch {
 		return { ...DEFAULT_SETTINGS };
 	}
+	return settingsFrom(stored);
+}
+
+/** True when this browser's quick copy holds settings at all (a first visit has none). */
+export function hasStoredSettings(storage: Reader | undefined): boolean {
+	try {
+		return storage?.getItem(KEY) != null;
+	} catch {
+		return false;
+	}
+}
+
+/** Settings from any stored value, key by key over the defaults. */
+export function settingsFrom(stored: unknown): Settings {
 	if (typeof stored !== 'object' || stored === null) return { ...DEFAULT_SETTINGS };
 	const s = stored as Record<string, unknown>;
 	const bool = (key: keyof Settings) =>

@@ -1,29 +1,76 @@
 /**
  * The settings as the screens share them: one model per app, handed down with context, saved
- * on every change. A save that fails keeps the change for this visit and says why.
+ * on every change. The database is their store of record; a copy in localStorage is read
+ * synchronously so the theme and countdown are right on the first paint, before the database
+ * answers. A save that fails keeps the change for this visit and says why.
  */
 import { getContext, setContext } from 'svelte';
-import { readSettings, writeSettings, type Settings } from '../storage/settings';
+import type { Database } from '../storage/database';
+import {
+	hasStoredSettings,
+	readSettings,
+	settingsFrom,
+	writeSettings,
+	type Settings
+} from '../storage/settings';
 
 const KEY = Symbol('settings');
 
 type SettingsStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
+/** The database as the settings use it. */
+export interface SettingsDatabase {
+	get(): Promise<Database | undefined>;
+}
+
 export class SettingsModel {
 	#storage: SettingsStorage | undefined;
+	#database: SettingsDatabase | undefined;
+	#changedHere = false;
 	value = $state.raw<Settings>() as Settings;
 	/** Why the last change could not be kept, or empty. */
 	saveProblem = $state('');
 
-	constructor(storage: SettingsStorage | undefined = browserStorage()) {
+	constructor(
+		storage: SettingsStorage | undefined = browserStorage(),
+		database?: SettingsDatabase
+	) {
 		this.#storage = storage;
+		this.#database = database;
 		this.value = readSettings(storage);
 	}
 
+	/**
+	 * Reads the settings of record from the database: they win over the quick copy (which the
+	 * browser may have cleared); where the database has none yet, the quick copy moves in.
+	 */
+	async load(): Promise<void> {
+		const db = await this.#database?.get();
+		if (!db) return;
+		const stored = await db.settings();
+		if (this.#changedHere) return;
+		if (stored === undefined) {
+			if (hasStoredSettings(this.#storage)) await db.saveSettings(this.value);
+			return;
+		}
+		this.value = settingsFrom(stored);
+		writeSettings(this.#storage, this.value);
+	}
+
 	update(change: Partial<Settings>): void {
+		this.#changedHere = true;
 		this.value = { ...this.value, ...change };
-		const saved = writeSettings(this.#storage, this.value);
-		this.saveProblem = saved.ok ? '' : saved.message;
+		const quick = writeSettings(this.#storage, this.value);
+		this.saveProblem = quick.ok ? '' : quick.message;
+		void this.#save(this.value);
+	}
+
+	async #save(settings: Settings): Promise<void> {
+		const db = await this.#database?.get();
+		if (!db) return;
+		const saved = await db.saveSettings(settings);
+		// The change still applies for this visit; say it will not last.
+		if (!saved.ok) this.saveProblem = `Settings could not be saved: ${saved.message}`;
 	}
 }
 
