@@ -9,6 +9,7 @@ import {
 	Database,
 	DB_VERSION,
 	UNAVAILABLE,
+	UPGRADES,
 	type StoredRoutine,
 	type StoredSession
 } from './database';
@@ -66,6 +67,40 @@ describe('the database', () => {
 			'settings'
 		]);
 		raw.close();
+	});
+
+	it('upgrades step by step from every earlier version, keeping what each one stored', async () => {
+		expect(UPGRADES).toHaveLength(DB_VERSION);
+		const schema = async (name: string) => {
+			const opened = await Database.open(name);
+			if (!opened.ok) throw new Error(opened.message);
+			opened.value.close();
+			return new Promise<string[]>((resolve) => {
+				const request = indexedDB.open(name);
+				request.onsuccess = () => {
+					const raw = request.result;
+					const stores = [...raw.objectStoreNames].sort().map((store) => {
+						const s = raw.transaction(store).objectStore(store);
+						return `${store} ${String(s.keyPath)} ${[...s.indexNames].sort().join(',')}`;
+					});
+					raw.close();
+					resolve(stores);
+				};
+			});
+		};
+		const fresh = await schema('fresh');
+		for (let from = 1; from <= DB_VERSION; from++) {
+			// A database left at version `from`, with a routine in it, then opened by this app.
+			const old = await Database.open(`from-${from}`, from);
+			if (!old.ok) throw new Error(old.message);
+			await old.value.putRoutine(routine(`kept-at-${from}`));
+			old.value.close();
+			expect(await schema(`from-${from}`)).toEqual(fresh);
+			const upgraded = await Database.open(`from-${from}`);
+			if (!upgraded.ok) throw new Error(upgraded.message);
+			expect((await upgraded.value.routines()).map((r) => r.id)).toEqual([`kept-at-${from}`]);
+			upgraded.value.close();
+		}
 	});
 
 	it('keeps routines and lists sessions newest first', async () => {
