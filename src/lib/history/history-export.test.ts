@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import type { StoredSession } from '../storage/database';
+import {
+	CSV_COLUMNS,
+	csvField,
+	csvFile,
+	csvRow,
+	exportFileName,
+	historyCsv,
+	historyJson,
+	jsonFile,
+	type HistoryJson
+} from './history-export';
+import { at, completedSession, flare, flaredSession } from './test-sessions';
+
+/** Reads RFC 4180 CSV back into rows of fields: the way a spreadsheet would. */
+function parseCsv(text: string): string[][] {
+	const rows: string[][] = [];
+	let row: string[] = [];
+	let field = '';
+	let quoted = false;
+	for (let i = 0; i < text.length; i++) {
+		const char = text[i];
+		if (quoted) {
+			if (char === '"' && text[i + 1] === '"') {
+				field += '"';
+				i++;
+			} else if (char === '"') quoted = false;
+			else field += char;
+		} else if (char === '"') quoted = true;
+		else if (char === ',') {
+			row.push(field);
+			field = '';
+		} else if (char === '\r' && text[i + 1] === '\n') {
+			row.push(field);
+			rows.push(row);
+			row = [];
+			field = '';
+			i++;
+		} else field += char;
+	}
+	if (field !== '' || row.length > 0) rows.push([...row, field]);
+	return rows;
+}
+
+describe('CSV fields', () => {
+	it('are left bare when plain, quoted with quotes doubled when they must be (RFC 4180)', () => {
+		expect(csvField('Daily unload')).toBe('Daily unload');
+		expect(csvField('Hips, gently')).toBe('"Hips, gently"');
+		expect(csvField('The "long" spine')).toBe('"The ""long"" spine"');
+		expect(csvField('two\nlines')).toBe('"two\nlines"');
+		expect(csvField('two\r\nlines')).toBe('"two\r\nlines"');
+		expect(csvField(7)).toBe('7');
+		expect(csvField(0)).toBe('0');
+		expect(csvField(undefined)).toBe('');
+		expect(csvField('')).toBe('');
+	});
+
+	it('never start with what a spreadsheet would run as a formula', () => {
+		expect(csvField('=HYPERLINK("http://x","hi")')).toBe(`"'=HYPERLINK(""http://x"",""hi"")"`);
+		expect(csvField('+1')).toBe("'+1");
+		expect(csvField('-gentle')).toBe("'-gentle");
+		expect(csvField('@sum')).toBe("'@sum");
+	});
+});
+
+describe('the history as CSV', () => {
+	it('has a header and one row per session, each line ended by CRLF', () => {
+		const csv = historyCsv([flaredSession(), completedSession()]);
+		const lines = csv.split('\r\n');
+		expect(lines).toHaveLength(4);
+		expect(lines[0]).toBe(
+			'start,end,routine id,routine title,outcome,steps completed,steps skipped,flares,pain before,pain after,leg before,leg after,flare details'
+		);
+		expect(lines[3]).toBe('');
+		expect(historyCsv([])).toBe(`${CSV_COLUMNS.join(',')}\r\n`);
+	});
+
+	it('writes a session as its times, routine, outcome, counts, check-ins and flares', () => {
+		expect(csvRow(flaredSession())).toBe(
+			'2026-11-25 07:30,2026-11-25 07:37,daily-unload,Daily unload,Stopped,3,1,1,6,3,heavier,lighter,' +
+				'"Hip opener (left), round 1, soften, 34 s into the step, at 07:33: Step skipped"'
+		);
+		expect(csvRow(completedSession())).toBe(
+			'2026-11-24 18:05,2026-11-24 18:29,breathe-settle,Breathe and settle,Completed,4,0,0,,,,,'
+		);
+	});
+
+	it('words phases as the caller asks, and lists every flare of a session in one cell', () => {
+		const session = flaredSession();
+		session.record.flares.push(
+			flare(session.startedAtEpochMs, 4, 'close', {
+				round: 0,
+				phase: 'breathe',
+				secondsIntoStep: 75,
+				atEpochMs: session.startedAtEpochMs + 6 * 60_000
+			})
+		);
+		const [, row] = parseCsv(historyCsv([session], (phase) => phase.toUpperCase()));
+		expect(row?.[12]).toBe(
+			'Hip opener (left), round 1, SOFTEN, 34 s into the step, at 07:33: Step skipped; ' +
+				'Easy breathing, BREATHE, 1 min 15 s into the step, at 07:36: Step skipped'
+		);
+	});
+
+	it('keeps a title with commas, quotes and a line break whole through a CSV reader', () => {
+		const title = 'Hips, "soft" and slow\nevening';
+		const session: StoredSession = {
+			...flaredSession(),
+			routineTitle: title,
+			stepTitles: ['a', 'b', 'Hip, "left"']
+		};
+		const rows = parseCsv(historyCsv([session, completedSession()]));
+		expect(rows).toHaveLength(3);
+		expect(rows.every((row) => row.length === CSV_COLUMNS.length)).toBe(true);
+		expect(rows[1]?.[3]).toBe(title);
+		expect(rows[1]?.[12]).toMatch(/^Hip, "left", round 1/);
+		expect(rows[2]?.[3]).toBe('Breathe and settle');
+	});
+
+	it('is downloaded as liana-history-<local date>.csv, marked as UTF-8 for spreadsheets', () => {
+		const file = csvFile([completedSession()], at(2026, 3, 9, 0, 30));
+		expect(file.name).toBe('liana-history-2026-03-09.csv');
+		expect(file.type).toBe('text/csv;charset=utf-8');
+		expect(file.text.startsWith('\uFEFFstart,end,')).toBe(true);
+	});
+});
+
+describe('the history as JSON', () => {
+	it('holds the stored sessions exactly, named, versioned and dated', () => {
+		const sessions = [flaredSession(), completedSession()];
+		const now = at(2026, 11, 25, 9);
+		const parsed = JSON.parse(historyJson(sessions, now)) as HistoryJson;
+		expect(parsed).toEqual({
+			format: 'liana-history',
+			version: 1,
+			exportedAt: new Date(now).toISOString(),
+			sessions
+		});
+		expect(jsonFile(sessions, now)).toMatchObject({
+			name: 'liana-history-2026-11-25.json',
+			type: 'application/json'
+		});
+		expect(exportFileName('json', at(2026, 1, 1, 0, 0))).toBe('liana-history-2026-01-01.json');
+	});
+});

@@ -1,0 +1,148 @@
+/**
+ * The history as files to hand to a coach or keep: a CSV with one row per session (the flares
+ * of a session in its last column, one cell, so the file stays one row per session), and the
+ * stored sessions as JSON for any program to read back. Pure: the page downloads the result.
+ */
+import type { Phase } from '../routine/timeline';
+import type { StoredSession } from '../storage/database';
+import { clockTime, isoDate, isoDateTime, secondsLabel } from './format';
+import {
+	FOLLOW_UP_WORDS,
+	OUTCOME_WORDS,
+	flareFollowUp,
+	sessionCounts,
+	stepTitle
+} from './session-facts';
+
+/** A file ready to download. */
+export interface ExportFile {
+	name: string;
+	type: string;
+	text: string;
+}
+
+/** The CSV's columns, in order. */
+export const CSV_COLUMNS = [
+	'start',
+	'end',
+	'routine id',
+	'routine title',
+	'outcome',
+	'steps completed',
+	'steps skipped',
+	'flares',
+	'pain before',
+	'pain after',
+	'leg before',
+	'leg after',
+	'flare details'
+] as const;
+
+/** Text a spreadsheet would run as a formula (an imported routine's title could be one). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV field by RFC 4180: quoted when it holds a comma, a quote or a line break, quotes
+ * doubled. Text that a spreadsheet would take for a formula gets a leading apostrophe.
+ */
+export function csvField(value: string | number | undefined): string {
+	if (value === undefined) return '';
+	if (typeof value === 'number') return String(value);
+	const text = FORMULA_START.test(value) ? `'${value}` : value;
+	return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** Words for a phase in the export; the UI hands in its labels, the names are the default. */
+export type PhaseWords = (phase: Phase) => string;
+
+/** One flare in a cell: "Hip opener, round 1, Soften, 34 s into the step, at 18:12: Step skipped". */
+function flareDetail(session: StoredSession, index: number, phaseWords: PhaseWords): string {
+	const flare = session.record.flares[index];
+	if (!flare) return '';
+	const parts = [stepTitle(session, flare.stepIndex)];
+	if (flare.round > 0) parts.push(`round ${flare.round}`);
+	parts.push(
+		phaseWords(flare.phase),
+		`${secondsLabel(flare.secondsIntoStep)} into the step`,
+		`at ${clockTime(flare.atEpochMs)}`
+	);
+	return `${parts.join(', ')}: ${FOLLOW_UP_WORDS[flareFollowUp(session, index)]}`;
+}
+
+/** One session's row, fields in {@link CSV_COLUMNS} order. */
+export function csvRow(session: StoredSession, phaseWords: PhaseWords = (phase) => phase): string {
+	const counts = sessionCounts(session);
+	const flares = session.record.flares.map((_, i) => flareDetail(session, i, phaseWords));
+	return [
+		isoDateTime(session.startedAtEpochMs),
+		isoDateTime(session.endedAtEpochMs),
+		session.routineId,
+		session.routineTitle,
+		OUTCOME_WORDS[session.outcome] ?? session.outcome,
+		counts.completed,
+		counts.skipped,
+		counts.flares,
+		session.before?.pain,
+		session.after?.pain,
+		session.before?.leg,
+		session.after?.leg,
+		flares.join('; ')
+	]
+		.map(csvField)
+		.join(',');
+}
+
+/** The whole history as CSV text: a header, then one CRLF-ended row per session, in the order given. */
+export function historyCsv(sessions: readonly StoredSession[], phaseWords?: PhaseWords): string {
+	const lines = [CSV_COLUMNS.join(','), ...sessions.map((s) => csvRow(s, phaseWords))];
+	return lines.map((line) => `${line}\r\n`).join('');
+}
+
+/** What the JSON export holds: the stored sessions, named and versioned for whoever reads it. */
+export interface HistoryJson {
+	format: 'liana-history';
+	version: 1;
+	exportedAt: string;
+	sessions: StoredSession[];
+}
+
+/** The stored sessions as JSON, exactly as kept, in the order given. */
+export function historyJson(sessions: readonly StoredSession[], nowMs: number): string {
+	const file: HistoryJson = {
+		format: 'liana-history',
+		version: 1,
+		exportedAt: new Date(nowMs).toISOString(),
+		sessions: [...sessions]
+	};
+	return `${JSON.stringify(file, null, '\t')}\n`;
+}
+
+/** `liana-history-2026-11-25.csv`: the local date of the export. */
+export function exportFileName(extension: 'csv' | 'json', nowMs: number): string {
+	return `liana-history-${isoDate(nowMs)}.${extension}`;
+}
+
+/**
+ * The CSV download. It starts with a byte-order mark: without it, Excel reads UTF-8 as the
+ * local code page and garbles any title beyond ASCII ("Détente", "18:05–18:29").
+ */
+export function csvFile(
+	sessions: readonly StoredSession[],
+	nowMs: number,
+	phaseWords?: PhaseWords
+): ExportFile {
+	return {
+		name: exportFileName('csv', nowMs),
+		type: 'text/csv;charset=utf-8',
+		text: `\uFEFF${historyCsv(sessions, phaseWords)}`
+	};
+}
+
+/** The JSON download. */
+export function jsonFile(sessions: readonly StoredSession[], nowMs: number): ExportFile {
+	return {
+		name: exportFileName('json', nowMs),
+		type: 'application/json',
+		text: historyJson(sessions, nowMs)
+	};
+}

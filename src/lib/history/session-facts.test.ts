@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { StoredSession } from '../storage/database';
+import { flareFollowUp, painChange, sessionCounts, stepTitle } from './session-facts';
+import { completedSession, flare, flaredSession } from './test-sessions';
+
+/** A session of `flaredSession`'s shape with other flares, step records and outcome. */
+function withFlares(
+	flares: StoredSession['record']['flares'],
+	changes: {
+		outcome?: StoredSession['outcome'];
+		retried?: boolean;
+		status?: 'skipped' | 'completed';
+	} = {}
+): StoredSession {
+	const session = flaredSession();
+	const steps = session.record.steps.map((step, i) =>
+		i === 2
+			? { ...step, retried: changes.retried ?? false, status: changes.status ?? step.status }
+			: step
+	);
+	return {
+		...session,
+		outcome: changes.outcome ?? session.outcome,
+		record: { ...session.record, steps, flares }
+	};
+}
+
+describe('one session in words', () => {
+	it('counts steps completed and skipped, and flares', () => {
+		expect(sessionCounts(completedSession())).toEqual({ completed: 4, skipped: 0, flares: 0 });
+		expect(sessionCounts(flaredSession())).toEqual({ completed: 3, skipped: 1, flares: 1 });
+	});
+
+	it('shows pain before and after, a dash for a question not answered', () => {
+		expect(painChange(flaredSession())).toBe('6 → 3');
+		expect(painChange({ ...flaredSession(), after: { leg: 'same' } })).toBe('6 → –');
+		expect(painChange(completedSession())).toBe('');
+	});
+
+	it('names a step by the title it had, or its id when the title was not kept', () => {
+		const session = flaredSession();
+		expect(stepTitle(session, 2)).toBe('Hip opener (left)');
+		expect(stepTitle({ ...session, stepTitles: [] }, 2)).toBe('hip-left');
+		expect(stepTitle({ ...session, stepTitles: [] }, 9)).toBe('Step 10');
+	});
+});
+
+describe('what followed a flare', () => {
+	const start = flaredSession().startedAtEpochMs;
+	const first = flare(start, 2, 'hip-left', { then: 'retry' });
+
+	it('is the skip the record shows', () => {
+		expect(flareFollowUp(flaredSession(), 0)).toBe('skipped');
+	});
+
+	it('is the gentle retry when the step was tried again', () => {
+		expect(flareFollowUp(withFlares([first], { retried: true, status: 'completed' }), 0)).toBe(
+			'retried'
+		);
+	});
+
+	it('is a skip when the person chose to skip instead of the planned retry', () => {
+		expect(flareFollowUp(withFlares([first], { status: 'skipped' }), 0)).toBe('skipped');
+	});
+
+	it('is the end of the session after the last flare of a session stopped after a flare', () => {
+		const stop = { ...first, then: 'stop' as const };
+		expect(flareFollowUp(withFlares([stop], { outcome: 'stopped-after-flare' }), 0)).toBe('ended');
+		// The person ended the session themselves although the plan was to retry.
+		expect(flareFollowUp(withFlares([first], { outcome: 'stopped-after-flare' }), 0)).toBe('ended');
+	});
+
+	it('is another flare when the next one came while recovering in the same step', () => {
+		const again = { ...first, phase: 'release' as const, then: 'skip' as const };
+		const session = withFlares([first, again], { retried: false, status: 'skipped' });
+		expect(flareFollowUp(session, 0)).toBe('flared-again');
+		expect(flareFollowUp(session, 1)).toBe('skipped');
+	});
+
+	it('is a retry for the first flare and a skip for the flare in the retry', () => {
+		const inRetry = { ...first, secondsIntoStep: 12, then: 'skip' as const };
+		const session = withFlares([first, inRetry], { retried: true, status: 'skipped' });
+		expect(flareFollowUp(session, 0)).toBe('retried');
+		expect(flareFollowUp(session, 1)).toBe('skipped');
+	});
+
+	it('is the red flag when a red flag ended the session after it', () => {
+		expect(flareFollowUp(withFlares([first], { outcome: 'red-flag' }), 0)).toBe('red-flag');
+	});
+});

@@ -1,0 +1,95 @@
+/**
+ * What one stored session comes to, in the words the history uses: its outcome, its counts,
+ * its check-in, each step's title as it was, and what followed each flare.
+ */
+import type { FlareRecord, StepStatus } from '../engine/types';
+import type { SessionOutcome, StoredSession } from '../storage/database';
+
+/** How a session ended, as the history list says it. */
+export const OUTCOME_WORDS: Record<SessionOutcome, string> = {
+	completed: 'Completed',
+	stopped: 'Stopped',
+	'stopped-after-flare': 'Stopped after a flare',
+	'red-flag': 'Red flag',
+	abandoned: 'Abandoned'
+};
+
+/** Where a step stood when the session ended, in words. */
+export const STEP_STATUS_WORDS: Record<StepStatus, string> = {
+	completed: 'Completed',
+	skipped: 'Skipped',
+	stopped: 'Stopped here',
+	'not-reached': 'Not reached',
+	'in-progress': 'In progress when it ended'
+};
+
+/** What came after a flare, as far as the record tells. */
+export type FlareFollowUp = 'skipped' | 'retried' | 'ended' | 'flared-again' | 'red-flag';
+
+/** A flare's follow-up, in words. */
+export const FOLLOW_UP_WORDS: Record<FlareFollowUp, string> = {
+	skipped: 'Step skipped',
+	retried: 'Tried again gently',
+	ended: 'Session ended',
+	'flared-again': 'Flared again while recovering',
+	'red-flag': 'Red flag'
+};
+
+/** The counts a session line shows. */
+export interface SessionCounts {
+	completed: number;
+	skipped: number;
+	flares: number;
+}
+
+/** How many steps were completed and skipped, and how many flares came. */
+export function sessionCounts(session: StoredSession): SessionCounts {
+	const steps = session.record.steps;
+	return {
+		completed: steps.filter((step) => step.status === 'completed').length,
+		skipped: steps.filter((step) => step.status === 'skipped').length,
+		flares: session.record.flares.length
+	};
+}
+
+/** A step's title as it was when the session ran; its id when the title was not kept. */
+export function stepTitle(session: StoredSession, stepIndex: number): string {
+	return (
+		session.stepTitles[stepIndex] ?? session.record.steps[stepIndex]?.id ?? `Step ${stepIndex + 1}`
+	);
+}
+
+/** "6 → 3", "6 → –", or empty when neither check-in gave a pain score. */
+export function painChange(session: StoredSession): string {
+	const before = session.before?.pain;
+	const after = session.after?.pain;
+	if (before === undefined && after === undefined) return '';
+	return `${before ?? '–'} → ${after ?? '–'}`;
+}
+
+const isRecovery = (flare: FlareRecord | undefined) =>
+	flare?.phase === 'release' || flare?.phase === 'recover';
+
+/**
+ * What followed the flare at `index`. The record keeps what the protocol planned (`then`); the
+ * person may have chosen otherwise while recovering, so the step's end state and the session's
+ * outcome, which say what really happened, win over the plan.
+ */
+export function flareFollowUp(session: StoredSession, index: number): FlareFollowUp {
+	const flares = session.record.flares;
+	const flare = flares[index];
+	if (!flare) return 'skipped';
+	const next = flares[index + 1];
+	if (next && next.stepIndex === flare.stepIndex && isRecovery(next)) return 'flared-again';
+	if (!next) {
+		if (session.outcome === 'stopped-after-flare') return 'ended';
+		if (session.outcome === 'red-flag') return 'red-flag';
+	}
+	const step = session.record.steps[flare.stepIndex];
+	const firstInStep = !flares.slice(0, index).some((f) => f.stepIndex === flare.stepIndex);
+	if (step?.retried && firstInStep) return 'retried';
+	if (step?.status === 'skipped') return 'skipped';
+	if (flare.then === 'retry') return 'retried';
+	if (flare.then === 'stop') return 'ended';
+	return 'skipped';
+}

@@ -1,0 +1,100 @@
+/** Stored sessions for the history's tests, shaped as the player records them. */
+import type { FlareRecord, StepRecord } from '../engine/types';
+import type { StoredSession } from '../storage/database';
+
+/** Local time, so the tests read the same in every time zone: `at(2026, 11, 24, 18, 5)`. */
+export function at(year: number, month: number, day: number, hour = 12, minute = 0): number {
+	return new Date(year, month - 1, day, hour, minute).getTime();
+}
+
+const step = (id: string, status: StepRecord['status'], flares = 0, retried = false) => ({
+	id,
+	status,
+	flares,
+	retried
+});
+
+/** A completed four-step breathing session, 18:05–18:29 on Tue 24 Nov 2026, no check-in. */
+export function completedSession(startedAtEpochMs = at(2026, 11, 24, 18, 5)): StoredSession {
+	const endedAtEpochMs = startedAtEpochMs + 24 * 60_000;
+	return {
+		id: 1,
+		routineId: 'breathe-settle',
+		routineTitle: 'Breathe and settle',
+		stepTitles: ['Arrive', 'Square breath', 'Long breath out', 'Stillness'],
+		startedAtEpochMs,
+		endedAtEpochMs,
+		outcome: 'completed',
+		record: {
+			steps: [
+				step('arrive', 'completed'),
+				step('square', 'completed'),
+				step('long-out', 'completed'),
+				step('still', 'completed')
+			],
+			flares: [],
+			startedAtEpochMs,
+			endedAtEpochMs,
+			outcome: 'completed'
+		}
+	};
+}
+
+/** A flare in `stepIndex` of {@link flaredSession}, `secondsIn` into the step. */
+export function flare(
+	startedAtEpochMs: number,
+	stepIndex: number,
+	stepId: string,
+	changes: Partial<FlareRecord> = {}
+): FlareRecord {
+	return {
+		stepId,
+		stepIndex,
+		round: 1,
+		phase: 'soften',
+		secondsIntoStep: 34,
+		atEpochMs: startedAtEpochMs + 3 * 60_000,
+		then: 'skip',
+		...changes
+	};
+}
+
+/**
+ * A daily-unload session that flared in "Hip opener" (skipped), went on, and was stopped in
+ * "Easy breathing"; pain 6 before and 3 after, the leg heavier then lighter.
+ */
+export function flaredSession(startedAtEpochMs = at(2026, 11, 25, 7, 30)): StoredSession {
+	const endedAtEpochMs = startedAtEpochMs + 7 * 60_000;
+	return {
+		id: 2,
+		routineId: 'daily-unload',
+		routineTitle: 'Daily unload',
+		stepTitles: [
+			'Arrive',
+			'Long spine',
+			'Hip opener (left)',
+			'Hip opener (right)',
+			'Easy breathing',
+			'Stillness'
+		],
+		startedAtEpochMs,
+		endedAtEpochMs,
+		outcome: 'stopped',
+		record: {
+			steps: [
+				step('arrive', 'completed'),
+				step('long-spine', 'completed'),
+				step('hip-left', 'skipped', 1),
+				step('hip-right', 'completed'),
+				step('close', 'stopped'),
+				step('still', 'not-reached')
+			],
+			flares: [flare(startedAtEpochMs, 2, 'hip-left')],
+			startedAtEpochMs,
+			endedAtEpochMs,
+			outcome: 'stopped'
+		},
+		before: { pain: 6, leg: 'heavier' },
+		after: { pain: 3, leg: 'lighter' }
+	};
+}
