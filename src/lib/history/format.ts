@@ -34,6 +34,11 @@ export function dayLabel(epochMs: number, nowMs: number): string {
 	return at.getFullYear() === new Date(nowMs).getFullYear() ? day : `${day} ${at.getFullYear()}`;
 }
 
+/** The month "Nov", for a chart that names each month once. */
+export function monthLabel(epochMs: number): string {
+	return MONTHS[new Date(epochMs).getMonth()] ?? '';
+}
+
 /** A short date "24 Nov" for chart labels, where the weekday would crowd. */
 export function shortDate(epochMs: number): string {
 	const at = new Date(epochMs);

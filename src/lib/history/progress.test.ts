@@ -63,6 +63,10 @@ describe('weeks', () => {
 			'23 Nov'
 		]);
 		expect(weeks.map((w) => w.count)).toEqual([1, 0, 0, 0, 0, 0, 1, 2]);
+		expect(weeks.slice(3, 5).map((w) => [w.day, w.month])).toEqual([
+			[26, 'Oct'],
+			[2, 'Nov']
+		]);
 		expect(weeks.map((w) => w.current)).toEqual([...Array(7).fill(false), true]);
 		expect(weeks[0]?.startEpochMs).toBe(at(2026, 10, 5, 0, 0));
 	});

@@ -4,7 +4,7 @@
  * "now" is passed in, and weeks are local calendar weeks that start on Monday.
  */
 import type { StoredSession } from '../storage/database';
-import { shortDate } from './format';
+import { monthLabel, shortDate } from './format';
 import { stepTitle } from './session-facts';
 
 /** A point on the arc: relief often after the first session, settling at four to six, ten to hold. */
@@ -82,6 +82,9 @@ export interface WeekCount {
 	startEpochMs: number;
 	/** Its Monday, "17 Nov". */
 	label: string;
+	/** Its Monday's day of the month and month, for a chart that names each month once. */
+	day: number;
+	month: string;
 	count: number;
 	/** The week holding "now". */
 	current: boolean;
@@ -106,6 +109,8 @@ export function weeklyRhythm(
 		result.push({
 			startEpochMs: start,
 			label: shortDate(start),
+			day: new Date(start).getDate(),
+			month: monthLabel(start),
 			count: sessions.filter((s) => s.startedAtEpochMs >= start && s.startedAtEpochMs < end).length,
 			current: back === 0
 		});

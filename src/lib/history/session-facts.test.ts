@@ -84,7 +84,13 @@ describe('what followed a flare', () => {
 		expect(flareFollowUp(session, 1)).toBe('skipped');
 	});
 
-	it('is the red flag when a red flag ended the session after it', () => {
-		expect(flareFollowUp(withFlares([first], { outcome: 'red-flag' }), 0)).toBe('red-flag');
+	it('is the red flag when a red flag ended the session in the same step, not in a later one', () => {
+		const redFlag = (stepIndex: number): StoredSession => {
+			const session = withFlares([first], { outcome: 'red-flag', status: 'skipped' });
+			session.record.redFlag = { stepId: 's', stepIndex, phase: 'recover', atEpochMs: start + 1 };
+			return session;
+		};
+		expect(flareFollowUp(redFlag(2), 0)).toBe('red-flag');
+		expect(flareFollowUp(redFlag(4), 0)).toBe('skipped');
 	});
 });

@@ -83,7 +83,8 @@ export function flareFollowUp(session: StoredSession, index: number): FlareFollo
 	if (next && next.stepIndex === flare.stepIndex && isRecovery(next)) return 'flared-again';
 	if (!next) {
 		if (session.outcome === 'stopped-after-flare') return 'ended';
-		if (session.outcome === 'red-flag') return 'red-flag';
+		const redFlag = session.outcome === 'red-flag' ? session.record.redFlag : undefined;
+		if (redFlag?.stepIndex === flare.stepIndex) return 'red-flag';
 	}
 	const step = session.record.steps[flare.stepIndex];
 	const firstInStep = !flares.slice(0, index).some((f) => f.stepIndex === flare.stepIndex);
