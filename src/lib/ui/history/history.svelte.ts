@@ -1,0 +1,139 @@
+/**
+ * The history screen's view-model: reads the stored sessions once, derives the progress from
+ * them, exports them and clears them. A browser that keeps nothing is an empty history (the
+ * database model says why); a read or a clear that fails says so and leaves what is stored.
+ */
+import { getContext, setContext } from 'svelte';
+import { csvFile, jsonFile, type ExportFile } from '../../history/history-export';
+import { historyProgress, type HistoryProgress } from '../../history/progress';
+import type { StoredSession } from '../../storage/database';
+import type { DatabaseModel } from '../database.svelte';
+import { PHASE_LABELS } from '../labels';
+import { downloadFile } from './download';
+
+const KEY = Symbol('history');
+
+/** The environment, as options with defaults, so a test hands in its own. */
+export interface HistoryOptions {
+	/** Wall-clock milliseconds: the moment the weeks are counted from. */
+	now?: () => number;
+	/** Where an export goes: a browser download by default. */
+	save?: (file: ExportFile) => void;
+}
+
+/** Which view of /history the address asks for: the list, or one session by its id. */
+export type HistoryView = { kind: 'list' } | { kind: 'session'; id: number | undefined };
+
+/** Reads `?session=<id>`; an id that is not a whole positive number is a session not found. */
+export function historyView(search: URLSearchParams): HistoryView {
+	const value = search.get('session');
+	if (value === null) return { kind: 'list' };
+	const id = Number(value);
+	return { kind: 'session', id: /^[1-9]\d*$/.test(value) ? id : undefined };
+}
+
+export class HistoryModel {
+	#database: DatabaseModel;
+	#now: () => number;
+	#save: (file: ExportFile) => void;
+	/** Every stored session, newest first. */
+	sessions = $state.raw<StoredSession[]>([]);
+	/** False until the first read is over: the page shows neither sessions nor "none" before. */
+	loaded = $state(false);
+	/** When the history was read: "this week" is counted from here. */
+	#readAtMs = $state(0);
+	/** Why the history could not be read, or empty. */
+	readProblem = $state('');
+	/** Why the last clear failed, or empty. */
+	clearProblem = $state('');
+	clearing = $state(false);
+	/** The screen's one polite announcement: exports and a cleared history. */
+	announcement = $state('');
+
+	constructor(database: DatabaseModel, options: HistoryOptions = {}) {
+		this.#database = database;
+		this.#now = options.now ?? (() => Date.now());
+		this.#save = options.save ?? downloadFile;
+	}
+
+	/** Why nothing is kept in this browser (private mode), or empty. */
+	get storageProblem(): string {
+		return this.#database.problem;
+	}
+
+	#progress = $derived(historyProgress(this.sessions, this.#readAtMs));
+
+	/** The figures of the progress panel. */
+	get progress(): HistoryProgress {
+		return this.#progress;
+	}
+
+	/** The moment the history was read, for dates that name the year only when it is another. */
+	get nowMs(): number {
+		return this.#readAtMs;
+	}
+
+	/** Reads the whole history from the database. */
+	async load(): Promise<void> {
+		const db = await this.#database.get();
+		this.#readAtMs = this.#now();
+		try {
+			this.sessions = db ? await db.sessions() : [];
+			this.readProblem = '';
+		} catch (error) {
+			const name = error instanceof Error ? error.name : String(error);
+			this.sessions = [];
+			this.readProblem = `The history could not be read just now (${name}); nothing was changed. Reload the page to try again.`;
+		}
+		this.loaded = true;
+	}
+
+	/** One session of the history, if it is still stored. */
+	session(id: number | undefined): StoredSession | undefined {
+		return id === undefined ? undefined : this.sessions.find((s) => s.id === id);
+	}
+
+	/** Downloads the history as CSV, one row per session. */
+	exportCsv(): void {
+		this.#export(csvFile(this.sessions, this.#now(), (phase) => PHASE_LABELS[phase]));
+	}
+
+	/** Downloads the stored sessions as JSON. */
+	exportJson(): void {
+		this.#export(jsonFile(this.sessions, this.#now()));
+	}
+
+	#export(file: ExportFile): void {
+		this.#save(file);
+		const count = this.sessions.length;
+		this.announcement = `Exported ${count} ${count === 1 ? 'session' : 'sessions'} as ${file.name}.`;
+	}
+
+	/** Deletes every session (the person confirmed it); a failure keeps them and says why. */
+	async clear(): Promise<boolean> {
+		this.clearing = true;
+		const count = this.sessions.length;
+		const result = await this.#database.write((db) => db.clearSessions());
+		this.clearing = false;
+		if (!result.ok) {
+			this.clearProblem = `The history was not cleared: ${result.message} Your sessions are all still here.`;
+			return false;
+		}
+		this.sessions = [];
+		this.clearProblem = '';
+		this.announcement = `History cleared: ${count} ${count === 1 ? 'session' : 'sessions'} deleted.`;
+		return true;
+	}
+}
+
+/** Makes the history screen's model available below this component. */
+export function provideHistory(model: HistoryModel): HistoryModel {
+	return setContext(KEY, model);
+}
+
+/** The history screen's model, provided by the /history page. */
+export function useHistory(): HistoryModel {
+	const model = getContext<HistoryModel | undefined>(KEY);
+	if (!model) throw new Error('useHistory() needs provideHistory() in the page');
+	return model;
+}
