@@ -43,6 +43,14 @@ describe('one session in words', () => {
 		expect(stepTitle({ ...session, stepTitles: [] }, 2)).toBe('hip-left');
 		expect(stepTitle({ ...session, stepTitles: [] }, 9)).toBe('Step 10');
 	});
+
+	it('tells apart two steps of the same title by their ids', () => {
+		const session = flaredSession();
+		session.stepTitles = session.stepTitles.map((title) => title.replace(/ \(.*\)$/, ''));
+		expect(stepTitle(session, 2)).toBe('Hip opener (hip-left)');
+		expect(stepTitle(session, 3)).toBe('Hip opener (hip-right)');
+		expect(stepTitle(session, 1)).toBe('Long spine');
+	});
 });
 
 describe('what followed a flare', () => {

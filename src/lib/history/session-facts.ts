@@ -52,11 +52,16 @@ export function sessionCounts(session: StoredSession): SessionCounts {
 	};
 }
 
-/** A step's title as it was when the session ran; its id when the title was not kept. */
+/**
+ * A step's title as it was when the session ran; its id when the title was not kept. A title
+ * two steps share ("Hip opener", left and right) gets the step's id beside it to tell them apart.
+ */
 export function stepTitle(session: StoredSession, stepIndex: number): string {
-	return (
-		session.stepTitles[stepIndex] ?? session.record.steps[stepIndex]?.id ?? `Step ${stepIndex + 1}`
-	);
+	const id = session.record.steps[stepIndex]?.id;
+	const title = session.stepTitles[stepIndex];
+	if (title === undefined) return id ?? `Step ${stepIndex + 1}`;
+	const shared = session.stepTitles.filter((other) => other === title).length > 1;
+	return shared && id !== undefined ? `${title} (${id})` : title;
 }
 
 /** "6 → 3", "6 → –", or empty when neither check-in gave a pain score. */
