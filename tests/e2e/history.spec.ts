@@ -1,0 +1,311 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { expect, expectAccessible, test } from './fixtures';
+
+// The sessions' times are shown in local time: one zone, so the test reads the same anywhere.
+test.use({ timezoneId: 'Europe/London' });
+
+/** Reads RFC 4180 CSV into rows of fields, the way a spreadsheet would. */
+function parseCsv(text: string): string[][] {
+	const rows: string[][] = [];
+	let row: string[] = [];
+	let field = '';
+	let quoted = false;
+	for (let i = 0; i < text.length; i++) {
+		const char = text[i];
+		if (quoted) {
+			if (char === '"' && text[i + 1] === '"') {
+				field += '"';
+				i++;
+			} else if (char === '"') quoted = false;
+			else field += char;
+		} else if (char === '"') quoted = true;
+		else if (char === ',') {
+			row.push(field);
+			field = '';
+		} else if (char === '\r' && text[i + 1] === '\n') {
+			rows.push([...row, field]);
+			row = [];
+			field = '';
+			i++;
+		} else field += char;
+	}
+	return rows;
+}
+
+/** Follows an in-app link: the app's navigation waits on timers, which move with the clock. */
+async function follow(page: Page, name: string | RegExp) {
+	await page.getByRole('link', { name }).click();
+	await page.clock.runFor(500);
+}
+
+/** Plays breathe-settle to its end with a pain check-in of 6 before and 3 after. */
+async function playBreatheSettle(page: Page) {
+	await page.goto('/play/breathe-settle');
+	await page
+		.getByRole('region', { name: /Before you start/ })
+		.getByRole('radio', { name: '6' })
+		.check();
+	await page.getByRole('button', { name: 'Start' }).click();
+	await page.clock.runFor(337_000);
+	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'done');
+	await expect(page.getByText('This session is kept in your history.')).toBeVisible();
+	const after = page.getByRole('region', { name: /How are you now/ });
+	await after.getByRole('radio', { name: '3' }).check();
+	await expect(after.getByRole('radio', { name: '3' })).toBeChecked();
+}
+
+/**
+ * Plays daily-unload: a flare 40 s into "Long spine" (round 1, soften), the step skipped,
+ * then stopped in the next step.
+ */
+async function playFlaredDailyUnload(page: Page) {
+	await page.goto('/play/daily-unload');
+	await page.getByRole('button', { name: 'Start' }).click();
+	// Countdown 5 s, "Arrive" 50 s, a rest of 15 s: "Long spine" starts at 70 s; soften at 108 s.
+	await page.clock.runFor(110_000);
+	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'soften');
+	await page.getByRole('button', { name: /^Flare/ }).click();
+	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'release');
+	await page.getByRole('button', { name: 'Skip step' }).click();
+	await page.clock.runFor(5_000);
+	await page.keyboard.press('Escape');
+	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'done');
+	await expect(page.getByText('This session is kept in your history.')).toBeVisible();
+}
+
+test('played sessions are in the history with outcome and flares; detail, CSV export, clear', async ({
+	clockPage: page
+}) => {
+	await playBreatheSettle(page);
+	await playFlaredDailyUnload(page);
+	// Through the app's own links (no reload: the last check-in write is not cut short).
+	await follow(page, 'Back to the library');
+	await follow(page, 'History');
+	await expect(page.getByRole('link', { name: 'History' })).toHaveAttribute('aria-current', 'page');
+	await page.reload();
+
+	const sessions = page.getByRole('region', { name: 'Sessions (2)' }).getByRole('listitem');
+	const newest = sessions.filter({ hasText: 'Daily unload' }).first();
+	await expect(sessions.first()).toContainText('Daily unload');
+	await expect(newest).toContainText('Stopped');
+	await expect(newest).toContainText('1 flare');
+	await expect(newest).toContainText('Flare: Long spine, round 1, Soften');
+	const first = sessions.filter({ hasText: 'Breathe and settle' }).first();
+	await expect(first).toContainText('Completed');
+	await expect(first).toContainText('Wed 25 Nov, 09:00–09:05');
+	await expect(first).toContainText('4 steps completed');
+	await expect(first).toContainText('Pain 6 before, 3 after');
+	const progress = page.getByRole('region', { name: 'Your progress' });
+	await expect(progress).toContainText('2 sessions: keep going');
+	await expect(progress).toContainText('2 sessions this week');
+	await expect(progress.getByRole('table', { name: /Sessions each week/ })).toContainText(
+		'23 Nov (this week)2'
+	);
+	await expect(
+		progress.getByRole('table', { name: /Pain before and after/ }).getByRole('row')
+	).toHaveText(['SessionBeforeAfter', 'Wed 25 Nov63']);
+	await expect(progress.getByRole('row', { name: /Long spine/ })).toContainText('Daily unload1');
+	await expectAccessible(page);
+
+	// The detail, and the same detail on a reload of its address.
+	await newest.getByRole('link', { name: /^Daily unload, Wed 25 Nov/ }).click();
+	await page.clock.runFor(500);
+	await expect(page).toHaveURL(/\/history\?session=\d+$/);
+	const heading = page.getByRole('heading', { level: 1 });
+	await expect(heading).toHaveText('Daily unload');
+	await expect(heading).toBeFocused();
+	const steps = page.getByRole('region', { name: 'Steps (6)' }).getByRole('listitem');
+	await expect(steps.nth(0)).toContainText(/Arrive\s*Completed/);
+	await expect(steps.nth(1)).toContainText(/Long spine\s*Skipped · 1 flare/);
+	await expect(steps.nth(2)).toContainText(/Hip opener \(hip-left\)\s*Stopped here/);
+	await expect(steps.nth(5)).toContainText(/Stillness\s*Not reached/);
+	const flare = page.getByRole('region', { name: 'Flares (1)' }).getByRole('listitem');
+	await expect(flare).toContainText('Long spine');
+	await expect(flare).toContainText(/Round\s*1/);
+	await expect(flare).toContainText(/Phase\s*Soften/);
+	await expect(flare).toContainText(/Into the step\s*40 s/);
+	await expect(flare).toContainText(/At\s*09:0\d/);
+	await expect(flare).toContainText(/Then\s*Step skipped/);
+	await expectAccessible(page);
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Daily unload');
+	await expect(page.getByRole('region', { name: 'Flares (1)' })).toContainText('Long spine');
+
+	await follow(page, 'All sessions');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('History');
+	await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+
+	// CSV: one row per session, newest first.
+	const csvDownload = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export CSV' }).click();
+	const csv = await csvDownload;
+	expect(csv.suggestedFilename()).toBe('liana-history-2026-11-25.csv');
+	const text = await readFile(await csv.path(), 'utf8');
+	const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ''));
+	expect(header).toEqual([
+		'start',
+		'end',
+		'routine id',
+		'routine title',
+		'outcome',
+		'steps completed',
+		'steps skipped',
+		'flares',
+		'pain before',
+		'pain after',
+		'leg before',
+		'leg after',
+		'flare details'
+	]);
+	expect(rows).toHaveLength(2);
+	expect(rows[0]?.slice(2, 12)).toEqual([
+		'daily-unload',
+		'Daily unload',
+		'Stopped',
+		'1',
+		'1',
+		'1',
+		'',
+		'',
+		'',
+		''
+	]);
+	expect(rows[0]?.[12]).toMatch(
+		/^Long spine, round 1, Soften, 40 s into the step, at 09:0\d: Step skipped$/
+	);
+	expect(rows[1]?.slice(0, 12)).toEqual([
+		'2026-11-25 09:00',
+		'2026-11-25 09:05',
+		'breathe-settle',
+		'Breathe and settle',
+		'Completed',
+		'4',
+		'0',
+		'0',
+		'6',
+		'3',
+		'',
+		''
+	]);
+	await expect(page.getByRole('main')).toContainText(
+		'Exported 2 sessions as liana-history-2026-11-25.csv.'
+	);
+
+	// JSON: the stored sessions.
+	const jsonDownload = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export JSON' }).click();
+	const json = await jsonDownload;
+	expect(json.suggestedFilename()).toBe('liana-history-2026-11-25.json');
+	const stored = JSON.parse(await readFile(await json.path(), 'utf8')) as {
+		sessions: { routineId: string; record: { flares: { stepId: string }[] } }[];
+	};
+	expect(stored.sessions.map((s) => s.routineId)).toEqual(['daily-unload', 'breathe-settle']);
+	expect(stored.sessions[0]?.record.flares.map((f) => f.stepId)).toEqual(['long-spine']);
+
+	// Clear, after a confirmation.
+	await page.getByRole('button', { name: 'Clear history…' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Delete your whole history?' });
+	await expect(dialog).toContainText('All 2 sessions');
+	await expectAccessible(page);
+	await dialog.getByRole('button', { name: 'Delete every session' }).click();
+	await expect(page.getByRole('main')).toContainText('History cleared: 2 sessions deleted.');
+	await expect(page.getByRole('heading', { name: 'No sessions yet' })).toBeVisible();
+	await page.reload();
+	await expect(page.getByRole('heading', { name: 'No sessions yet' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Choose a routine in the library' })).toBeVisible();
+	await expectAccessible(page);
+});
+
+test('the clear can be called off, and a clear the browser refuses keeps every session', async ({
+	clockPage: page
+}) => {
+	await page.goto('/play/breathe-settle');
+	await page.getByRole('button', { name: 'Start' }).click();
+	await page.clock.runFor(20_000);
+	await page.keyboard.press('Escape');
+	await expect(page.getByText('This session is kept in your history.')).toBeVisible();
+	// The browser's storage refuses to delete, as a broken or full disk can.
+	await page.addInitScript(() => {
+		IDBObjectStore.prototype.clear = function () {
+			throw new DOMException('refused', 'UnknownError');
+		};
+	});
+	await page.goto('/history');
+	const sessions = page.getByRole('region', { name: 'Sessions (1)' });
+	await expect(sessions).toContainText('Stopped');
+
+	await page.getByRole('button', { name: 'Clear history…' }).click();
+	await page.getByRole('button', { name: 'Keep my history' }).click();
+	await expect(page.getByRole('dialog')).toBeHidden();
+	await expect(sessions).toContainText('Breathe and settle');
+
+	await page.getByRole('button', { name: 'Clear history…' }).click();
+	await page.getByRole('button', { name: 'Delete every session' }).click();
+	await expect(page.getByRole('alert')).toHaveText(
+		'The history was not cleared: The browser would not save here just now; nothing changed. Reload the page and try again. Your sessions are all still here.'
+	);
+	await expect(sessions).toContainText('Breathe and settle');
+	await page.reload();
+	await expect(page.getByRole('region', { name: 'Sessions (1)' })).toContainText(
+		'Breathe and settle'
+	);
+});
+
+test('a browser that keeps nothing (private mode): the history says why and still works', async ({
+	clockPage: page
+}) => {
+	await page.addInitScript(() => {
+		Object.defineProperty(window, 'indexedDB', { value: undefined });
+	});
+	await page.goto('/history');
+	await expect(page.getByRole('alert')).toContainText('private browsing');
+	await expect(page.getByRole('heading', { name: 'No sessions yet' })).toBeVisible();
+	await expect(page.getByText('This browser is not keeping anything for Liana')).toBeVisible();
+	await expectAccessible(page);
+	await follow(page, 'Choose a routine in the library');
+	await expect(page.getByRole('link', { name: 'Daily unload' })).toBeVisible();
+});
+
+test('the site nav marks the page it is on, and stays off the player', async ({
+	clockPage: page
+}) => {
+	await page.goto('/');
+	const nav = page.getByRole('navigation', { name: 'Liana' });
+	await expect(nav.getByRole('link', { name: 'Library' })).toHaveAttribute('aria-current', 'page');
+	await expect(nav.getByRole('link', { name: 'History' })).not.toHaveAttribute('aria-current');
+	await nav.getByRole('link', { name: 'History' }).click();
+	await page.clock.runFor(500);
+	await expect(page).toHaveURL(/\/history$/);
+	await expect(nav.getByRole('link', { name: 'History' })).toHaveAttribute('aria-current', 'page');
+	await expect(nav.getByRole('link', { name: 'Library' })).not.toHaveAttribute('aria-current');
+	await page.goto('/play/daily-unload');
+	await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
+	await expect(page.getByRole('navigation')).toHaveCount(0);
+});
+
+test('a session detail opens offline from its address, after one visit', async ({
+	clockPage: page,
+	context
+}) => {
+	await page.goto('/play/breathe-settle');
+	await page.getByRole('button', { name: 'Start' }).click();
+	await page.clock.runFor(20_000);
+	await page.keyboard.press('Escape');
+	await expect(page.getByText('This session is kept in your history.')).toBeVisible();
+	await page.goto('/history');
+	const link = page.getByRole('link', { name: /^Breathe and settle, / });
+	const href = await link.getAttribute('href');
+	expect(href).toMatch(/^\/history\?session=\d+$/);
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	await expect
+		.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+		.toBe(true);
+
+	await context.setOffline(true);
+	await page.goto(href ?? '');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Breathe and settle');
+	await expect(page.getByRole('region', { name: 'Steps (4)' })).toContainText('Stopped here');
+});
