@@ -118,7 +118,7 @@ test('played sessions are in the history with outcome and flares; detail, CSV ex
 	const steps = page.getByRole('region', { name: 'Steps (6)' }).getByRole('listitem');
 	await expect(steps.nth(0)).toContainText(/Arrive\s*Completed/);
 	await expect(steps.nth(1)).toContainText(/Long spine\s*Skipped · 1 flare/);
-	await expect(steps.nth(2)).toContainText(/Hip opener \(hip-left\)\s*Stopped here/);
+	await expect(steps.nth(2)).toContainText(/Hip opener \(left\)\s*Stopped here/);
 	await expect(steps.nth(5)).toContainText(/Stillness\s*Not reached/);
 	const flare = page.getByRole('region', { name: 'Flares (1)' }).getByRole('listitem');
 	await expect(flare).toContainText('Long spine');

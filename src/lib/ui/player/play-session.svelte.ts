@@ -43,7 +43,10 @@ export class PlaySession {
 		this.#routine = {
 			id: routine.id,
 			title: routine.title,
-			stepTitles: routine.steps.map((step) => step.title)
+			// As the summary names them, so "Hip opener (left)" and "(right)" stay apart in history.
+			stepTitles: routine.steps.map((step) =>
+				'side' in step && step.side ? `${step.title} (${step.side})` : step.title
+			)
 		};
 		this.#database = database;
 		this.#makePlayer = makePlayer;
