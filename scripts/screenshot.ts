@@ -1,4 +1,4 @@
-/** Takes screenshots of real pages of the built app, to look at what a person sees: `npx tsx scripts/screenshot.ts URL OUT.png [width height] [actions]` (a button name, `wait:ms`, `key:Key`, `check:label`, `reload`). */
+/** Takes screenshots of real pages of the built app, to look at what a person sees: `npx tsx scripts/screenshot.ts URL OUT.png [width height] [actions]` (a button name, `wait:ms`, `key:Key`, `check:label`, `reload`, `goto:/path`). */
 import { chromium } from '@playwright/test';
 import { chromiumPath } from './chromium-path';
 
@@ -23,6 +23,7 @@ for (const action of actions) {
 	else if (action.startsWith('key:')) await page.keyboard.press(action.slice(4));
 	else if (action.startsWith('check:')) await page.getByLabel(action.slice(6)).first().check();
 	else if (action === 'reload') await page.reload();
+	else if (action.startsWith('goto:')) await page.goto(new URL(action.slice(5), url).href);
 	else await page.getByRole('button', { name: action }).first().click();
 }
 await page.screenshot({ path: out, fullPage: true });
