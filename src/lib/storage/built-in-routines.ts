@@ -4,8 +4,9 @@
  */
 import { describeIssue, parseRoutine, type Routine, type RoutineIssue } from '../routine';
 
+/** A routine ready to play, with its file's text as written (for export); or why not. */
 export type RoutineLoad =
-	| { ok: true; routine: Routine }
+	| { ok: true; routine: Routine; text: string }
 	| {
 			ok: false;
 			reason: 'not-found' | 'network' | 'invalid';
@@ -48,7 +49,8 @@ export async function loadBuiltInRoutine(fetcher: Fetch, id: string): Promise<Ro
 	if (response.status === 404 || !response.ok || type.includes('text/html')) {
 		return { ok: false, reason: 'not-found', message: `There is no routine called "${id}".` };
 	}
-	const result = parseRoutine(await response.text());
+	const text = await response.text();
+	const result = parseRoutine(text);
 	if (!result.ok) {
 		return {
 			ok: false,
@@ -64,5 +66,5 @@ export async function loadBuiltInRoutine(fetcher: Fetch, id: string): Promise<Ro
 			message: `The file for "${id}" holds the routine "${result.routine.id}".`
 		};
 	}
-	return { ok: true, routine: result.routine };
+	return { ok: true, routine: result.routine, text };
 }

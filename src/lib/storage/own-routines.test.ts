@@ -1,0 +1,49 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Database } from './database';
+import { loadOwnRoutine, readStoredRoutine } from './own-routines';
+
+const text =
+	'{"version":1,"id":"mine","title":"Mine","x-a":1,"steps":[{"type":"rest","id":"r","title":"R","seconds":5}]}';
+
+let db: Database | undefined;
+beforeEach(async () => {
+	globalThis.indexedDB = new IDBFactory();
+	const opened = await Database.open();
+	if (!opened.ok) throw new Error(opened.message);
+	db = opened.value;
+});
+afterEach(() => db?.close());
+
+describe('own routines', () => {
+	it('loads a stored routine by id with its exact text', async () => {
+		await db?.putRoutine({ id: 'mine', text, addedAtEpochMs: 1, updatedAtEpochMs: 1 });
+		expect(await loadOwnRoutine(db, 'mine')).toMatchObject({
+			ok: true,
+			routine: { id: 'mine', title: 'Mine' },
+			text
+		});
+	});
+
+	it('says "not found" for an id stored nowhere, or with no database at all', async () => {
+		const expected = {
+			ok: false,
+			reason: 'not-found',
+			message: 'There is no routine called "nope".'
+		};
+		expect(await loadOwnRoutine(db, 'nope')).toEqual(expected);
+		expect(await loadOwnRoutine(undefined, 'nope')).toEqual(expected);
+	});
+
+	it('refuses a stored text the format does not accept, with its problems', () => {
+		const load = readStoredRoutine({
+			id: 'old',
+			text: '{"version":2}',
+			addedAtEpochMs: 1,
+			updatedAtEpochMs: 1
+		});
+		expect(load).toMatchObject({ ok: false, reason: 'invalid' });
+		expect(!load.ok && load.message).toContain('version: this file is format version 2');
+	});
+});

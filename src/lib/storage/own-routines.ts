@@ -1,0 +1,40 @@
+/**
+ * The person's own routines as the screens read them: kept as the file's text and validated again
+ * on every read, so a stored file the format no longer accepts is refused with its problems.
+ */
+import { describeIssue, parseRoutine } from '../routine';
+import type { RoutineLoad } from './built-in-routines';
+import type { Database, StoredRoutine } from './database';
+
+/** A stored routine, read and validated like any file. */
+export function readStoredRoutine(stored: StoredRoutine): RoutineLoad {
+	const result = parseRoutine(stored.text);
+	if (!result.ok) {
+		return {
+			ok: false,
+			reason: 'invalid',
+			message: `Your routine "${stored.id}" can no longer be read: ${result.issues.map(describeIssue).join('; ')}`,
+			issues: result.issues
+		};
+	}
+	return { ok: true, routine: result.routine, text: stored.text };
+}
+
+/** One own routine by id; none stored (or no database at all) is "not found", as for any id. */
+export async function loadOwnRoutine(db: Database | undefined, id: string): Promise<RoutineLoad> {
+	const notFound = `There is no routine called "${id}".`;
+	if (!db) return { ok: false, reason: 'not-found', message: notFound };
+	let stored: StoredRoutine | undefined;
+	try {
+		stored = await db.routine(id);
+	} catch (error) {
+		const name = error instanceof Error ? error.name : 'unknown error';
+		return {
+			ok: false,
+			reason: 'not-found',
+			message: `Your routines could not be read just now (${name}). Reload the page to try again.`
+		};
+	}
+	if (!stored) return { ok: false, reason: 'not-found', message: notFound };
+	return readStoredRoutine(stored);
+}

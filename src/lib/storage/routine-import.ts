@@ -1,0 +1,148 @@
+/**
+ * What importing a routine file does, decided without touching storage: refused (with every
+ * problem), added, already there, or a clash with a routine of the same id that the person must
+ * settle. Copies get a free id by editing the file's text, so the author's file stays as written.
+ */
+import { LIMITS, parseRoutine, SLUG, type Routine, type RoutineIssue } from '../routine';
+import type { StoredRoutine } from './database';
+import { setTopLevelString } from './routine-text';
+
+/** What the library holds when a file comes in. */
+export interface LibraryContents {
+	/** The person's own routines: id → the file's text as stored. */
+	own: ReadonlyMap<string, string>;
+	/** The built-in routines' ids: never overwritten. */
+	builtIn: ReadonlySet<string>;
+}
+
+/** The outcome of reading a file against the library. */
+export type ImportDecision =
+	| { kind: 'invalid'; issues: RoutineIssue[] }
+	| { kind: 'new'; routine: Routine; text: string }
+	/** The same id with the very same text: importing it again changes nothing. */
+	| { kind: 'identical'; routine: Routine }
+	| { kind: 'same-as-own'; routine: Routine; text: string; copyId: string }
+	| { kind: 'same-as-built-in'; routine: Routine; text: string; copyId: string };
+
+/** A clash the person settles: replace the own routine, keep both, or cancel. */
+export type ImportClash = Extract<ImportDecision, { kind: 'same-as-own' | 'same-as-built-in' }>;
+
+/** How the person settled a clash. */
+export type ClashChoice = 'replace' | 'keep-both';
+
+/** A file over the format's size limit is refused before it is read at all. */
+export function oversizeIssue(bytes: number): RoutineIssue | undefined {
+	if (bytes <= LIMITS.fileBytes) return undefined;
+	const size =
+		bytes >= 1024 * 1024
+			? `${(bytes / (1024 * 1024)).toFixed(1)} MiB`
+			: `${bytes.toLocaleString('en')} bytes`;
+	return {
+		path: '(file)',
+		message: `the file is ${size}; a routine file may be at most 1 MiB (1,048,576 bytes)`
+	};
+}
+
+/** Decides what importing `text` does to the library. */
+export function decideImport(text: string, library: LibraryContents): ImportDecision {
+	const parsed = parseRoutine(text);
+	if (!parsed.ok) return { kind: 'invalid', issues: parsed.issues };
+	const routine = parsed.routine;
+	const taken = takenIds(library);
+	if (library.builtIn.has(routine.id)) {
+		return { kind: 'same-as-built-in', routine, text, copyId: freeId(routine.id, taken) };
+	}
+	const stored = library.own.get(routine.id);
+	if (stored === undefined) return { kind: 'new', routine, text };
+	if (stored === text) return { kind: 'identical', routine };
+	return { kind: 'same-as-own', routine, text, copyId: freeId(routine.id, taken) };
+}
+
+/** Every id in use, built-in or own: a new routine may take none of them. */
+export function takenIds(library: LibraryContents): Set<string> {
+	return new Set([...library.builtIn, ...library.own.keys()]);
+}
+
+/** The first of `<id>-2`, `<id>-3`, … that is free, kept within the 64 characters of an id. */
+export function freeId(id: string, taken: ReadonlySet<string>): string {
+	const base = id.replace(/-+$/, '');
+	for (let n = 2; ; n++) {
+		const suffix = `-${n}`;
+		const candidate = base.slice(0, 64 - suffix.length).replace(/-+$/, '') + suffix;
+		if (SLUG.test(candidate) && !taken.has(candidate)) return candidate;
+	}
+}
+
+const COPY = ' (copy)';
+
+/** A copy's title: "… (copy)", shortened where needed to stay within the title limit. */
+export function copyTitle(title: string): string {
+	const chars = Array.from(title);
+	if (chars.length + COPY.length <= LIMITS.titleChars) return title + COPY;
+	return (
+		chars
+			.slice(0, LIMITS.titleChars - COPY.length - 1)
+			.join('')
+			.trimEnd() +
+		'…' +
+		COPY
+	);
+}
+
+/** The file's text with a new id (and title); undefined when the text is no routine file. */
+export function copyText(text: string, change: { id: string; title?: string }): string | undefined {
+	const withId = setTopLevelString(text, 'id', change.id);
+	if (withId === undefined || change.title === undefined) return withId;
+	return setTopLevelString(withId, 'title', change.title);
+}
+
+/** What to store when the person settles a clash; a built-in is never replaced (undefined). */
+export function settleClash(
+	clash: ImportClash,
+	choice: ClashChoice,
+	nowEpochMs: number,
+	existing?: StoredRoutine
+): StoredRoutine | undefined {
+	if (choice === 'replace') {
+		if (clash.kind === 'same-as-built-in') return undefined;
+		return {
+			id: clash.routine.id,
+			text: clash.text,
+			// A replaced routine keeps its place in the list.
+			addedAtEpochMs: existing?.addedAtEpochMs ?? nowEpochMs,
+			updatedAtEpochMs: nowEpochMs
+		};
+	}
+	const text = copyText(clash.text, { id: clash.copyId });
+	if (text === undefined) return undefined;
+	return { id: clash.copyId, text, addedAtEpochMs: nowEpochMs, updatedAtEpochMs: nowEpochMs };
+}
+
+/** A new own routine from an imported file. */
+export function newRoutine(id: string, text: string, nowEpochMs: number): StoredRoutine {
+	return { id, text, addedAtEpochMs: nowEpochMs, updatedAtEpochMs: nowEpochMs };
+}
+
+/** An own copy of any routine: a free id, the title marked "(copy)", the rest of the text kept. */
+export function duplicate(
+	routine: Routine,
+	text: string,
+	library: LibraryContents,
+	nowEpochMs: number
+): StoredRoutine | undefined {
+	const id = freeId(routine.id, takenIds(library));
+	const copy = copyText(text, { id, title: copyTitle(routine.title) });
+	return copy === undefined ? undefined : newRoutine(id, copy, nowEpochMs);
+}
+
+/** A routine as a file to download or share: its exact text, named by its id. */
+export interface RoutineFile {
+	name: string;
+	type: 'application/json';
+	text: string;
+}
+
+/** The file an export gives: the routine's text exactly as stored (or shipped), `<id>.json`. */
+export function exportFile(id: string, text: string): RoutineFile {
+	return { name: `${id}.json`, type: 'application/json', text };
+}
