@@ -15,6 +15,17 @@ export interface LibraryContents {
 	builtIn: ReadonlySet<string>;
 }
 
+/** The library's contents from what is stored and the built-in ids. */
+export function libraryContents(
+	stored: readonly StoredRoutine[],
+	builtInIds: readonly string[]
+): LibraryContents {
+	return {
+		own: new Map(stored.map((routine) => [routine.id, routine.text])),
+		builtIn: new Set(builtInIds)
+	};
+}
+
 /** The outcome of reading a file against the library. */
 export type ImportDecision =
 	| { kind: 'invalid'; issues: RoutineIssue[] }

@@ -1,0 +1,221 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseRoutine } from '../../routine';
+import type { RoutineLoad } from '../../storage/built-in-routines';
+import { Database, storageProblem } from '../../storage/database';
+import type { RoutineFile } from '../../storage/routine-import';
+import { DatabaseModel } from '../database.svelte';
+import { LibraryModel, type FileSharing, type LibraryOptions } from './library.svelte';
+
+const routineText = (id: string, title: string) =>
+	`{\n\t"version": 1,\n\t"id": "${id}",\n\t"title": "${title}",\n\t"x-coach": "Ana",\n\t"steps": [{ "type": "rest", "id": "still", "title": "Rest", "seconds": 60 }]\n}\n`;
+
+const builtIn = (id: string, title: string): RoutineLoad => {
+	const text = routineText(id, title);
+	const parsed = parseRoutine(text);
+	if (!parsed.ok) throw new Error('the built-in of the test is valid');
+	return { ok: true, routine: parsed.routine, text };
+};
+
+const file = (text: string, name = 'evening.json') =>
+	new File([text], name, { type: 'application/json' });
+
+let db: Database | undefined;
+beforeEach(() => {
+	globalThis.indexedDB = new IDBFactory();
+});
+afterEach(() => db?.close());
+
+function setup(options: Partial<LibraryOptions> = {}) {
+	let nowMs = 1_000;
+	const downloads: RoutineFile[] = [];
+	const database = new DatabaseModel(async (onBlocked) => {
+		const opened = await Database.open(undefined, undefined, onBlocked);
+		if (opened.ok) db = opened.value;
+		return opened;
+	});
+	const library = new LibraryModel(() => [builtIn('daily-unload', 'Daily unload')], {
+		database,
+		now: () => (nowMs += 1_000),
+		origin: 'https://liana.example',
+		download: (routineFile) => downloads.push(routineFile),
+		sharing: undefined,
+		...options
+	});
+	return { library, downloads };
+}
+
+const ownTitles = (library: LibraryModel) =>
+	library.own.map((entry) => ('routine' in entry ? entry.routine.title : entry.message));
+
+describe('the library view-model', () => {
+	it('imports a file, lists it as the person’s own, and keeps its exact text', async () => {
+		const { library, downloads } = setup();
+		await library.connect();
+		expect(library.loaded).toBe(true);
+		const text = routineText('evening', 'Evening unwind');
+		await library.importFile(file(text));
+		expect(library.problem).toBeUndefined();
+		expect(library.notice?.message).toBe('Imported “Evening unwind”.');
+		expect(library.own).toMatchObject([{ id: 'evening', own: true, totalMs: 65_000 }]);
+		expect(library.builtIn).toMatchObject([{ id: 'daily-unload', own: false }]);
+		library.export('evening');
+		expect(downloads).toEqual([{ name: 'evening.json', type: 'application/json', text }]);
+	});
+
+	it('refuses an invalid file with every issue and stores nothing', async () => {
+		const { library } = setup();
+		await library.connect();
+		await library.importFile(file('{"version":1,"id":"x","title":"T","steps":[{"type":"rest"}]}'));
+		expect(library.problem).toMatchObject({
+			kind: 'invalid',
+			source: '“evening.json”',
+			issues: [{ path: 'steps[0].id' }, { path: 'steps[0].seconds' }, { path: 'steps[0].title' }]
+		});
+		expect(await db?.routines()).toEqual([]);
+	});
+
+	it('refuses a file over 1 MiB without reading it', async () => {
+		const { library } = setup();
+		await library.connect();
+		const huge = new File([new Uint8Array(1024 * 1024 + 1)], 'big.json');
+		await library.importFile(huge);
+		expect(library.problem).toMatchObject({ kind: 'invalid', issues: [{ path: '(file)' }] });
+	});
+
+	it('asks on a clash with an own routine: cancel, replace, keep both', async () => {
+		const { library } = setup();
+		await library.connect();
+		await library.importFile(file(routineText('evening', 'Evening unwind')));
+		const changed = routineText('evening', 'Evening, longer');
+
+		library.pasteText = changed;
+		await library.importPasted();
+		expect(library.clash).toMatchObject({ kind: 'same-as-own', copyId: 'evening-2' });
+		await library.settle('cancel');
+		expect(ownTitles(library)).toEqual(['Evening unwind']);
+		expect(library.pasteText).toBe(changed);
+
+		await library.importPasted();
+		await library.settle('replace');
+		expect(ownTitles(library)).toEqual(['Evening, longer']);
+		expect(library.pasteText).toBe('');
+		const replaced = await db?.routine('evening');
+		expect(replaced).toMatchObject({ text: changed, addedAtEpochMs: 2_000 });
+
+		await library.importFile(file(routineText('evening', 'Evening again')));
+		await library.settle('keep-both');
+		expect(library.own.map((entry) => entry.id)).toEqual(['evening-2', 'evening']);
+		expect((await db?.routine('evening-2'))?.text).toBe(routineText('evening-2', 'Evening again'));
+	});
+
+	it('never replaces a built-in routine, and keeps both as an own copy', async () => {
+		const { library } = setup();
+		await library.connect();
+		await library.importFile(file(routineText('daily-unload', 'My daily unload')));
+		expect(library.clash).toMatchObject({ kind: 'same-as-built-in', copyId: 'daily-unload-2' });
+		await library.settle('replace');
+		expect(library.problem).toMatchObject({ kind: 'message' });
+		expect(await db?.routines()).toEqual([]);
+		await library.importFile(file(routineText('daily-unload', 'My daily unload')));
+		await library.settle('keep-both');
+		expect(library.own.map((entry) => entry.id)).toEqual(['daily-unload-2']);
+	});
+
+	it('deletes for real, and Undo puts back the same text and dates', async () => {
+		const { library } = setup();
+		await library.connect();
+		await library.importFile(file(routineText('evening', 'Evening unwind')));
+		const stored = await db?.routine('evening');
+		await library.remove('evening');
+		expect(await db?.routines()).toEqual([]);
+		expect(library.own).toEqual([]);
+		expect(library.notice).toMatchObject({ message: 'Deleted “Evening unwind”.' });
+		await library.undo();
+		expect(await db?.routine('evening')).toEqual(stored);
+		expect(library.focusId).toBe('evening');
+		expect(library.notice?.undo).toBeUndefined();
+	});
+
+	it('duplicates a built-in routine as an own copy', async () => {
+		const { library } = setup();
+		await library.connect();
+		await library.duplicate('daily-unload');
+		expect(ownTitles(library)).toEqual(['Daily unload (copy)']);
+		expect(library.own[0]?.id).toBe('daily-unload-2');
+	});
+
+	it('says why a write failed and keeps the list as it was', async () => {
+		const { library } = setup();
+		await library.connect();
+		await library.importFile(file(routineText('evening', 'Evening unwind')));
+		const full = setup({
+			database: {
+				get: async () => db,
+				write: async () => ({
+					ok: false,
+					message: storageProblem(new DOMException('full', 'QuotaExceededError'))
+				})
+			}
+		}).library;
+		await full.connect();
+		await full.importFile(file(routineText('morning', 'Morning')));
+		expect(full.problem).toEqual({
+			kind: 'message',
+			message: `“Morning” was not saved. ${storageProblem(new DOMException('', 'QuotaExceededError'))}`
+		});
+		await full.remove('evening');
+		expect(ownTitles(full)).toEqual(['Evening unwind']);
+	});
+
+	it('imports from a same-origin link, refuses another origin, and forgets the link', async () => {
+		const requested: string[] = [];
+		const { library } = setup({
+			fetch: async (input) => {
+				requested.push(String(input));
+				return new Response(routineText('evening', 'Evening unwind'), {
+					headers: { 'content-type': 'application/json' }
+				});
+			}
+		});
+		await library.connect();
+		let forgotten = 0;
+		const forget = () => forgotten++;
+		await library.openLink(
+			new URL('https://liana.example/?import=https://evil.example/r.json'),
+			forget
+		);
+		expect(library.problem).toMatchObject({ kind: 'message' });
+		expect(requested).toEqual([]);
+		await library.openLink(new URL('https://liana.example/?import=/coach/evening.json'), forget);
+		expect(requested).toEqual(['https://liana.example/coach/evening.json']);
+		expect(ownTitles(library)).toEqual(['Evening unwind']);
+		await library.openLink(new URL('https://liana.example/'), forget);
+		expect(forgotten).toBe(2);
+	});
+
+	it('shares a routine file where the platform can, and a closed share sheet is no failure', async () => {
+		const shared: ShareData[] = [];
+		let answer: Error | undefined;
+		const sharing: FileSharing = {
+			canShare: (data) => data.files?.every((f) => f.type === 'application/json') ?? false,
+			share: async (data) => {
+				if (answer) throw answer;
+				shared.push(data);
+			}
+		};
+		const { library } = setup({ sharing });
+		await library.connect();
+		expect(library.canShare).toBe(true);
+		await library.share('daily-unload');
+		expect(shared[0]?.files?.[0]?.name).toBe('daily-unload.json');
+		expect(await shared[0]?.files?.[0]?.text()).toBe(routineText('daily-unload', 'Daily unload'));
+		answer = new DOMException('closed', 'AbortError');
+		await library.share('daily-unload');
+		expect(library.problem).toBeUndefined();
+		answer = new DOMException('no', 'NotAllowedError');
+		await library.share('daily-unload');
+		expect(library.problem).toMatchObject({ kind: 'message' });
+	});
+});

@@ -1,0 +1,443 @@
+/**
+ * The library screen's state: built-in and own routines as listed, imports with their decisions
+ * and questions, delete with undo, duplicate, export and share. Every failure becomes words on
+ * the screen and leaves what was stored, and the list, as it was.
+ */
+import { getContext, setContext } from 'svelte';
+import type { Routine, RoutineIssue } from '../../routine';
+import { compileTimeline } from '../../routine/timeline';
+import type { RoutineLoad } from '../../storage/built-in-routines';
+import type { StoredRoutine } from '../../storage/database';
+import { readStoredRoutine } from '../../storage/own-routines';
+import {
+	decideImport,
+	duplicate,
+	exportFile,
+	newRoutine,
+	oversizeIssue,
+	settleClash,
+	type ClashChoice,
+	type ImportClash,
+	type ImportDecision,
+	libraryContents,
+	type LibraryContents,
+	type RoutineFile
+} from '../../storage/routine-import';
+import { fetchRoutineText, importLinkTarget } from '../../storage/routine-link';
+import type { DatabaseModel } from '../database.svelte';
+
+const KEY = Symbol('library');
+
+/** One routine as the library lists it. */
+export interface LibraryEntry {
+	id: string;
+	routine: Routine;
+	/** The file's text as written (own) or shipped (built-in): what export gives. */
+	text: string;
+	own: boolean;
+	totalMs: number;
+	lastPlayedEpochMs: number | undefined;
+}
+
+/** A routine that cannot be listed as playable: a built-in that failed to load, a stale own one. */
+export interface BrokenEntry {
+	/** The own routine's id, to delete it; none for a built-in. */
+	id: string | undefined;
+	message: string;
+}
+
+/** What went wrong, shown as an alert: a refused file with its issues, or a message. */
+export type LibraryProblem =
+	| { kind: 'invalid'; source: string; issues: RoutineIssue[] }
+	| { kind: 'message'; message: string };
+
+/** What just happened, said politely; a deletion carries what Undo puts back. */
+export interface LibraryNotice {
+	message: string;
+	undo?: StoredRoutine;
+}
+
+/** A clash waiting for the person's answer, with where the file came from. */
+export type PendingClash = ImportClash & { source: string };
+
+/** The platform's file sharing (Web Share API), where it shares files. */
+export interface FileSharing {
+	canShare(data: ShareData): boolean;
+	share(data: ShareData): Promise<void>;
+}
+
+/** The library's surroundings, replaceable in tests. */
+export interface LibraryOptions {
+	database: Pick<DatabaseModel, 'get' | 'write'>;
+	now?: () => number;
+	fetch?: typeof fetch;
+	/** The app's own origin: import links to any other are refused. */
+	origin?: string;
+	download?: (file: RoutineFile) => void;
+	sharing?: FileSharing;
+}
+
+/** The pasted text's name in messages. */
+const PASTED = 'The pasted text';
+
+export class LibraryModel {
+	#builtIns: () => readonly RoutineLoad[];
+	#database: LibraryOptions['database'];
+	#now: () => number;
+	#fetch: typeof fetch;
+	#origin: string;
+	#download: (file: RoutineFile) => void;
+	#sharing: FileSharing | undefined;
+	#stored = $state.raw<readonly StoredRoutine[]>([]);
+	#lastPlayed = $state.raw<ReadonlyMap<string, number>>();
+
+	/** The own routines have been read once, so an empty list means there are none. */
+	loaded = $state(false);
+	problem = $state.raw<LibraryProblem>();
+	notice = $state.raw<LibraryNotice>();
+	clash = $state.raw<PendingClash>();
+	/** What is in the paste box; cleared once its routine is in the library. */
+	pasteText = $state('');
+	/** Files can be shared from this device (the Share buttons show). */
+	canShare = $state(false);
+	/** A routine to move focus to once it is listed (one put back by Undo). */
+	focusId = $state<string>();
+
+	readonly builtIn: readonly (LibraryEntry | BrokenEntry)[] = $derived.by(() =>
+		this.#builtIns().map((load) =>
+			load.ok
+				? this.#entry(load.routine, load.text, false)
+				: { id: undefined, message: load.message }
+		)
+	);
+
+	/** The person's routines, the newest first. */
+	readonly own: readonly (LibraryEntry | BrokenEntry)[] = $derived.by(() =>
+		[...this.#stored]
+			.sort((a, b) => b.addedAtEpochMs - a.addedAtEpochMs)
+			.map((stored) => {
+				const load = readStoredRoutine(stored);
+				return load.ok
+					? this.#entry(load.routine, load.text, true)
+					: { id: stored.id, message: load.message };
+			})
+	);
+
+	constructor(builtIns: () => readonly RoutineLoad[], options: LibraryOptions) {
+		this.#builtIns = builtIns;
+		this.#database = options.database;
+		this.#now = options.now ?? (() => Date.now());
+		this.#fetch = options.fetch ?? ((...args) => fetch(...args));
+		this.#origin = options.origin ?? globalThis.location?.origin ?? '';
+		this.#download = options.download ?? downloadFile;
+		this.#sharing = options.sharing ?? browserSharing();
+	}
+
+	#entry(routine: Routine, text: string, own: boolean): LibraryEntry {
+		return {
+			id: routine.id,
+			routine,
+			text,
+			own,
+			totalMs: compileTimeline(routine).totalMs,
+			lastPlayedEpochMs: this.#lastPlayed?.get(routine.id)
+		};
+	}
+
+	/** Reads the own routines and when each routine was last played. */
+	async refresh(): Promise<void> {
+		const db = await this.#database.get();
+		// No database: the layout says why; the built-in routines are still listed.
+		if (db) {
+			try {
+				const [stored, lastPlayed] = await Promise.all([db.routines(), db.lastPlayed()]);
+				this.#stored = stored;
+				this.#lastPlayed = lastPlayed;
+			} catch (error) {
+				this.problem = {
+					kind: 'message',
+					message: `Your routines could not be read just now (${errorName(error)}). Reload the page to try again.`
+				};
+			}
+		}
+		this.loaded = true;
+	}
+
+	/** Starts the screen: reads the library, asks whether files can be shared here. */
+	async connect(): Promise<void> {
+		this.canShare = canShareFiles(this.#sharing);
+		await this.refresh();
+	}
+
+	#contents(): LibraryContents {
+		const builtInIds = this.#builtIns().flatMap((load) => (load.ok ? [load.routine.id] : []));
+		return libraryContents(this.#stored, builtInIds);
+	}
+
+	/** A new action: the last one's problem, notice and question are done with. */
+	#begin(): void {
+		this.problem = undefined;
+		this.notice = undefined;
+		this.clash = undefined;
+	}
+
+	#fail(message: string): void {
+		this.problem = { kind: 'message', message };
+	}
+
+	/** Imports a chosen or dropped file. */
+	async importFile(file: File): Promise<void> {
+		this.#begin();
+		const source = `“${file.name}”`;
+		const tooLarge = oversizeIssue(file.size);
+		if (tooLarge) {
+			this.problem = { kind: 'invalid', source, issues: [tooLarge] };
+			return;
+		}
+		let text: string;
+		try {
+			text = await file.text();
+		} catch (error) {
+			this.#fail(`${source} could not be read (${errorName(error)}). Choose it again.`);
+			return;
+		}
+		await this.#import(text, source);
+	}
+
+	/** Imports the text in the paste box. */
+	async importPasted(): Promise<void> {
+		this.#begin();
+		await this.#import(this.pasteText, PASTED);
+	}
+
+	/**
+	 * Imports the file an import link names (`/?import=<address>`), then `forget`s the link (takes
+	 * it out of the address bar) so a reload does not import again.
+	 */
+	async openLink(url: URL, forget: () => void): Promise<void> {
+		const address = url.searchParams.get('import');
+		if (address === null) return;
+		this.#begin();
+		const target = importLinkTarget(address, this.#origin);
+		if (!target.ok) {
+			this.#fail(target.message);
+			forget();
+			return;
+		}
+		const where = target.url.pathname;
+		this.notice = { message: `Fetching the routine at ${where}…` };
+		const fetched = await fetchRoutineText(this.#fetch, target.url);
+		this.notice = undefined;
+		if (fetched.ok) await this.#import(fetched.text, `“${where}”`);
+		else this.#fail(fetched.message);
+		forget();
+	}
+
+	async #import(text: string, source: string): Promise<void> {
+		// Read again first: another tab may have changed the library meanwhile.
+		await this.refresh();
+		const decision: ImportDecision = decideImport(text, this.#contents());
+		switch (decision.kind) {
+			case 'invalid':
+				this.problem = { kind: 'invalid', source, issues: decision.issues };
+				return;
+			case 'identical':
+				this.#donePasting(source);
+				this.notice = {
+					message: `“${decision.routine.title}” is in your library already, exactly as in this file; nothing changed.`
+				};
+				return;
+			case 'new':
+				if (
+					await this.#store(newRoutine(decision.routine.id, text, this.#now()), decision.routine)
+				) {
+					this.#donePasting(source);
+					this.notice = { message: `Imported “${decision.routine.title}”.` };
+				}
+				return;
+			case 'same-as-own':
+			case 'same-as-built-in':
+				this.clash = { ...decision, source };
+				return;
+			default:
+				return unreachable(decision);
+		}
+	}
+
+	/** Settles the pending clash: replace the own routine, keep both, or cancel. */
+	async settle(choice: ClashChoice | 'cancel'): Promise<void> {
+		const clash = this.clash;
+		this.#begin();
+		if (!clash) return;
+		const title = clash.routine.title;
+		if (choice === 'cancel') {
+			this.notice = { message: `Not imported; your library is as it was.` };
+			return;
+		}
+		const existing = this.#stored.find((stored) => stored.id === clash.routine.id);
+		const stored = settleClash(clash, choice, this.#now(), existing);
+		if (!stored) {
+			this.#fail(`“${title}” is a built-in routine, which cannot be replaced; nothing changed.`);
+			return;
+		}
+		if (!(await this.#store(stored, clash.routine))) return;
+		this.#donePasting(clash.source);
+		this.notice = {
+			message:
+				choice === 'replace'
+					? `Replaced “${title}” with the imported file.`
+					: `Imported “${title}” as a copy, with the id “${stored.id}”.`
+		};
+	}
+
+	#donePasting(source: string): void {
+		if (source === PASTED) this.pasteText = '';
+	}
+
+	/** Stores a routine and lists it; a failed write is said, and the list stays as it was. */
+	async #store(stored: StoredRoutine, routine: Routine): Promise<boolean> {
+		const saved = await this.#database.write((db) => db.putRoutine(stored));
+		if (!saved.ok) {
+			this.#fail(`“${routine.title}” was not saved. ${saved.message}`);
+			return false;
+		}
+		await this.refresh();
+		return true;
+	}
+
+	#find(id: string): LibraryEntry | undefined {
+		return [...this.own, ...this.builtIn].find(
+			(entry): entry is LibraryEntry => 'routine' in entry && entry.id === id
+		);
+	}
+
+	/** Deletes an own routine for real; the notice's Undo puts it back exactly as it was. */
+	async remove(id: string): Promise<void> {
+		this.#begin();
+		const stored = this.#stored.find((routine) => routine.id === id);
+		if (!stored) return;
+		const title = this.#find(id)?.routine.title ?? id;
+		const removed = await this.#database.write((db) => db.deleteRoutine(id));
+		if (!removed.ok) {
+			this.#fail(`“${title}” was not deleted. ${removed.message}`);
+			return;
+		}
+		this.#stored = this.#stored.filter((routine) => routine.id !== id);
+		this.notice = { message: `Deleted “${title}”.`, undo: stored };
+	}
+
+	/** Puts back the routine just deleted: same text, same dates, same place in the list. */
+	async undo(): Promise<void> {
+		const stored = this.notice?.undo;
+		this.#begin();
+		if (!stored) return;
+		const restored = await this.#database.write((db) => db.putRoutine(stored));
+		if (!restored.ok) {
+			this.#fail(`The routine was not put back. ${restored.message}`);
+			return;
+		}
+		await this.refresh();
+		this.notice = { message: `Put back “${this.#find(stored.id)?.routine.title ?? stored.id}”.` };
+		this.focusId = stored.id;
+	}
+
+	/** Adds an own copy of any routine, titled "… (copy)". */
+	async duplicate(id: string): Promise<void> {
+		this.#begin();
+		const entry = this.#find(id);
+		if (!entry) return;
+		const copy = duplicate(entry.routine, entry.text, this.#contents(), this.#now());
+		if (!copy) {
+			this.#fail(`“${entry.routine.title}” could not be copied; nothing changed.`);
+			return;
+		}
+		if (await this.#store(copy, entry.routine)) {
+			this.notice = { message: `Added “${this.#find(copy.id)?.routine.title ?? copy.id}”.` };
+		}
+	}
+
+	/** The routine's file, exactly as written or shipped. */
+	file(id: string): RoutineFile | undefined {
+		const entry = this.#find(id);
+		return entry && exportFile(entry.id, entry.text);
+	}
+
+	/** Downloads the routine's file, `<id>.json`. */
+	export(id: string): void {
+		const file = this.file(id);
+		if (file) this.#download(file);
+	}
+
+	/** Hands the routine's file to the platform's share sheet. */
+	async share(id: string): Promise<void> {
+		const file = this.file(id);
+		const sharing = this.#sharing;
+		if (!file || !sharing) return;
+		this.#begin();
+		try {
+			await sharing.share({
+				files: [new File([file.text], file.name, { type: file.type })],
+				title: this.#find(id)?.routine.title
+			});
+		} catch (error) {
+			// Closing the share sheet is the person's choice, not a failure.
+			if (errorName(error) === 'AbortError') return;
+			this.#fail(`Sharing did not work (${errorName(error)}). Use Export to download the file.`);
+		}
+	}
+
+	dismissNotice(): void {
+		this.notice = undefined;
+	}
+}
+
+function unreachable(value: never): never {
+	throw new Error(`unhandled import decision ${JSON.stringify(value)}`);
+}
+
+function errorName(error: unknown): string {
+	return error instanceof Error || error instanceof DOMException ? error.name : 'unknown error';
+}
+
+/** Saves a file through a temporary link: the way a web page starts a download. */
+function downloadFile(file: RoutineFile): void {
+	const url = URL.createObjectURL(new Blob([file.text], { type: file.type }));
+	const link = document.createElement('a');
+	link.href = url;
+	link.download = file.name;
+	link.click();
+	// The click has handed the file over; the address is no longer needed.
+	setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+function browserSharing(): FileSharing | undefined {
+	if (typeof navigator === 'undefined' || !navigator.canShare || !navigator.share) return undefined;
+	return {
+		canShare: (data) => navigator.canShare(data),
+		share: (data) => navigator.share(data)
+	};
+}
+
+/** Whether a routine file may be shared here (some platforms share only images and text). */
+function canShareFiles(sharing: FileSharing | undefined): boolean {
+	if (!sharing) return false;
+	const probe = new File(['{}'], 'routine.json', { type: 'application/json' });
+	try {
+		return sharing.canShare({ files: [probe] });
+	} catch {
+		// An older implementation throws on data it does not know: it cannot share files.
+		return false;
+	}
+}
+
+/** Makes the library model available below the library page. */
+export function provideLibrary(model: LibraryModel): LibraryModel {
+	return setContext(KEY, model);
+}
+
+/** The library page's model. */
+export function useLibrary(): LibraryModel {
+	const model = getContext<LibraryModel | undefined>(KEY);
+	if (!model) throw new Error('useLibrary() needs provideLibrary() in the library page');
+	return model;
+}
