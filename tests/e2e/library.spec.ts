@@ -1,4 +1,15 @@
+import { readFile } from 'node:fs/promises';
 import { expect, expectAccessible, test } from './fixtures';
+import {
+	EVENING,
+	builtInSection,
+	importFile,
+	notice,
+	openLibrary,
+	ownRoutines,
+	ownSection,
+	untilListed
+} from './routine-files';
 
 test('the library lists the built-in routines, each a link to its player', async ({ page }) => {
 	await page.goto('/');
@@ -34,4 +45,129 @@ test('an unknown routine says so and leads back to the library', async ({ page }
 	await expect(page.getByRole('alert')).toHaveText('There is no routine called "no-such-routine".');
 	await expect(page.getByRole('link', { name: 'Back to the library' })).toBeVisible();
 	await expectAccessible(page);
+});
+
+test('delete is real at once, Undo puts the routine back exactly, and a delete kept survives reload', async ({
+	page,
+	context
+}) => {
+	await openLibrary(page);
+	await importFile(page, EVENING);
+	await expect(notice(page)).toHaveText('Imported “Evening unwind”.');
+	const morning = EVENING.replaceAll('evening-unwind', 'morning').replace(
+		'Evening unwind',
+		'Morning'
+	);
+	await importFile(page, morning, 'morning.json');
+	await expect(notice(page)).toHaveText('Imported “Morning”.');
+	const both = ['Morning → /play/morning', 'Evening unwind → /play/evening-unwind'];
+	expect(await ownRoutines(page)).toEqual(both);
+	await expectAccessible(page);
+
+	await page.getByRole('button', { name: 'Delete Evening unwind' }).click();
+	await expect(notice(page)).toContainText('Deleted “Evening unwind”.');
+	const undo = notice(page).getByRole('button', { name: 'Undo' });
+	await expect(undo).toBeFocused();
+	expect(await ownRoutines(page)).toEqual(['Morning → /play/morning']);
+	await expectAccessible(page);
+	// Deleted in the database, not only hidden: another tab no longer lists it.
+	const other = await context.newPage();
+	await openLibrary(other);
+	expect(await ownRoutines(other)).toEqual(['Morning → /play/morning']);
+
+	await undo.click();
+	await expect(notice(page)).toHaveText('Put back “Evening unwind”.');
+	await expect(ownSection(page).getByRole('link', { name: 'Evening unwind' })).toBeFocused();
+	// Its place (the date it was added) and its text are the ones it had.
+	await page.reload();
+	await untilListed(page);
+	expect(await ownRoutines(page)).toEqual(both);
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export Evening unwind' }).click();
+	expect(await readFile(await (await download).path(), 'utf8')).toBe(EVENING);
+
+	await page.getByRole('button', { name: 'Delete Morning' }).click();
+	await expect(notice(page)).toContainText('Deleted “Morning”.');
+	await page.reload();
+	await untilListed(page);
+	expect(await ownRoutines(page)).toEqual(['Evening unwind → /play/evening-unwind']);
+	await expect(page.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+});
+
+test('any routine can be duplicated as your own copy, and built-ins have no Delete', async ({
+	page
+}) => {
+	await openLibrary(page);
+	await expect(builtInSection(page).getByRole('button', { name: /^Delete/ })).toHaveCount(0);
+	await page.getByRole('button', { name: 'Duplicate Daily unload' }).click();
+	await expect(notice(page)).toHaveText('Added “Daily unload (copy)”.');
+	expect(await ownRoutines(page)).toEqual(['Daily unload (copy) → /play/daily-unload-2']);
+	await page.getByRole('button', { name: 'Duplicate Daily unload (copy)' }).click();
+	await expect(notice(page)).toHaveText('Added “Daily unload (copy) (copy)”.');
+	await page.reload();
+	await untilListed(page);
+	expect(await ownRoutines(page)).toEqual([
+		'Daily unload (copy) (copy) → /play/daily-unload-3',
+		'Daily unload (copy) → /play/daily-unload-2'
+	]);
+	await page.getByRole('link', { name: 'Daily unload (copy) (copy)' }).click();
+	await expect(page.getByRole('heading', { name: 'Daily unload (copy) (copy)' })).toBeVisible();
+	await expect(page.getByTestId('step-title')).toHaveText('Arrive');
+});
+
+test('export downloads the exact file, which imports again to the same text', async ({ page }) => {
+	await openLibrary(page);
+	const exported = async (title: string) => {
+		const download = page.waitForEvent('download');
+		await page.getByRole('button', { name: `Export ${title}` }).click();
+		const file = await download;
+		return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+	};
+	// A built-in exports as the file it ships as.
+	const shipped = await (await page.request.get('/routines/daily-unload.json')).text();
+	expect(await exported('Daily unload')).toEqual({ name: 'daily-unload.json', text: shipped });
+
+	await importFile(page, EVENING);
+	const first = await exported('Evening unwind');
+	expect(first).toEqual({ name: 'evening-unwind.json', text: EVENING });
+	await page.getByRole('button', { name: 'Delete Evening unwind' }).click();
+	await importFile(page, first.text, first.name);
+	await expect(notice(page)).toHaveText('Imported “Evening unwind”.');
+	expect(await exported('Evening unwind')).toEqual(first);
+});
+
+test('Share hands the routine file to the platform where it can share files, and hides elsewhere', async ({
+	page
+}) => {
+	await openLibrary(page);
+	// This Chromium shares no files: no Share button at all.
+	await expect(page.getByRole('button', { name: /^Share/ })).toHaveCount(0);
+
+	// A platform that shares JSON files (as Safari does), standing in for the real share sheet.
+	await page.addInitScript(() => {
+		const shared: { name: string; type: string; text: Promise<string> }[] = [];
+		Object.assign(navigator, {
+			canShare: (data: ShareData) => (data.files ?? []).every((f) => f.name.endsWith('.json')),
+			share: async (data: ShareData) => {
+				for (const f of data.files ?? [])
+					shared.push({ name: f.name, type: f.type, text: f.text() });
+			}
+		});
+		Object.assign(window, { sharedFiles: shared });
+	});
+	await openLibrary(page);
+	await importFile(page, EVENING);
+	await page.getByRole('button', { name: 'Share Evening unwind' }).click();
+	const shared = await page.evaluate(async () => {
+		const files = (
+			window as unknown as { sharedFiles: { name: string; type: string; text: Promise<string> }[] }
+		).sharedFiles;
+		return Promise.all(
+			files.map(async (f) => ({ name: f.name, type: f.type, text: await f.text }))
+		);
+	});
+	expect(shared).toEqual([
+		{ name: 'evening-unwind.json', type: 'application/json', text: EVENING }
+	]);
+	await expect(page.getByRole('button', { name: 'Share Daily unload' })).toBeVisible();
 });

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
+import { EVENING, importFile, openLibrary, ownSection } from './routine-files';
 
 /** Waits until the service worker has installed everything and controls the page. */
 async function untilOfflineReady(page: Page) {
@@ -63,8 +64,41 @@ test('after one visit online, every route and a routine with its sounds work off
 	await expect(page.getByRole('heading', { name: 'Liana', level: 1 })).toBeVisible();
 	expect(failed).toEqual([]);
 
-	// A path no page was prerendered for (as an imported routine's will be) gets the fallback;
-	// this routine file exists nowhere, so its fetch is the one request allowed to fail.
+	// A path no page was prerendered for gets the fallback; an id stored nowhere is said so.
 	await page.goto('/play/no-such-routine');
 	await expect(page.getByRole('alert')).toHaveText('There is no routine called "no-such-routine".');
+});
+
+test('a routine imported online plays offline, opened cold from its own address', async ({
+	clockPage: page,
+	context
+}) => {
+	const failed: string[] = [];
+	page.on('requestfailed', (request) =>
+		failed.push(`${request.url()} ${request.failure()?.errorText}`)
+	);
+	page.on('response', (response) => {
+		if (response.status() >= 400) failed.push(`${response.url()} ${response.status()}`);
+	});
+	await openLibrary(page);
+	await untilOfflineReady(page);
+	await importFile(page, EVENING);
+	await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toHaveText(
+		'Imported “Evening unwind”.'
+	);
+
+	await context.setOffline(true);
+	await page.reload();
+	await expect(ownSection(page).getByRole('link', { name: 'Evening unwind' })).toBeVisible();
+
+	// No page was prerendered for it: the fallback page reads it from IndexedDB.
+	await page.goto('/play/evening-unwind');
+	await expect(page.getByTestId('step-title')).toHaveText('Settle in');
+	await page.getByRole('button', { name: 'Start' }).click();
+	await page.clock.runFor(5_000);
+	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'breathe');
+	await page.clock.runFor(35_000);
+	await expect(page.getByTestId('step-title')).toHaveText('Hip opener');
+	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'approach');
+	expect(failed).toEqual([]);
 });

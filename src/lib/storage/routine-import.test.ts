@@ -82,7 +82,8 @@ describe('new ids', () => {
 	it('takes the first free number from 2', () => {
 		expect(freeId('evening', new Set())).toBe('evening-2');
 		expect(freeId('evening', new Set(['evening-2', 'evening-3']))).toBe('evening-4');
-		expect(freeId('evening-2', new Set())).toBe('evening-2-2');
+		expect(freeId('evening-2', new Set(['evening', 'evening-2']))).toBe('evening-3');
+		expect(freeId('breath-4', new Set(['breath-4']))).toBe('breath-4-2');
 	});
 
 	it('stays a valid id at the 64-character limit and without a doubled dash', () => {

@@ -74,9 +74,14 @@ export function takenIds(library: LibraryContents): Set<string> {
 	return new Set([...library.builtIn, ...library.own.keys()]);
 }
 
-/** The first of `<id>-2`, `<id>-3`, … that is free, kept within the 64 characters of an id. */
+/**
+ * The first of `<id>-2`, `<id>-3`, … that is free, kept within the 64 characters of an id. A copy
+ * of a copy counts on (`daily-unload-2` gives `daily-unload-3`); an id whose number is its own
+ * (`breath-4`, with no `breath`) is not counted on but extended (`breath-4-2`).
+ */
 export function freeId(id: string, taken: ReadonlySet<string>): string {
-	const base = id.replace(/-+$/, '');
+	const numbered = /^(.+)-\d+$/.exec(id);
+	const base = (numbered?.[1] && taken.has(numbered[1]) ? numbered[1] : id).replace(/-+$/, '');
 	for (let n = 2; ; n++) {
 		const suffix = `-${n}`;
 		const candidate = base.slice(0, 64 - suffix.length).replace(/-+$/, '') + suffix;

@@ -1,0 +1,413 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { expect, expectAccessible, test } from './fixtures';
+import {
+	EVENING,
+	EVENING_LONGER,
+	builtInSection,
+	importFile,
+	notice,
+	openLibrary,
+	ownRoutines,
+	ownSection,
+	untilListed
+} from './routine-files';
+
+// The tests stand in for a coach's web host with page.route, which a service worker would bypass.
+test.use({ serviceWorkers: 'block' });
+
+const EVENING_LINK = 'Evening unwind → /play/evening-unwind';
+
+const byPath = (path: string) => (url: URL) => url.pathname === path;
+
+/** Reloads and checks the library holds exactly the given own routines. */
+async function expectAfterReload(page: Page, own: string[]) {
+	await page.reload();
+	await untilListed(page);
+	expect(await ownRoutines(page)).toEqual(own);
+}
+
+test('a file chosen with Import routine is listed as yours, survives a reload and plays', async ({
+	clockPage: page
+}) => {
+	await openLibrary(page);
+	await importFile(page, EVENING);
+	await expect(notice(page)).toHaveText('Imported “Evening unwind”.');
+	const card = ownSection(page).getByRole('listitem');
+	await expect(card).toHaveCount(1);
+	await expect(card.getByRole('link', { name: 'Evening unwind' })).toHaveAttribute(
+		'href',
+		'/play/evening-unwind'
+	);
+	await expect(card).toContainText('Yours');
+	await expect(card).toContainText('Slow breaths and one gentle hip opener before bed.');
+	await expect(card).toContainText('1 min · 2 steps');
+	await expect(card).toContainText('Never played');
+	await expect(page.getByRole('alert')).toHaveCount(0);
+
+	await expectAfterReload(page, [EVENING_LINK]);
+	// A navigation needs time to flow; the session's time is driven again once the player shows.
+	await page.clock.resume();
+	await ownSection(page).getByRole('link', { name: 'Evening unwind' }).click();
+	await expect(page).toHaveURL('/play/evening-unwind');
+	await page.reload();
+	await expect(page.getByTestId('step-title')).toHaveText('Settle in');
+	await page.clock.pauseAt(Date.UTC(2026, 10, 26, 9, 0, 0));
+	await page.getByRole('button', { name: 'Start' }).click();
+	await page.clock.runFor(5_000);
+	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'breathe');
+	await expect(page.getByTestId('phase')).toHaveAttribute('data-breath', 'inhale');
+	await page.clock.runFor(35_000);
+	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'approach');
+	await expect(page.getByTestId('step-title')).toHaveText('Hip opener');
+});
+
+test('a file dropped on the library is imported, with a visible drop target meanwhile', async ({
+	page
+}) => {
+	await openLibrary(page);
+	const library = page.getByRole('group', { name: 'Routine library' });
+	const dataTransfer = await page.evaluateHandle((text) => {
+		const transfer = new DataTransfer();
+		transfer.items.add(new File([text], 'evening-unwind.json', { type: 'application/json' }));
+		return transfer;
+	}, EVENING);
+	await builtInSection(page).dispatchEvent('dragenter', { dataTransfer });
+	await expect(page.getByText('Drop the routine file to import it')).toBeVisible();
+	await builtInSection(page).dispatchEvent('drop', { dataTransfer });
+	await expect(page.getByText('Drop the routine file to import it')).toBeHidden();
+	await expect(notice(page)).toHaveText('Imported “Evening unwind”.');
+	await expect(library).toBeVisible();
+	await expectAfterReload(page, [EVENING_LINK]);
+});
+
+test('pasted text is imported with the Import button', async ({ page }) => {
+	await openLibrary(page);
+	await page.getByText('Paste routine text').click();
+	const box = page.getByLabel('Routine text');
+	await box.fill(EVENING);
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await expect(notice(page)).toHaveText('Imported “Evening unwind”.');
+	await expect(box).toHaveValue('');
+	await expectAfterReload(page, [EVENING_LINK]);
+});
+
+test('an import link fetches the file from this site once, then leaves the address', async ({
+	page
+}) => {
+	let served = 0;
+	// By path: the glob `**/coach/…` would match the page's own address with `?import=` too.
+	await page.route(byPath('/coach/evening-unwind.json'), (route) => {
+		served++;
+		return route.fulfill({ contentType: 'application/json', body: EVENING });
+	});
+	await openLibrary(page, '/?import=/coach/evening-unwind.json');
+	await expect(notice(page)).toHaveText('Imported “Evening unwind”.');
+	await expect(page).toHaveURL('/');
+	expect(await ownRoutines(page)).toEqual([EVENING_LINK]);
+	await expectAfterReload(page, [EVENING_LINK]);
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	await expect(page.getByRole('dialog')).toHaveCount(0);
+	expect(served).toBe(1);
+
+	// The full address of this site is the same file.
+	const origin = new URL(page.url()).origin;
+	await openLibrary(page, `/?import=${encodeURIComponent(`${origin}/coach/evening-unwind.json`)}`);
+	await expect(notice(page)).toContainText('is in your library already');
+	expect(served).toBe(2);
+});
+
+test('an import link to another site is refused and nothing is fetched', async ({ page }) => {
+	const elsewhere: string[] = [];
+	await page.route('https://coach.example/**', (route) => {
+		elsewhere.push(route.request().url());
+		return route.fulfill({ contentType: 'application/json', body: EVENING });
+	});
+	await openLibrary(page, '/?import=https://coach.example/evening-unwind.json');
+	const alert = page.getByRole('alert');
+	await expect(alert).toContainText('Liana imports only files from its own site');
+	await expect(alert).toContainText('this link points to coach.example, so nothing was fetched');
+	await expect(alert).toContainText('download the file and import it with Import routine');
+	await expect(page).toHaveURL('/');
+	expect(elsewhere).toEqual([]);
+	await expectAccessible(page);
+	await expectAfterReload(page, []);
+	await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('an import link whose file cannot be fetched says so and what to do', async ({ page }) => {
+	await page.route(byPath('/coach/gone.json'), (route) => route.abort('internetdisconnected'));
+	await openLibrary(page, '/?import=/coach/gone.json');
+	await expect(page.getByRole('alert')).toContainText(
+		'The routine at /coach/gone.json could not be fetched: the network is unreachable. Connect to the internet and open the link again'
+	);
+	await expect(page).toHaveURL('/');
+
+	await openLibrary(page, '/?import=/coach/missing.json');
+	await expect(page.getByRole('alert')).toContainText(
+		'The routine at /coach/missing.json could not be fetched: the site answered 404 Not Found. Check the link with whoever sent it'
+	);
+	expect(await ownRoutines(page)).toEqual([]);
+});
+
+/** Each problem of routine-format.md, as a file, and the words the alert must show. */
+const routine = (step: string, extra = '') =>
+	`{\n\t"version": 1,\n\t"id": "evening-unwind",\n\t"title": "Evening unwind, broken",${extra}\n\t"steps": [\n\t\t${step}\n\t]\n}\n`;
+const REST = '{ "type": "rest", "id": "r", "title": "R", "seconds": 5 }';
+const INVALID: { name: string; text: string; shows: string[] }[] = [
+	{
+		name: 'broken JSON',
+		text: '{\n\t"version": 1,\n\t"id": "evening-unwind"\n\t"title": "Evening unwind"\n}\n',
+		shows: ['line 4, column 2: not valid JSON: expected "," or "}" but found """']
+	},
+	{
+		name: 'a trailing comma',
+		text: '{\n\t"version": 1,\n}\n',
+		shows: ['line 3, column 1: not valid JSON: a comma before "}" (remove the trailing comma)']
+	},
+	{
+		name: 'an unknown key',
+		text: routine('{ "type": "stretch", "id": "hip", "title": "Hip", "cycle": { "sofen": 30 } }'),
+		shows: ['steps[0].cycle.sofen: unknown key "sofen" — did you mean "soften"?']
+	},
+	{
+		name: 'a wrong type',
+		text: routine('{ "type": "stretch", "id": "hip", "title": "Hip", "cycle": { "soften": "4" } }'),
+		shows: ['steps[0].cycle.soften: must be a number of seconds, not the text "4"']
+	},
+	{
+		name: 'a missing required key',
+		text: `{ "version": 1, "id": "evening-unwind", "steps": [${REST}] }`,
+		shows: ['title: the required key "title" is missing']
+	},
+	{
+		name: 'a bad onFlare',
+		text: routine('{ "type": "rest", "id": "r", "title": "R", "seconds": 5, "onFlare": "later" }'),
+		shows: ['steps[0].onFlare: must be "skip", "stop" or "retry", not the text "later"']
+	},
+	{
+		name: 'a zero-length step',
+		text: routine('{ "type": "rest", "id": "r", "title": "R", "seconds": 0 }'),
+		shows: ['steps[0]: the step "r" lasts 0 seconds']
+	},
+	{
+		name: 'a step id used twice',
+		text: routine(`${REST}, ${REST}`),
+		shows: ['steps[1].id: the id "r" is used already by steps[0]']
+	},
+	{
+		name: 'an id that is no slug',
+		text: `{ "version": 1, "id": "Evening Unwind", "title": "E", "steps": [${REST}] }`,
+		shows: ['id: must be a short id of lowercase letters, digits and "-"']
+	},
+	{
+		name: 'another format version',
+		text: `{ "version": 2, "id": "evening-unwind", "title": "E", "steps": [${REST}] }`,
+		shows: ['version: this file is format version 2, but this app reads version 1']
+	},
+	{
+		name: 'a duration over an hour',
+		text: routine('{ "type": "rest", "id": "r", "title": "R", "seconds": 4000 }'),
+		shows: ['steps[0].seconds: must be at most 3600 seconds (one hour), not 4000']
+	},
+	{
+		name: 'no steps',
+		text: routine(''),
+		shows: ['steps: must hold at least one step']
+	},
+	{
+		name: 'an unknown step type',
+		text: routine('{ "type": "jump", "id": "r", "title": "R" }'),
+		shows: ['steps[0].type: must be "stretch", "breathe" or "rest", not the text "jump"']
+	},
+	{
+		name: 'many problems at once',
+		text: routine(
+			'{ "type": "stretch", "id": "hip", "title": "Hip", "side": "up", "cycle": { "sofen": 30, "approach": -1 }, "onFlare": "later" }',
+			'\n\t"defaults": { "rounds": 0 },'
+		),
+		shows: [
+			'defaults.rounds: must be at least 1, not 0',
+			'steps[0].cycle.approach: must be 0 seconds or more, not -1',
+			'steps[0].cycle.sofen: unknown key "sofen"',
+			'steps[0].onFlare: must be "skip", "stop" or "retry"',
+			'steps[0].side: must be "left" or "right", not the text "up"'
+		]
+	},
+	{
+		name: 'a list instead of a routine',
+		text: '[1, 2]',
+		shows: ['(file): must be a JSON object { … } with "version", "id", "title" and "steps"']
+	},
+	{
+		name: 'an empty file',
+		text: '',
+		shows: ['line 1, column 1: not valid JSON: the file is empty']
+	},
+	{
+		name: 'a file over 1 MiB',
+		text: routine(REST, `\n\t"x-padding": "${'x'.repeat(1024 * 1024)}",`),
+		shows: ['(file): the file is 1.0 MiB; a routine file may be at most 1 MiB (1,048,576 bytes)']
+	}
+];
+
+test('every kind of invalid file is refused with each problem by its place, and nothing changes', async ({
+	page
+}) => {
+	await openLibrary(page);
+	await importFile(page, EVENING);
+	await expect(notice(page)).toHaveText('Imported “Evening unwind”.');
+	for (const { name, text, shows } of INVALID) {
+		await importFile(page, text, 'evening-unwind.json');
+		const alert = page.getByRole('alert');
+		await expect(alert, name).toContainText(
+			'“evening-unwind.json” is not a valid routine file, so it was not imported.'
+		);
+		await expect(alert.getByRole('listitem'), name).toHaveCount(shows.length);
+		for (const [i, words] of shows.entries()) {
+			await expect(alert.getByRole('listitem').nth(i), name).toContainText(words);
+		}
+		await expect(alert, name).toContainText('Correct these in the file');
+		await expect(notice(page), name).toHaveCount(0);
+		await expectAfterReload(page, [EVENING_LINK]);
+		await expect(page.getByRole('alert'), name).toHaveCount(0);
+	}
+	// The stored routine is the first file, to the character.
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export Evening unwind' }).click();
+	expect(await readFile(await (await download).path(), 'utf8')).toBe(EVENING);
+});
+
+test('pasted broken JSON names its line and column, and axe finds nothing on the error', async ({
+	page
+}) => {
+	await openLibrary(page);
+	await page.getByText('Paste routine text').click();
+	await page.getByLabel('Routine text').fill('{\n  "version": 1,\n  "id": \'x\'\n}');
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	const alert = page.getByRole('alert');
+	await expect(alert).toContainText('The pasted text is not a valid routine file');
+	await expect(alert).toContainText(
+		'line 3, column 9: not valid JSON: expected a value but found single quote (JSON needs double quotes)'
+	);
+	await expect(page.getByLabel('Routine text')).not.toHaveValue('');
+	await expectAccessible(page);
+	await expectAfterReload(page, []);
+});
+
+test('the same id as one of yours asks: Cancel, Replace, Keep both', async ({ page }) => {
+	await openLibrary(page);
+	await importFile(page, EVENING);
+	await expect(notice(page)).toHaveText('Imported “Evening unwind”.');
+
+	// The very same file again changes nothing and asks nothing.
+	await importFile(page, EVENING);
+	await expect(notice(page)).toHaveText(
+		'“Evening unwind” is in your library already, exactly as in this file; nothing changed.'
+	);
+
+	const dialog = page.getByRole('dialog', { name: 'You have a routine “evening-unwind” already' });
+	await importFile(page, EVENING_LONGER);
+	await expect(dialog).toBeVisible();
+	await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+	await expectAccessible(page);
+	await dialog.getByRole('button', { name: 'Cancel' }).click();
+	await expect(dialog).toBeHidden();
+	await expect(notice(page)).toHaveText('Not imported; your library is as it was.');
+	await expectAfterReload(page, [EVENING_LINK]);
+
+	await importFile(page, EVENING_LONGER);
+	await page.keyboard.press('Escape');
+	await expect(dialog).toBeHidden();
+	await expectAfterReload(page, [EVENING_LINK]);
+
+	await importFile(page, EVENING_LONGER);
+	await dialog.getByRole('button', { name: 'Replace' }).click();
+	await expect(notice(page)).toHaveText(
+		'Replaced “Evening unwind, longer” with the imported file.'
+	);
+	await expectAfterReload(page, ['Evening unwind, longer → /play/evening-unwind']);
+
+	await importFile(page, EVENING);
+	await dialog.getByRole('button', { name: 'Keep both' }).click();
+	await expect(notice(page)).toHaveText(
+		'Imported “Evening unwind” as a copy, with the id “evening-unwind-2”.'
+	);
+	await expectAfterReload(page, [
+		'Evening unwind → /play/evening-unwind-2',
+		'Evening unwind, longer → /play/evening-unwind'
+	]);
+	await expectAccessible(page);
+});
+
+test('a built-in id cannot be overwritten: keep both as a copy, or cancel', async ({ page }) => {
+	await openLibrary(page);
+	const mine = EVENING.replace('"evening-unwind"', '"daily-unload"').replace(
+		'"Evening unwind"',
+		'"My daily unload"'
+	);
+	const dialog = page.getByRole('dialog', { name: '“My daily unload” is a built-in routine' });
+	await importFile(page, mine, 'daily-unload.json');
+	await expect(dialog).toContainText('Built-in routines cannot be replaced');
+	await expect(dialog.getByRole('button', { name: 'Replace' })).toHaveCount(0);
+	await expectAccessible(page);
+	await dialog.getByRole('button', { name: 'Cancel' }).click();
+	await expectAfterReload(page, []);
+
+	await importFile(page, mine, 'daily-unload.json');
+	await dialog.getByRole('button', { name: 'Keep both' }).click();
+	await expect(notice(page)).toHaveText(
+		'Imported “My daily unload” as a copy, with the id “daily-unload-2”.'
+	);
+	await expectAfterReload(page, ['My daily unload → /play/daily-unload-2']);
+	await expect(builtInSection(page).getByRole('link', { name: 'Daily unload' })).toHaveAttribute(
+		'href',
+		'/play/daily-unload'
+	);
+	await page.goto('/play/daily-unload');
+	await expect(page.getByRole('heading', { name: 'Daily unload', exact: true })).toBeVisible();
+});
+
+test('a write the browser refuses (storage full) says why and keeps the library', async ({
+	page
+}) => {
+	await page.addInitScript(() => {
+		// The platform's answer on a full disk, for every write after the first routine.
+		const put = IDBObjectStore.prototype.put;
+		let writes = 0;
+		IDBObjectStore.prototype.put = function (...args: Parameters<typeof put>) {
+			if (this.name === 'routines' && writes++ > 0) {
+				throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			}
+			return put.apply(this, args);
+		};
+	});
+	await openLibrary(page);
+	await importFile(page, EVENING);
+	await expect(notice(page)).toHaveText('Imported “Evening unwind”.');
+	const morning = EVENING.replaceAll('evening-unwind', 'morning').replace(
+		'Evening unwind',
+		'Morning'
+	);
+	await importFile(page, morning, 'morning.json');
+	await expect(page.getByRole('alert')).toHaveText(
+		'“Morning” was not saved. This device is out of storage space, so nothing was saved; what was saved before is unchanged. Free some space and try again.'
+	);
+	expect(await ownRoutines(page)).toEqual([EVENING_LINK]);
+});
+
+test('with no storage at all (private mode) the library says so and built-ins still play', async ({
+	page
+}) => {
+	await page.addInitScript(() => {
+		Object.defineProperty(window, 'indexedDB', { value: undefined });
+	});
+	await openLibrary(page);
+	await importFile(page, EVENING);
+	const unavailable = 'This browser does not let Liana keep anything here (private browsing?)';
+	await expect(page.getByRole('alert').filter({ hasText: 'was not saved' })).toContainText(
+		unavailable
+	);
+	expect(await ownRoutines(page)).toEqual([]);
+	await expect(builtInSection(page).getByRole('link')).toHaveCount(3);
+});
