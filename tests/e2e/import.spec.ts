@@ -108,6 +108,13 @@ test('an import link fetches the file from this site once, then leaves the addre
 	await expectAfterReload(page, [EVENING_LINK]);
 	await expect(page.getByRole('alert')).toHaveCount(0);
 	await expect(page.getByRole('dialog')).toHaveCount(0);
+	// Nor does coming back to the library through the history.
+	await ownSection(page).getByRole('link', { name: 'Evening unwind' }).click();
+	await expect(page.getByTestId('step-title')).toHaveText('Settle in');
+	await page.goBack();
+	await untilListed(page);
+	await expect(page).toHaveURL('/');
+	await expect(notice(page)).toHaveCount(0);
 	expect(served).toBe(1);
 
 	// The full address of this site is the same file.
@@ -306,7 +313,7 @@ test('the same id as one of yours asks: Cancel, Replace, Keep both', async ({ pa
 		'“Evening unwind” is in your library already, exactly as in this file; nothing changed.'
 	);
 
-	const dialog = page.getByRole('dialog', { name: 'You have a routine “evening-unwind” already' });
+	const dialog = page.getByRole('dialog', { name: '“Evening unwind” is in your library already' });
 	await importFile(page, EVENING_LONGER);
 	await expect(dialog).toBeVisible();
 	await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
@@ -317,6 +324,7 @@ test('the same id as one of yours asks: Cancel, Replace, Keep both', async ({ pa
 	await expectAfterReload(page, [EVENING_LINK]);
 
 	await importFile(page, EVENING_LONGER);
+	await expect(dialog).toBeVisible();
 	await page.keyboard.press('Escape');
 	await expect(dialog).toBeHidden();
 	await expectAfterReload(page, [EVENING_LINK]);
@@ -329,7 +337,10 @@ test('the same id as one of yours asks: Cancel, Replace, Keep both', async ({ pa
 	await expectAfterReload(page, ['Evening unwind, longer → /play/evening-unwind']);
 
 	await importFile(page, EVENING);
-	await dialog.getByRole('button', { name: 'Keep both' }).click();
+	await page
+		.getByRole('dialog', { name: '“Evening unwind, longer” is in your library already' })
+		.getByRole('button', { name: 'Keep both' })
+		.click();
 	await expect(notice(page)).toHaveText(
 		'Imported “Evening unwind” as a copy, with the id “evening-unwind-2”.'
 	);
@@ -346,9 +357,11 @@ test('a built-in id cannot be overwritten: keep both as a copy, or cancel', asyn
 		'"Evening unwind"',
 		'"My daily unload"'
 	);
-	const dialog = page.getByRole('dialog', { name: '“My daily unload” is a built-in routine' });
+	const dialog = page.getByRole('dialog', { name: '“Daily unload” is a built-in routine' });
 	await importFile(page, mine, 'daily-unload.json');
-	await expect(dialog).toContainText('Built-in routines cannot be replaced');
+	await expect(dialog).toContainText(
+		'“daily-unload.json” (“My daily unload”) has the id daily-unload of a routine that comes with Liana, and built-in routines cannot be replaced.'
+	);
 	await expect(dialog.getByRole('button', { name: 'Replace' })).toHaveCount(0);
 	await expectAccessible(page);
 	await dialog.getByRole('button', { name: 'Cancel' }).click();

@@ -136,14 +136,23 @@ test('export downloads the exact file, which imports again to the same text', as
 	expect(await exported('Evening unwind')).toEqual(first);
 });
 
-test('Share hands the routine file to the platform where it can share files, and hides elsewhere', async ({
-	page
+test('Share hands the routine file to a platform that shares such files, and hides elsewhere', async ({
+	page,
+	context
 }) => {
-	await openLibrary(page);
-	// This Chromium shares no files: no Share button at all.
-	await expect(page.getByRole('button', { name: /^Share/ })).toHaveCount(0);
+	// A platform that shares files, but not JSON ones (Chrome on Android shares a fixed list).
+	const picky = await context.newPage();
+	await picky.addInitScript(() => {
+		Object.assign(navigator, {
+			canShare: (data: ShareData) => (data.files ?? []).every((f) => f.type.startsWith('image/')),
+			share: async () => undefined
+		});
+	});
+	await openLibrary(picky);
+	await expect(picky.getByRole('button', { name: 'Export Daily unload' })).toBeVisible();
+	await expect(picky.getByRole('button', { name: /^Share/ })).toHaveCount(0);
 
-	// A platform that shares JSON files (as Safari does), standing in for the real share sheet.
+	// One that shares JSON files (as Safari does), standing in for the real share sheet.
 	await page.addInitScript(() => {
 		const shared: { name: string; type: string; text: Promise<string> }[] = [];
 		Object.assign(navigator, {

@@ -57,8 +57,8 @@ export interface LibraryNotice {
 	undo?: StoredRoutine;
 }
 
-/** A clash waiting for the person's answer, with where the file came from. */
-export type PendingClash = ImportClash & { source: string };
+/** A clash waiting for the person's answer: where the file came from, whose id it has. */
+export type PendingClash = ImportClash & { source: string; existingTitle: string };
 
 /** The platform's file sharing (Web Share API), where it shares files. */
 export interface FileSharing {
@@ -256,9 +256,11 @@ export class LibraryModel {
 				}
 				return;
 			case 'same-as-own':
-			case 'same-as-built-in':
-				this.clash = { ...decision, source };
+			case 'same-as-built-in': {
+				const existingTitle = this.#find(decision.routine.id)?.routine.title;
+				this.clash = { ...decision, source, existingTitle: existingTitle ?? decision.routine.id };
 				return;
+			}
 			default:
 				return unreachable(decision);
 		}
