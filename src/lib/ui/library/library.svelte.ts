@@ -80,6 +80,7 @@ export interface LibraryOptions {
 /** The pasted text's name in messages. */
 const PASTED = 'The pasted text';
 
+/** One per library page, handed down with context: the screen's state and every action on it. */
 export class LibraryModel {
 	#builtIns: () => readonly RoutineLoad[];
 	#database: LibraryOptions['database'];

@@ -12,6 +12,7 @@ export interface PlayPageData {
 	load: RoutineLoad | undefined;
 }
 
+/** Which routine the player page plays, wherever it lives; one per page. */
 export class RoutineToPlay {
 	#page: () => PlayPageData;
 	#own = $state.raw<{ id: string; load: RoutineLoad }>();
