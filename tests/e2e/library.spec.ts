@@ -180,3 +180,26 @@ test('Share hands the routine file to a platform that shares such files, and hid
 	]);
 	await expect(page.getByRole('button', { name: 'Share Daily unload' })).toBeVisible();
 });
+
+test('a routine played shows when it was last played; others say never', async ({
+	clockPage: page
+}) => {
+	await openLibrary(page);
+	await importFile(
+		page,
+		'{"version":1,"id":"quick-rest","title":"Quick rest","steps":[{"type":"rest","id":"r","title":"Rest","seconds":5}]}',
+		'quick-rest.json'
+	);
+	const card = ownSection(page).getByRole('listitem');
+	await expect(card).toContainText('Never played');
+
+	await page.goto('/play/quick-rest');
+	await page.getByRole('button', { name: 'Start' }).click();
+	await page.clock.runFor(11_000);
+	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'done');
+	await expect(page.getByText('This session is kept in your history.')).toBeVisible();
+
+	await openLibrary(page);
+	await expect(card).toContainText('Last played today');
+	await expect(builtInSection(page).getByText('Never played')).toHaveCount(3);
+});
