@@ -167,9 +167,18 @@ export async function measureInBrowser(
 			// Timing: 1-second phases for `runSeconds`, in real time.
 			const page = await browser.newPage();
 			await instrument(page);
-			await page.route('**/routines/bench-one-second.json', (route) =>
-				route.fulfill({ contentType: 'application/json', body: JSON.stringify(ONE_SECOND_PHASES) })
+			// Imported as a coach's file would be, through a same-origin import link.
+			// A predicate, not a glob: the import link's own query names the same path.
+			await page.context().route(
+				(url) => url.pathname === '/bench/one-second.json',
+				(route) =>
+					route.fulfill({
+						contentType: 'application/json',
+						body: JSON.stringify(ONE_SECOND_PHASES)
+					})
 			);
+			await page.goto(`${BASE}/?import=/bench/one-second.json`);
+			await page.getByRole('link', { name: ONE_SECOND_PHASES.title }).waitFor();
 			await page.goto(`${BASE}/play/bench-one-second`);
 			await page.getByText('Voice guidance ready.').waitFor();
 			await page.getByRole('button', { name: 'Start' }).click();

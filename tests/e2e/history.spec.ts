@@ -1,37 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
+import { parseCsv } from '../../src/lib/history/csv-reader';
 import { expect, expectAccessible, test } from './fixtures';
 
 // The sessions' times are shown in local time: one zone, so the test reads the same anywhere.
 test.use({ timezoneId: 'Europe/London' });
-
-/** Reads RFC 4180 CSV into rows of fields, the way a spreadsheet would. */
-function parseCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let field = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const char = text[i];
-		if (quoted) {
-			if (char === '"' && text[i + 1] === '"') {
-				field += '"';
-				i++;
-			} else if (char === '"') quoted = false;
-			else field += char;
-		} else if (char === '"') quoted = true;
-		else if (char === ',') {
-			row.push(field);
-			field = '';
-		} else if (char === '\r' && text[i + 1] === '\n') {
-			rows.push([...row, field]);
-			row = [];
-			field = '';
-			i++;
-		} else field += char;
-	}
-	return rows;
-}
 
 /** Follows an in-app link: the app's navigation waits on timers, which move with the clock. */
 async function follow(page: Page, name: string | RegExp) {

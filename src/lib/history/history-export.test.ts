@@ -11,37 +11,8 @@ import {
 	jsonFile,
 	type HistoryJson
 } from './history-export';
+import { parseCsv } from './csv-reader';
 import { at, completedSession, flare, flaredSession } from './test-sessions';
-
-/** Reads RFC 4180 CSV back into rows of fields: the way a spreadsheet would. */
-function parseCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let field = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const char = text[i];
-		if (quoted) {
-			if (char === '"' && text[i + 1] === '"') {
-				field += '"';
-				i++;
-			} else if (char === '"') quoted = false;
-			else field += char;
-		} else if (char === '"') quoted = true;
-		else if (char === ',') {
-			row.push(field);
-			field = '';
-		} else if (char === '\r' && text[i + 1] === '\n') {
-			row.push(field);
-			rows.push(row);
-			row = [];
-			field = '';
-			i++;
-		} else field += char;
-	}
-	if (field !== '' || row.length > 0) rows.push([...row, field]);
-	return rows;
-}
 
 describe('CSV fields', () => {
 	it('are left bare when plain, quoted with quotes doubled when they must be (RFC 4180)', () => {
