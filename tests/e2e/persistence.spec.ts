@@ -1,0 +1,53 @@
+import { chromium, type BrowserContext } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromiumPath } from '../../scripts/chromium-path';
+import { expect, test } from './fixtures';
+import { EVENING, importFile, openLibrary, ownRoutines } from './routine-files';
+
+/** The browser as a person's: one profile on disk, closed and opened again. */
+const openBrowser = (profile: string): Promise<BrowserContext> =>
+	chromium.launchPersistentContext(profile, {
+		executablePath: chromiumPath(),
+		args: ['--disable-background-networking', '--disable-component-update', '--no-first-run']
+	});
+
+test('a coach’s file imported and a flared session survive closing the browser', async ({
+	baseURL
+}) => {
+	const profile = mkdtempSync(join(tmpdir(), 'liana-profile-'));
+	try {
+		let browser = await openBrowser(profile);
+		let page = browser.pages()[0] ?? (await browser.newPage());
+		const startMs = Date.UTC(2026, 10, 25, 18, 0, 0);
+		await page.clock.install({ time: startMs });
+		await page.clock.pauseAt(startMs + 1_000);
+		await openLibrary(page, `${baseURL}/`);
+		await importFile(page, EVENING);
+		await expect(page.getByRole('link', { name: 'Evening unwind' })).toBeVisible();
+
+		await page.goto(`${baseURL}/play/evening-unwind`);
+		await page.getByRole('button', { name: 'Start' }).click();
+		// Countdown 5 s, three breaths of 10 s, a rest of 5 s: the hip opener is under way at 45 s.
+		await page.clock.runFor(45_000);
+		await expect(page.getByTestId('step-title')).toHaveText('Hip opener');
+		await page.keyboard.press('f');
+		await page.getByRole('button', { name: 'End session' }).click();
+		await expect(page.getByText('This session is kept in your history.')).toBeVisible();
+		await browser.close();
+
+		browser = await openBrowser(profile);
+		page = browser.pages()[0] ?? (await browser.newPage());
+		await openLibrary(page, `${baseURL}/`);
+		expect(await ownRoutines(page)).toEqual(['Evening unwind → /play/evening-unwind']);
+		await page.goto(`${baseURL}/history`);
+		const sessions = page.getByRole('region', { name: /Sessions \(1\)/ });
+		await expect(sessions).toContainText('Evening unwind');
+		await expect(sessions).toContainText('Stopped after a flare');
+		await expect(sessions).toContainText('Hip opener (left), round 1');
+		await browser.close();
+	} finally {
+		rmSync(profile, { recursive: true, force: true });
+	}
+});
