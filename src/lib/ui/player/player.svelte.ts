@@ -24,6 +24,28 @@ import type { FlareChoice, SessionRecord, SessionState } from '../../engine/type
 import { compileTimeline, type Timeline } from '../../routine/timeline';
 import { PHASE_LABELS } from '../labels';
 
+/**
+ * Runs `work` in a task after this one (a message, which no fake clock holds back); returns the
+ * cancel. Splits one long task in two, so a tap between them is answered sooner.
+ */
+function afterThisTask(work: () => void): () => void {
+	if (typeof MessageChannel === 'undefined') {
+		const timer = setTimeout(work, 0);
+		return () => clearTimeout(timer);
+	}
+	let cancelled = false;
+	const channel = new MessageChannel();
+	channel.port1.onmessage = () => {
+		channel.port1.close();
+		if (!cancelled) work();
+	};
+	channel.port2.postMessage(null);
+	return () => {
+		cancelled = true;
+		channel.port1.close();
+	};
+}
+
 /** How often the engine is ticked when animation frames do not run. */
 const BACKGROUND_TICK_MS = 250;
 
@@ -150,10 +172,12 @@ export class PlayerModel {
 		// Sound stopped by the platform comes back on the next tap, as browsers require a gesture.
 		const onTap = () => this.#wakeSound();
 		this.#visibility?.addEventListener('pointerdown', onTap);
-		void this.#guidance?.load();
+		// In a task of its own: making the audio context is slow on a phone, and hydration is enough.
+		const cancelLoad = afterThisTask(() => void this.#guidance?.load());
 		this.#connected = true;
 		this.#armBoundary();
 		return () => {
+			cancelLoad();
 			this.#connected = false;
 			this.#disarmBoundary();
 			this.#cancelFrame(frame);
