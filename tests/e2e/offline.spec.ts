@@ -12,10 +12,8 @@ async function untilOfflineReady(page: Page) {
 		.toBe(true);
 }
 
-test('after one visit online, every route and a routine with its sounds work offline', async ({
-	clockPage: page,
-	context
-}) => {
+/** Every request that fails or is answered with an error, from now on: offline, there must be none. */
+function failedRequests(page: Page): string[] {
 	const failed: string[] = [];
 	page.on('requestfailed', (request) =>
 		failed.push(`${request.url()} ${request.failure()?.errorText}`)
@@ -23,6 +21,14 @@ test('after one visit online, every route and a routine with its sounds work off
 	page.on('response', (response) => {
 		if (response.status() >= 400) failed.push(`${response.url()} ${response.status()}`);
 	});
+	return failed;
+}
+
+test('after one visit online, every route and a routine with its sounds work offline', async ({
+	clockPage: page,
+	context
+}) => {
+	const failed = failedRequests(page);
 	await page.goto('/');
 	await expect(page.getByRole('link', { name: 'Daily unload' })).toBeVisible();
 	await untilOfflineReady(page);
@@ -73,13 +79,7 @@ test('a routine imported online plays offline, opened cold from its own address'
 	clockPage: page,
 	context
 }) => {
-	const failed: string[] = [];
-	page.on('requestfailed', (request) =>
-		failed.push(`${request.url()} ${request.failure()?.errorText}`)
-	);
-	page.on('response', (response) => {
-		if (response.status() >= 400) failed.push(`${response.url()} ${response.status()}`);
-	});
+	const failed = failedRequests(page);
 	await openLibrary(page);
 	await untilOfflineReady(page);
 	await importFile(page, EVENING);
