@@ -47,4 +47,19 @@ async function pauseAgain(page: Page): Promise<void> {
 	throw new Error('the page clock could not be paused again after the accessibility check');
 }
 
+/**
+ * Waits until the service worker has installed everything and controls the page. Installing
+ * caches the whole app, which takes a while on a busy machine, hence the longer wait.
+ */
+export async function untilOfflineReady(page: Page): Promise<void> {
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	await expect
+		.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
+			timeout: 20_000
+		})
+		.toBe(true);
+}
+
 export { expect };

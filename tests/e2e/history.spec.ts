@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { parseCsv } from '../../src/lib/history/csv-reader';
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, test, untilOfflineReady } from './fixtures';
 
 // The sessions' times are shown in local time: one zone, so the test reads the same anywhere.
 test.use({ timezoneId: 'Europe/London' });
@@ -270,12 +270,7 @@ test('a session detail opens offline from its address, after one visit', async (
 	const link = page.getByRole('link', { name: /^Breathe and settle, / });
 	const href = await link.getAttribute('href');
 	expect(href).toMatch(/^\/history\?session=\d+$/);
-	await page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
-	});
-	await expect
-		.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
-		.toBe(true);
+	await untilOfflineReady(page);
 
 	await context.setOffline(true);
 	await page.goto(href ?? '');
