@@ -26,6 +26,8 @@ async function playBreatheSettle(page: Page) {
 	const after = page.getByRole('region', { name: /How are you now/ });
 	await after.getByRole('radio', { name: '3' }).check();
 	await expect(after.getByRole('radio', { name: '3' })).toBeChecked();
+	// Leaving before the answer is stored would lose it: the page says when it is.
+	await expect(after.getByText('✓ Saved')).toBeVisible();
 }
 
 /**

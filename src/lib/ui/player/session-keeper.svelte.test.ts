@@ -70,7 +70,9 @@ describe('the session keeper', () => {
 		expect(await db.checkpoint()).toBeUndefined();
 		keeper.answerAfter({ pain: 3 });
 		keeper.answerAfter({ leg: 'lighter' });
+		expect(keeper.afterSaved).toBe(false);
 		await keeper.settled();
+		expect(keeper.afterSaved).toBe(true);
 		const [stored] = await db.sessions();
 		expect(stored).toMatchObject({
 			outcome: 'stopped-after-flare',

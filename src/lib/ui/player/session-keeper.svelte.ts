@@ -40,12 +40,15 @@ export class SessionKeeper {
 	/** The latest state waiting to be checkpointed; one write carries the newest of a burst. */
 	#pending: SessionState | undefined;
 	#savedId: number | undefined;
+	#afterAnswers = 0;
 	/** The before-session check-in, kept with the checkpoint and the finished session. */
 	before = $state<CheckIn>({});
 	/** The after-session check-in, saved with the session as it is answered. */
 	after = $state<CheckIn>({});
 	/** Whether the finished session is in the history. */
 	saved = $state(false);
+	/** The after-session check-in, as last answered, is stored. */
+	afterSaved = $state(false);
 	/** Why the session or its check-in could not be kept, or empty. */
 	problem = $state('');
 
@@ -135,12 +138,16 @@ export class SessionKeeper {
 	/** Saves an answer of the after-session check-in with the finished session. */
 	answerAfter(change: CheckIn): void {
 		this.after = { ...this.after, ...change };
+		this.afterSaved = false;
 		const after = $state.snapshot(this.after);
+		const answer = ++this.#afterAnswers;
 		this.#enqueue(async () => {
 			const id = this.#savedId;
 			if (id === undefined) return;
 			const result = await this.#database.write((db) => db.updateSession(id, { after }));
 			this.problem = result.ok ? '' : `Your check-in was not saved: ${result.message}`;
+			// Only the newest answer's write says saved: an older one finishing first does not.
+			if (result.ok && answer === this.#afterAnswers) this.afterSaved = true;
 		});
 	}
 
