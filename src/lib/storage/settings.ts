@@ -55,6 +55,7 @@ export function hasStoredSettings(storage: Reader | undefined): boolean {
 	try {
 		return storage?.getItem(KEY) != null;
 	} catch {
+		// Some private modes throw on reading storage at all: then nothing is kept there.
 		return false;
 	}
 }
