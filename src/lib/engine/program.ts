@@ -11,6 +11,8 @@ export type FlareDecision = 'skip' | 'stop' | 'retry';
 /** A segment as the engine plays it: a flare's last segment knows what comes after it. */
 export interface PlaySegment extends Segment {
 	afterFlare?: FlareDecision;
+	/** Where a phase a coach resized ends on the routine's timeline: the progress bar stops there. */
+	timelineEndMs?: number;
 }
 
 /** A slice `[from, to)` of a segment list, starting `offsetMs` into the program. */

@@ -4,6 +4,7 @@
  * counted from ticks, so a late tick or a frozen tab lands exactly where the clock says.
  */
 import { compileStep, type Timeline } from '../routine/timeline';
+import { playingPhase, replacePhase, resizePhase } from './adjust';
 import {
 	locate,
 	makeProgram,
@@ -17,6 +18,7 @@ import {
 } from './program';
 import type {
 	Action,
+	AdjustmentRecord,
 	CueName,
 	FlareRecord,
 	Outcome,
@@ -100,6 +102,7 @@ export function programMsAt(state: SessionState, atMs: number): number {
 		case 'running':
 			return Math.min(state.program.totalMs, Math.max(0, atMs - state.mode.anchorMs));
 		case 'paused':
+		case 'held':
 			return state.mode.programMs;
 		case 'done':
 			return state.program.totalMs;
@@ -125,7 +128,8 @@ export function restoreSession(
 	atMs: number,
 	epochMs: number
 ): SessionState | undefined {
-	if (saved.mode.kind !== 'running' && saved.mode.kind !== 'paused') return undefined;
+	const kind = saved.mode.kind;
+	if (kind !== 'running' && kind !== 'paused' && kind !== 'held') return undefined;
 	const programMs = programMsAt(saved, saved.lastMs);
 	const located = locate(saved.program, programMs);
 	if (!located) return undefined;
@@ -197,6 +201,9 @@ class RecordDraft {
 		this.changed = true;
 	}
 }
+
+/** Actions that leave a hold in place; any other ends it first, as if the coach let go. */
+const KEEPS_HOLD = new Set<Action['type']>(['start', 'tick', 'hold', 'adjust']);
 
 /** Applies one action. Never throws: an action that makes no sense in a state changes nothing. */
 export function reduce(state: SessionState, action: Action): Transition {
@@ -327,6 +334,7 @@ class Run {
 			if (action.type === 'start') this.start(action.epochMs);
 			return;
 		}
+		if (kind === 'held' && !KEEPS_HOLD.has(action.type)) this.unhold();
 		switch (action.type) {
 			case 'start':
 			case 'tick':
@@ -347,6 +355,12 @@ class Run {
 				return this.redFlag();
 			case 'choose':
 				return this.choose(action.choice);
+			case 'adjust':
+				return this.adjust(action.deltaMs);
+			case 'hold':
+				return this.hold();
+			case 'unhold':
+				return this.unhold();
 			default: {
 				const unhandled: never = action;
 				throw new Error(`unknown action ${JSON.stringify(unhandled)}`);
@@ -383,6 +397,104 @@ class Run {
 		this.events.push({ type: 'resumed', atMs: this.atMs });
 		// A restored session hears its phase begin again, as if it had just started.
 		if (reenter) this.enter(reenter.segment, this.atMs, false);
+	}
+
+	/** Where in the session `segment` is, for an adjustment's record. */
+	private adjustedAt(segment: PlaySegment, atMs: number) {
+		return {
+			stepId: this.state.timeline.steps[segment.stepIndex]?.id ?? '',
+			stepIndex: segment.stepIndex,
+			round: segment.round,
+			phase: segment.phase,
+			atEpochMs: this.epochAt(atMs)
+		};
+	}
+
+	private recordAdjustment(adjustment: AdjustmentRecord): void {
+		this.draft.set({ adjustments: [...(this.draft.value.adjustments ?? []), adjustment] });
+	}
+
+	/** Moves the position to `programMs` of the current program, keeping the mode's kind. */
+	private placeAt(programMs: number): void {
+		const mode = this.state.mode;
+		switch (mode.kind) {
+			case 'running':
+				this.state = { ...this.state, mode: { kind: 'running', anchorMs: this.atMs - programMs } };
+				return;
+			case 'paused':
+			case 'held':
+				this.state = { ...this.state, mode: { ...mode, programMs } };
+				return;
+			case 'idle':
+			case 'done':
+				return;
+			default: {
+				const unhandled: never = mode;
+				throw new Error(`unknown mode ${JSON.stringify(unhandled)}`);
+			}
+		}
+	}
+
+	/** Lengthens or shortens the phase under way; the time already spent in it stays the same. */
+	private adjust(deltaMs: number): void {
+		if (!Number.isFinite(deltaMs) || deltaMs === 0) return;
+		const { program } = this.state;
+		const programMs = programMsAt(this.state, this.atMs);
+		const located = locate(program, programMs);
+		const phase = located && playingPhase(program, located, programMs);
+		if (!located || !phase) return;
+		const onTimeline =
+			program.pieces[phase.piece]?.segments === this.state.timeline.segments ||
+			located.segment.timelineEndMs !== undefined;
+		const resized = resizePhase(phase, located.segment, deltaMs, onTimeline);
+		if (resized.appliedMs === 0) return;
+		const adjustment: AdjustmentRecord = {
+			...this.adjustedAt(located.segment, this.atMs),
+			kind: resized.appliedMs > 0 ? 'added' : 'taken',
+			deltaMs: resized.appliedMs
+		};
+		this.recordAdjustment(adjustment);
+		this.events.push({ type: 'adjusted', adjustment, atMs: this.atMs });
+		const rebuilt = replacePhase(program, phase, resized.segments);
+		if (resized.endsNow) {
+			// The next phase begins now, its cue due: a hold on the ended phase lets go.
+			this.unhold();
+			this.leave(located.segment, locate(rebuilt, 0)?.segment);
+			return this.play(rebuilt);
+		}
+		this.state = {
+			...this.state,
+			program: rebuilt,
+			seenMs: Math.max(0, this.state.seenMs - phase.startMs)
+		};
+		this.placeAt(phase.elapsedMs);
+	}
+
+	/** Holds the phase still: its time left stays, nothing new becomes due, sound plays on. */
+	private hold(): void {
+		if (this.state.mode.kind !== 'running') return;
+		const programMs = programMsAt(this.state, this.atMs);
+		this.state = { ...this.state, mode: { kind: 'held', programMs, sinceMs: this.atMs } };
+		this.events.push({ type: 'held', atMs: this.atMs });
+	}
+
+	/** Lets a hold go: the phase runs on from where it stood, and the hold is recorded. */
+	private unhold(): void {
+		const mode = this.state.mode;
+		if (mode.kind !== 'held') return;
+		const located = locate(this.state.program, mode.programMs);
+		this.state = {
+			...this.state,
+			mode: { kind: 'running', anchorMs: this.atMs - mode.programMs }
+		};
+		if (!located) return;
+		const adjustment: AdjustmentRecord = {
+			...this.adjustedAt(located.segment, mode.sinceMs),
+			kind: 'held',
+			heldMs: this.atMs - mode.sinceMs
+		};
+		this.recordAdjustment(adjustment);
+		this.events.push({ type: 'unheld', adjustment, atMs: this.atMs });
 	}
 
 	private skip(): void {

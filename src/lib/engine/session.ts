@@ -83,4 +83,15 @@ export class Session {
 	choose(choice: FlareChoice): void {
 		this.dispatch({ type: 'choose', choice });
 	}
+	/** The coach adds (positive) or takes (negative) time from the phase under way. */
+	adjust(deltaMs: number): void {
+		this.dispatch({ type: 'adjust', deltaMs });
+	}
+	/** The coach holds the phase still, without silencing it. */
+	hold(): void {
+		this.dispatch({ type: 'hold' });
+	}
+	unhold(): void {
+		this.dispatch({ type: 'unhold' });
+	}
 }

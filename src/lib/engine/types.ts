@@ -39,10 +39,29 @@ export interface RedFlagRecord {
 	atEpochMs: number;
 }
 
+/** Where in the session a coach's adjustment was made. */
+interface AdjustedAt {
+	stepId: string;
+	stepIndex: number;
+	round: number;
+	phase: Phase;
+	/** When, in wall-clock milliseconds since 1970 (for a hold, when it began). */
+	atEpochMs: number;
+}
+
+/** A coach's live change to the phase under way, kept so history can show it. */
+export type AdjustmentRecord =
+	/** Time added to or taken from the phase: `deltaMs` as applied (whole breaths when breathing). */
+	| (AdjustedAt & { kind: 'added' | 'taken'; deltaMs: number })
+	/** The phase was held still for `heldMs`. */
+	| (AdjustedAt & { kind: 'held'; heldMs: number });
+
 /** Everything that happened in a session, kept for history. */
 export interface SessionRecord {
 	steps: StepRecord[];
 	flares: FlareRecord[];
+	/** Optional: sessions stored before coaches could adjust have none. */
+	adjustments?: AdjustmentRecord[];
 	redFlag?: RedFlagRecord;
 	startedAtEpochMs?: number;
 	endedAtEpochMs?: number;
@@ -55,6 +74,8 @@ export type Mode =
 	/** Program time 0 is at monotonic `anchorMs`. */
 	| { kind: 'running'; anchorMs: number }
 	| { kind: 'paused'; programMs: number }
+	/** The coach holds the phase still at `programMs` since `sinceMs`; sound is not silenced. */
+	| { kind: 'held'; programMs: number; sinceMs: number }
 	| { kind: 'done'; outcome: Outcome };
 
 /** The whole state of a session: a value, replaced whole by each action. */
@@ -96,7 +117,11 @@ export type Action =
 	| { type: 'stop'; atMs: number }
 	| { type: 'flare'; atMs: number }
 	| { type: 'red-flag'; atMs: number }
-	| { type: 'choose'; choice: FlareChoice; atMs: number };
+	| { type: 'choose'; choice: FlareChoice; atMs: number }
+	/** The coach adds (positive) or takes (negative) time from the phase under way. */
+	| { type: 'adjust'; deltaMs: number; atMs: number }
+	| { type: 'hold'; atMs: number }
+	| { type: 'unhold'; atMs: number };
 
 /** The cue names the audio layer plays. */
 export type CueName = Exclude<Phase, 'countdown'> | 'get-ready' | 'inhale' | 'hold' | 'exhale';
@@ -119,6 +144,11 @@ export type SessionEvent =
 	| { type: 'resumed'; atMs: number }
 	/** Any sound playing must stop now: a flare, a jump, a stop. */
 	| { type: 'silence'; atMs: number }
+	/** The program changed under the phase under way: plan the cues ahead afresh. */
+	| { type: 'adjusted'; adjustment: AdjustmentRecord; atMs: number }
+	/** The phase stands still; what is playing may finish, nothing new becomes due. */
+	| { type: 'held'; atMs: number }
+	| { type: 'unheld'; adjustment: AdjustmentRecord; atMs: number }
 	| { type: 'flare'; flare: FlareRecord; atMs: number }
 	| { type: 'red-flag'; redFlag: RedFlagRecord; atMs: number }
 	| { type: 'done'; outcome: Outcome; record: SessionRecord; atMs: number };

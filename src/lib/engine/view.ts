@@ -70,9 +70,13 @@ export function viewAt(state: SessionState, atMs: number): SessionView {
 	const inFlare = segment.phase === 'release' || segment.phase === 'recover';
 	const onTimeline = program.pieces[located.piece]?.segments === timeline.segments;
 	const stepStartMs = timeline.segments[state.index.firstOwn[segment.stepIndex] ?? 0]?.startMs ?? 0;
-	const timelineMs = onTimeline
-		? segment.startMs + segmentElapsedMs
-		: stepStartMs + segment.intoStepMs + (inFlare ? 0 : segmentElapsedMs);
+	// A phase a coach lengthened stops the bar at its end on the timeline rather than running on.
+	const timelineMs =
+		segment.timelineEndMs !== undefined
+			? Math.min(segment.timelineEndMs, segment.startMs + segmentElapsedMs)
+			: onTimeline
+				? segment.startMs + segmentElapsedMs
+				: stepStartMs + segment.intoStepMs + (inFlare ? 0 : segmentElapsedMs);
 	return {
 		...base,
 		phase: segment.phase,
