@@ -6,7 +6,12 @@ import type { Action, SessionEvent, SessionState } from './types';
 import { viewAt } from './view';
 
 type Control =
-	Exclude<Action['type'], 'start' | 'choose'> | 'choose-skip' | 'choose-end' | 'choose-retry';
+	| Exclude<Action['type'], 'start' | 'choose' | 'adjust'>
+	| 'choose-skip'
+	| 'choose-end'
+	| 'choose-retry'
+	| 'add'
+	| 'take';
 
 const controls: Control[] = [
 	'tick',
@@ -19,7 +24,11 @@ const controls: Control[] = [
 	'red-flag',
 	'choose-skip',
 	'choose-end',
-	'choose-retry'
+	'choose-retry',
+	'hold',
+	'unhold',
+	'add',
+	'take'
 ];
 
 /** A step of a person's (or a clock's) doing: wait some time, then one control. */
@@ -47,7 +56,10 @@ function toAction(control: Control, atMs: number): Action {
 		const choice = control.slice('choose-'.length) as 'skip' | 'end' | 'retry';
 		return { type: 'choose', choice, atMs };
 	}
-	return { type: control as Exclude<Control, `choose-${string}`>, atMs };
+	if (control === 'add' || control === 'take') {
+		return { type: 'adjust', deltaMs: control === 'add' ? 10_000 : -10_000, atMs };
+	}
+	return { type: control as Exclude<Control, `choose-${string}` | 'add' | 'take'>, atMs };
 }
 
 function checkRecord(state: SessionState): void {
