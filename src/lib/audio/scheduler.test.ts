@@ -250,6 +250,47 @@ describe('silence and gaps', () => {
 		expect(heard().at(-1)).toEqual(['inhale', 45_150]);
 	});
 
+	it('on a coach adding time, withdraws what was planned ahead and cues the new moments', () => {
+		const { start, playUntil, output, scheduler, session, clock, heard } = setup();
+		start();
+		playUntil(5_100);
+		scheduler.update(session.state, clock.now(), HIDDEN_LOOKAHEAD_MS);
+		const nowSec = () => clock.now() / 1000 + AUDIO_OFFSET_SEC;
+		const playing = output.started.filter((s) => s.whenSec <= nowSec() && s.endSec > nowSec());
+		const ahead = output.started.filter((s) => s.whenSec > nowSec());
+		expect(playing.length).toBeGreaterThan(0);
+		expect(ahead.length).toBeGreaterThan(10);
+		session.adjust(10_000);
+		expect(ahead.every((s) => s.stopped)).toBe(true);
+		expect(playing.some((s) => s.stopped)).toBe(false);
+		playUntil(25_100);
+		// Approach was 10 s and is now 20 s: the first breath comes at 25 s (its word 150 ms in), once.
+		expect(heard().filter(([id]) => id === 'inhale')).toEqual([['inhale', 25_150]]);
+	});
+
+	it('on a hold, lets the sound under way finish, plans nothing, and goes on after', () => {
+		const { start, playUntil, output, scheduler, session, clock, heard } = setup();
+		start();
+		playUntil(5_100);
+		scheduler.update(session.state, clock.now(), HIDDEN_LOOKAHEAD_MS);
+		const nowSec = () => clock.now() / 1000 + AUDIO_OFFSET_SEC;
+		const playing = output.started.filter((s) => s.whenSec <= nowSec() && s.endSec > nowSec());
+		session.hold();
+		expect(playing.some((s) => s.stopped)).toBe(false);
+		const before = heard().length;
+		playUntil(65_100);
+		expect(heard()).toHaveLength(before);
+		session.unhold();
+		playUntil(75_100);
+		// Approach had 9.9 s left when held: its first breath comes 9.9 s after the unhold.
+		expect(
+			heard()
+				.slice(before)
+				.map(([id]) => id)
+		).toContain('inhale');
+		expect(heard().find(([id]) => id === 'inhale')).toEqual(['inhale', 75_150]);
+	});
+
 	it('never replays cues passed while the page was frozen', () => {
 		const { start, playUntil, output, scheduler, session, clock } = setup();
 		start();

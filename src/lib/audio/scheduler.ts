@@ -41,7 +41,8 @@ export class CueScheduler {
 	#output: CueOutput;
 	#settings: () => CueSettings;
 	#durationsMs: Record<CueId, number>;
-	#sounds = new Set<ScheduledSound>();
+	/** Every sound handed over and not yet ended, with when it starts on the audio clock. */
+	#sounds = new Map<ScheduledSound, number>();
 	/** Monotonic time up to which every due sound has been handed over. */
 	#scheduledUntilMs = -Infinity;
 
@@ -61,7 +62,7 @@ export class CueScheduler {
 		for (const group of planCueGroups(state, fromMs, toMs, this.#settings(), this.#durationsMs)) {
 			for (const clip of group.clips) {
 				const whenSec = this.#output.audioTimeAt(group.atMs + clip.offsetMs);
-				this.#sounds.add(this.#output.start(clip.id, whenSec));
+				this.#sounds.set(this.#output.start(clip.id, whenSec), whenSec);
 			}
 		}
 		this.#scheduledUntilMs = toMs;
@@ -74,7 +75,12 @@ export class CueScheduler {
 				this.silence(event.atMs);
 				return;
 			case 'resumed':
+			case 'unheld':
 				this.#scheduledUntilMs = event.atMs - 1;
+				return;
+			case 'adjusted':
+			case 'held':
+				this.cancelAfter(event.atMs);
 				return;
 			default:
 				return;
@@ -83,17 +89,32 @@ export class CueScheduler {
 
 	/** Stops every sound at once, started or still waiting, and plans again from `atMs`. */
 	silence(atMs: number): void {
-		for (const sound of this.#sounds) sound.stop();
+		for (const sound of this.#sounds.keys()) sound.stop();
 		this.#sounds.clear();
 		// Just before `atMs`, so a moment that begins now (release, after a flare) is still cued.
 		this.#scheduledUntilMs = atMs - 1;
+	}
+
+	/**
+	 * Withdraws the sounds that start after `atMs` and plans again from then; the one playing
+	 * now plays on. For a coach's change: what was planned ahead no longer holds.
+	 */
+	cancelAfter(atMs: number): void {
+		const afterSec = this.#output.audioTimeAt(atMs);
+		for (const [sound, whenSec] of this.#sounds) {
+			if (whenSec <= afterSec) continue;
+			sound.stop();
+			this.#sounds.delete(sound);
+		}
+		this.#scheduledUntilMs = Math.min(this.#scheduledUntilMs, atMs);
 	}
 
 	/** Plays one cue now, outside the plan: the end of a stopped session, a red flag. */
 	playNow(ids: readonly CueId[], nowMs: number): void {
 		let atMs = nowMs;
 		for (const id of ids) {
-			this.#sounds.add(this.#output.start(id, this.#output.audioTimeAt(atMs)));
+			const whenSec = this.#output.audioTimeAt(atMs);
+			this.#sounds.set(this.#output.start(id, whenSec), whenSec);
 			atMs += this.#durationsMs[id] + 80;
 		}
 	}
@@ -106,7 +127,7 @@ export class CueScheduler {
 
 	#prune(): void {
 		const nowSec = this.#output.currentTime();
-		for (const sound of this.#sounds) if (sound.endSec <= nowSec) this.#sounds.delete(sound);
+		for (const sound of this.#sounds.keys()) if (sound.endSec <= nowSec) this.#sounds.delete(sound);
 	}
 }
 
