@@ -25,7 +25,7 @@ export function pacerTarget(view: SessionView): PacerTarget {
 		view.breath?.n
 	].join(':');
 	const durationMs = Math.max(0, view.segmentDurationMs - view.segmentElapsedMs);
-	if (view.mode === 'running' || view.mode === 'paused') {
+	if (view.mode === 'running' || view.mode === 'paused' || view.mode === 'held') {
 		switch (view.breath?.part) {
 			case 'inhale':
 			case 'hold-in':

@@ -196,7 +196,8 @@ export class PlayerModel {
 
 	#wakeSound(): void {
 		const mode = this.#view.mode;
-		if (this.sound.kind === 'interrupted' && (mode === 'running' || mode === 'paused')) {
+		const live = mode === 'running' || mode === 'paused' || mode === 'held';
+		if (this.sound.kind === 'interrupted' && live) {
 			void this.#guidance?.unlock();
 		}
 	}
@@ -205,7 +206,10 @@ export class PlayerModel {
 	soundChanged(status: SoundStatus): void {
 		this.sound = status;
 		// Sound stopped mid-session (a call, another app): pause rather than go on unheard.
-		if (status.kind === 'interrupted' && this.#view.mode === 'running') {
+		if (
+			status.kind === 'interrupted' &&
+			(this.#view.mode === 'running' || this.#view.mode === 'held')
+		) {
 			this.pausedForSound = true;
 			this.pause();
 		}
@@ -239,7 +243,8 @@ export class PlayerModel {
 		const mode = this.#view.mode;
 		if (mode === 'idle') this.start();
 		else if (mode === 'running') this.pause();
-		else if (mode === 'paused') this.resume();
+		// Held shows Resume, as paused does: Space lets the hold go.
+		else if (mode === 'paused' || mode === 'held') this.resume();
 	};
 
 	#do(action: () => void): void {

@@ -28,6 +28,9 @@ const CHECKPOINT_EVENTS = new Set<SessionEvent['type']>([
 	'phase-started',
 	'paused',
 	'resumed',
+	'adjusted',
+	'held',
+	'unheld',
 	'flare'
 ]);
 
