@@ -81,6 +81,28 @@ describe('adding and taking time in a single-segment phase', () => {
 		]);
 	});
 
+	it('works while paused: the paused place stays, the phase is longer on resume', () => {
+		const { session, at } = setup();
+		at(8_000);
+		session.pause();
+		at(30_000);
+		session.adjust(10_000);
+		expect(session.view()).toMatchObject({
+			mode: 'paused',
+			phase: 'approach',
+			phaseLeftMs: 17_000
+		});
+		session.resume();
+		expect(at(46_999)).toMatchObject({ phase: 'approach', phaseLeftMs: 1 });
+		expect(at(47_000)).toMatchObject({ phase: 'breathe' });
+	});
+
+	it('leaves a session without adjustments with no adjustments key, as stored records have', () => {
+		const { session, at } = setup();
+		at(50_000);
+		expect('adjustments' in session.state.record).toBe(false);
+	});
+
 	it('keeps the progress bar from running past a lengthened phase', () => {
 		const { session, at } = setup();
 		at(10_000);

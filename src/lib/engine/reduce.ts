@@ -138,6 +138,7 @@ export function restoreSession(
 	const phaseStartMs = Math.max(piece?.offsetMs ?? 0, located.startMs - intoPhaseMs);
 	return {
 		...saved,
+		record: saved.mode.kind === 'held' ? withHoldUntil(saved, saved.mode.sinceMs) : saved.record,
 		mode: { kind: 'paused', programMs: phaseStartMs },
 		seenMs: phaseStartMs,
 		lastMs: atMs,
@@ -145,6 +146,22 @@ export function restoreSession(
 		startedAtMs: atMs - (epochMs - saved.startedAtEpochMs),
 		reenter: true
 	};
+}
+
+/** A record with the hold that was on when the session was saved, held until it was last seen. */
+function withHoldUntil(saved: SessionState, sinceMs: number): SessionRecord {
+	const segment = locate(saved.program, programMsAt(saved, saved.lastMs))?.segment;
+	if (!segment) return saved.record;
+	const held: AdjustmentRecord = {
+		kind: 'held',
+		stepId: saved.timeline.steps[segment.stepIndex]?.id ?? '',
+		stepIndex: segment.stepIndex,
+		round: segment.round,
+		phase: segment.phase,
+		heldMs: Math.max(0, saved.lastMs - sinceMs),
+		atEpochMs: saved.startedAtEpochMs + (sinceMs - saved.startedAtMs)
+	};
+	return { ...saved.record, adjustments: [...(saved.record.adjustments ?? []), held] };
 }
 
 /** Whether the step being recovered from may be tried again gently. */

@@ -30,6 +30,30 @@ describe('restoring a session after a reload', () => {
 		expect(restored.state.record.steps[0]?.status).toBe('in-progress');
 	});
 
+	it('a session saved while held comes back paused, its hold kept in the record', () => {
+		const { session, at } = testSession(threeSteps(), { started: true });
+		at(8_000);
+		session.hold();
+		at(20_000);
+		const { session: restored } = reopen(session, 60_000);
+		expect(restored.view()).toMatchObject({
+			mode: 'paused',
+			phase: 'approach',
+			phaseLeftMs: 10_000
+		});
+		expect(restored.state.record.adjustments).toEqual([
+			{
+				kind: 'held',
+				stepId: 'hip',
+				stepIndex: 0,
+				round: 1,
+				phase: 'approach',
+				heldMs: 12_000,
+				atEpochMs: TEST_EPOCH_MS + 8_000
+			}
+		]);
+	});
+
 	it('plays the phase from its start on resume, its cue not counted as missed', () => {
 		const { session, at } = testSession(threeSteps(), { started: true });
 		at(27_000);
