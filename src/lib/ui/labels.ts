@@ -1,6 +1,7 @@
 /** The words a person reads and hears for the engine's names. */
 import type { BreathPart, Phase } from '../routine/timeline';
 import type { Outcome } from '../engine/types';
+import type { SessionView } from '../engine/view';
 
 /** A phase's label, as shown in large type. */
 export const PHASE_LABELS: Record<Phase, string> = {
@@ -41,6 +42,16 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
 	'stopped-after-flare': 'Session ended after a flare',
 	'red-flag': 'Session ended: red flag'
 };
+
+/** Where the session is in the routine, in one line: "Step 2 of 8 · left side · round 1 of 3". */
+export function formatStepLine(view: SessionView): string {
+	const step = view.step;
+	if (!step) return '';
+	const parts = [`Step ${view.stepIndex + 1} of ${view.stepCount}`];
+	if (step.side) parts.push(step.side === 'left' ? 'left side' : 'right side');
+	if (view.rounds > 1 && view.round > 0) parts.push(`round ${view.round} of ${view.rounds}`);
+	return parts.join(' · ');
+}
 
 /** Milliseconds as `m:ss`, counting whole seconds down (5.0 s left shows 0:05, 4.2 s shows 0:05). */
 export function formatClock(ms: number): string {
