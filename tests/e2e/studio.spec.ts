@@ -1,0 +1,98 @@
+import { expect, expectAccessible, test } from './fixtures';
+
+const STUDIO = '/play/daily-unload?view=studio';
+
+for (const viewport of [
+	{ width: 1920, height: 1080 },
+	{ width: 1280, height: 720 }
+]) {
+	test(`the studio view reads across a room at ${viewport.width}×${viewport.height}`, async ({
+		clockPage: page
+	}) => {
+		await page.setViewportSize(viewport);
+		await page.goto(STUDIO);
+		// The view is chosen once the page's script runs: its way back says it is there.
+		await expect(page.getByRole('link', { name: 'Normal player' })).toBeVisible();
+		const phase = page.getByTestId('phase');
+		const timer = page.getByRole('timer');
+		await expect(phase).toHaveAttribute('data-phase', 'countdown');
+
+		await page.keyboard.press('Space');
+		await expect(timer).toHaveText('0:05');
+		await page.clock.runFor(6_000);
+		await expect(phase).toHaveAttribute('data-phase', 'breathe');
+		await expect(phase).toHaveText('Breathe');
+		await expect(page.getByTestId('step-title')).toHaveText('Arrive');
+		await expect(page.getByText('Step 1 of 6')).toBeVisible();
+
+		// Legible from five metres: the phase and the time left each take an eighth of the height.
+		for (const big of [phase, timer]) {
+			const box = await big.boundingBox();
+			expect(box?.height ?? 0).toBeGreaterThanOrEqual(viewport.height * 0.12);
+		}
+		for (const name of ['Pause', 'Skip step', 'Stop', 'Previous step']) {
+			await expect(page.getByRole('button', { name })).toHaveCount(0);
+		}
+
+		const before = await timer.textContent();
+		await page.clock.runFor(3_000);
+		await expect(timer).not.toHaveText(before ?? '');
+		await page.keyboard.press('Space');
+		await expect(page.getByText('Paused', { exact: true })).toBeVisible();
+		const frozen = await timer.textContent();
+		await page.clock.runFor(10_000);
+		await expect(timer).toHaveText(frozen ?? '');
+		await page.keyboard.press('Space');
+
+		await page.keyboard.press('f');
+		await expect(phase).toHaveAttribute('data-phase', 'release');
+		await expect(phase).toHaveText('Release');
+		await expectAccessible(page);
+
+		await page.keyboard.press('Escape');
+		await expect(phase).toHaveAttribute('data-phase', 'done');
+		await expect(page.getByText('Session ended after a flare')).toBeVisible();
+	});
+}
+
+test('the studio view counts down with the clock and the keys skip and go back', async ({
+	clockPage: page
+}) => {
+	await page.goto(STUDIO);
+	await expect(page.getByRole('link', { name: 'Normal player' })).toBeVisible();
+	await expectAccessible(page);
+	const timer = page.getByRole('timer');
+	await page.keyboard.press('Space');
+	await expect(timer).toHaveText('0:05');
+	await page.clock.runFor(2_000);
+	await expect(timer).toHaveText('0:03');
+	await page.keyboard.press('n');
+	await expect(page.getByTestId('step-title')).toHaveText('Arrive');
+	await page.keyboard.press('ArrowRight');
+	await expect(page.getByTestId('step-title')).toHaveText('Long spine');
+	await page.keyboard.press('p');
+	await expect(page.getByTestId('step-title')).toHaveText('Arrive');
+});
+
+test('the studio view leads back to the normal player, where the session goes on', async ({
+	clockPage: page
+}) => {
+	await page.goto(STUDIO);
+	const back = page.getByRole('link', { name: 'Normal player' });
+	await expect(back).toBeVisible();
+	await page.keyboard.press('Space');
+	await page.clock.runFor(8_000);
+	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'breathe');
+	// The app's navigation waits on timers, which move with the driven clock.
+	await back.click();
+	await page.clock.runFor(500);
+	await expect(page).toHaveURL(/\/play\/daily-unload$/);
+	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'breathe');
+
+	await page.getByRole('link', { name: 'Studio display' }).click();
+	await page.clock.runFor(500);
+	await expect(page).toHaveURL(/view=studio/);
+	await expect(page.getByRole('button', { name: 'Pause' })).toHaveCount(0);
+	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'breathe');
+});
