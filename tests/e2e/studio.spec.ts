@@ -4,7 +4,9 @@ const STUDIO = '/play/daily-unload?view=studio';
 
 for (const viewport of [
 	{ width: 1920, height: 1080 },
-	{ width: 1280, height: 720 }
+	{ width: 1280, height: 720 },
+	// A tablet upright on a stand.
+	{ width: 768, height: 1024 }
 ]) {
 	test(`the studio view reads across a room at ${viewport.width}×${viewport.height}`, async ({
 		clockPage: page
