@@ -63,6 +63,12 @@ test('the studio view counts down with the clock and the keys skip and go back',
 	await page.goto(STUDIO);
 	await expect(page.getByRole('link', { name: 'Normal player' })).toBeVisible();
 	await expectAccessible(page);
+	// The safety note stays where the room can read it.
+	await expect(
+		page.getByText(
+			/See a qualified professional\s+if pain is severe, sudden, or comes with numbness/
+		)
+	).toBeVisible();
 	const timer = page.getByRole('timer');
 	await page.keyboard.press('Space');
 	await expect(timer).toHaveText('0:05');
