@@ -62,6 +62,8 @@ describe('the database', () => {
 		});
 		expect([...raw.objectStoreNames].sort()).toEqual([
 			'checkpoint',
+			'drafts',
+			'recordings',
 			'routines',
 			'sessions',
 			'settings'
@@ -152,6 +154,44 @@ describe('the database', () => {
 		expect(await db.checkpoint()).toBeUndefined();
 	});
 
+	it('keeps drafts as typed, the latest first, and drops one on discard', async () => {
+		db = await open();
+		await db.saveDraft({ key: 'mine', routine: { title: 'Half' }, updatedAtEpochMs: 1 });
+		await db.saveDraft({ key: 'new-5', routine: { steps: [] }, updatedAtEpochMs: 5 });
+		await db.saveDraft({ key: 'mine', routine: { title: 'Half done' }, updatedAtEpochMs: 9 });
+		expect((await db.drafts()).map((d) => [d.key, d.routine])).toEqual([
+			['mine', { title: 'Half done' }],
+			['new-5', { steps: [] }]
+		]);
+		await db.discardDraft('mine');
+		expect(await db.draft('mine')).toBeUndefined();
+		expect(await db.draft('new-5')).toBeDefined();
+	});
+
+	it('keeps recorded cues per routine and cue, replacing one recorded again', async () => {
+		db = await open();
+		const take = (routineId: string, cue: string, byte: number) => ({
+			routineId,
+			cue,
+			audio: new Uint8Array([byte, byte]).buffer,
+			mimeType: 'audio/webm',
+			durationSec: 1.5,
+			recordedAtEpochMs: byte
+		});
+		await db.putRecording(take('mine', 'defaults/approach', 1));
+		await db.putRecording(take('mine', 'hip/soften', 2));
+		await db.putRecording(take('other', 'defaults/approach', 3));
+		await db.putRecording(take('mine', 'defaults/approach', 4));
+		const mine = await db.recordings('mine');
+		expect(mine.map((r) => [r.cue, [...new Uint8Array(r.audio)]])).toEqual([
+			['defaults/approach', [4, 4]],
+			['hip/soften', [2, 2]]
+		]);
+		await db.deleteRecording('mine', 'hip/soften');
+		expect((await db.recordings('mine')).map((r) => r.cue)).toEqual(['defaults/approach']);
+		expect(await db.recordings('other')).toHaveLength(1);
+	});
+
 	it('says the disk is full and loses nothing when a write fails for quota', async () => {
 		db = await open();
 		await db.putRoutine(routine('kept'));
@@ -187,7 +227,7 @@ describe('the database', () => {
 		await old.value.putRoutine(routine('before'));
 		// The older tab keeps its connection open while a newer version asks for an upgrade.
 		const told: string[] = [];
-		const upgrade = Database.open('liana', 2, (message) => told.push(message));
+		const upgrade = Database.open('liana', DB_VERSION, (message) => told.push(message));
 		const outcome = await Promise.race([
 			upgrade,
 			new Promise((resolve) => setTimeout(() => resolve('still waiting'), 50))

@@ -14,7 +14,7 @@ import type { Outcome, SessionRecord, SessionState } from '../engine/types';
 
 export const DB_NAME = 'liana';
 /** The current version; every earlier one is upgraded step by step by {@link UPGRADES}. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** A routine the person imported, kept as the file's own text so nothing of it (x- keys) is lost. */
 export interface StoredRoutine {
@@ -50,6 +50,8 @@ export interface StoredSession {
 	record: SessionRecord;
 	before?: CheckIn;
 	after?: CheckIn;
+	/** The coach's note on the session, in their own words. */
+	note?: string;
 }
 
 /** The running session, saved at every phase change, to resume after a reload or a crash. */
@@ -64,6 +66,29 @@ export interface Checkpoint {
 	savedAtEpochMs: number;
 }
 
+/**
+ * A routine being written in the editor, kept as typed so nothing is lost on a reload.
+ * `routine` is what the form holds, which may not be a valid routine yet.
+ */
+export interface RoutineDraft {
+	/** The id of the routine it edits, or `new-<epoch ms>` for a routine not saved yet. */
+	key: string;
+	routine: unknown;
+	updatedAtEpochMs: number;
+}
+
+/** A cue a coach recorded in their own voice, played instead of the built-in voice. */
+export interface Recording {
+	routineId: string;
+	/** What it is the cue for: `defaults/<phase>` or `<step id>/<phase>`. */
+	cue: string;
+	/** The audio as recorded (an ArrayBuffer clones everywhere, a Blob not in every test host). */
+	audio: ArrayBuffer;
+	mimeType: string;
+	durationSec: number;
+	recordedAtEpochMs: number;
+}
+
 interface LianaSchema extends DBSchema {
 	routines: { key: string; value: StoredRoutine };
 	sessions: {
@@ -73,6 +98,8 @@ interface LianaSchema extends DBSchema {
 	};
 	checkpoint: { key: string; value: Checkpoint };
 	settings: { key: string; value: unknown };
+	drafts: { key: string; value: RoutineDraft };
+	recordings: { key: [string, string]; value: Recording; indexes: { 'by-routine': string } };
 }
 
 type Upgrade = (
@@ -89,6 +116,11 @@ export const UPGRADES: readonly Upgrade[] = [
 		sessions.createIndex('by-started', 'startedAtEpochMs');
 		db.createObjectStore('checkpoint', { keyPath: 'key' });
 		db.createObjectStore('settings');
+	},
+	(db) => {
+		db.createObjectStore('drafts', { keyPath: 'key' });
+		const recordings = db.createObjectStore('recordings', { keyPath: ['routineId', 'cue'] });
+		recordings.createIndex('by-routine', 'routineId');
 	}
 ];
 
@@ -194,7 +226,7 @@ export class Database {
 	/** Adds the after-session check-in (or any later answer) to a stored session. */
 	updateSession(
 		id: number,
-		change: Pick<StoredSession, 'before' | 'after'>
+		change: Pick<StoredSession, 'before' | 'after' | 'note'>
 	): Promise<StoreResult<StoredSession>> {
 		return this.#write(async () => {
 			const tx = this.db.transaction('sessions', 'readwrite');
@@ -253,5 +285,42 @@ export class Database {
 
 	discardCheckpoint(): Promise<StoreResult> {
 		return this.#write(() => this.db.delete('checkpoint', 'current'));
+	}
+
+	/** Keeps the editor's draft as typed. */
+	saveDraft(draft: RoutineDraft): Promise<StoreResult> {
+		return this.#write(async () => {
+			await this.db.put('drafts', draft);
+		});
+	}
+
+	async draft(key: string): Promise<RoutineDraft | undefined> {
+		return this.db.get('drafts', key);
+	}
+
+	/** Every draft, the latest edited first. */
+	async drafts(): Promise<RoutineDraft[]> {
+		const all = await this.db.getAll('drafts');
+		return all.sort((a, b) => b.updatedAtEpochMs - a.updatedAtEpochMs);
+	}
+
+	discardDraft(key: string): Promise<StoreResult> {
+		return this.#write(() => this.db.delete('drafts', key));
+	}
+
+	/** Adds or replaces one recorded cue. */
+	putRecording(recording: Recording): Promise<StoreResult> {
+		return this.#write(async () => {
+			await this.db.put('recordings', recording);
+		});
+	}
+
+	/** Every cue recorded for one routine. */
+	async recordings(routineId: string): Promise<Recording[]> {
+		return this.db.getAllFromIndex('recordings', 'by-routine', routineId);
+	}
+
+	deleteRecording(routineId: string, cue: string): Promise<StoreResult> {
+		return this.#write(() => this.db.delete('recordings', [routineId, cue]));
 	}
 }
