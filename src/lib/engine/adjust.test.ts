@@ -24,6 +24,17 @@ describe('adding and taking time in a single-segment phase', () => {
 		expect(session.view()).toMatchObject({ phase: 'approach', phaseLeftMs: 17_000 });
 		expect(session.view().phaseDurationMs).toBe(20_000);
 		expect(session.view().sessionLeftMs).toBe(TOTAL_MS + 10_000 - 8_000);
+		expect(session.state.record.adjustments).toEqual([
+			{
+				kind: 'added',
+				stepId: 'hip',
+				stepIndex: 0,
+				round: 1,
+				phase: 'approach',
+				deltaMs: 10_000,
+				atEpochMs: TEST_EPOCH_MS + 8_000
+			}
+		]);
 		for (let ms = 8_000; ms <= 130_000; ms += 7) at(ms);
 		expect(phaseStarts(events).slice(1, 5)).toEqual([
 			['approach', 5_000],
@@ -261,6 +272,111 @@ describe('holding a phase', () => {
 	});
 });
 
+describe('going back a step', () => {
+	it('starts the step before from its first phase, exactly on the clock, and records it', () => {
+		const { session, events, at } = setup();
+		at(80_000);
+		const before = events.length;
+		session.previous();
+		expect(events.slice(before).map((event) => event.type)).toEqual([
+			'adjusted',
+			'silence',
+			'step-started',
+			'phase-started',
+			'cue-due'
+		]);
+		expect(session.view()).toMatchObject({ phase: 'approach', stepIndex: 0, phaseLeftMs: 10_000 });
+		// Everything from the hip's approach plays again: the routine less its countdown.
+		expect(session.view().sessionLeftMs).toBe(TOTAL_MS - 5_000);
+		expect(session.state.record.adjustments).toEqual([
+			{
+				kind: 'back',
+				stepId: 'calm',
+				stepIndex: 1,
+				round: 0,
+				phase: 'breathe',
+				toStepId: 'hip',
+				toStepIndex: 0,
+				atEpochMs: TEST_EPOCH_MS + 80_000
+			}
+		]);
+	});
+
+	it('keeps every later boundary exact however the ticks fall', () => {
+		const { session, events, at } = setup();
+		at(80_000);
+		session.previous();
+		const from = events.length;
+		for (let ms = 80_000; ms <= 80_000 + TOTAL_MS; ms += 13) at(ms);
+		const starts = events
+			.slice(from)
+			.flatMap((event) =>
+				event.type === 'phase-started' ? [[event.segment.phase, event.atMs - TEST_START_MS]] : []
+			);
+		expect(starts.slice(0, 6)).toEqual([
+			['breathe', 90_000],
+			['soften', 100_000],
+			['come-back', 105_000],
+			['rest', 109_000],
+			['approach', 115_000],
+			['breathe', 125_000]
+		]);
+		expect(events.at(-1)).toMatchObject({ type: 'done', outcome: 'completed' });
+		expect(events.at(-1)?.atMs).toBe(TEST_START_MS + 80_000 + TOTAL_MS - 5_000);
+	});
+
+	it('in the first step starts it again, and says so in the record', () => {
+		const { session, at } = setup();
+		at(27_000);
+		session.previous();
+		expect(session.view()).toMatchObject({ phase: 'approach', stepIndex: 0, phaseLeftMs: 10_000 });
+		expect(session.state.record.adjustments).toEqual([
+			expect.objectContaining({ kind: 'back', stepIndex: 0, phase: 'soften', toStepIndex: 0 })
+		]);
+	});
+
+	it('while held records the hold first, then the step back', () => {
+		const { session, at } = setup();
+		at(80_000);
+		session.hold();
+		at(95_000);
+		session.previous();
+		expect(session.view()).toMatchObject({ mode: 'running', phase: 'approach', stepIndex: 0 });
+		expect(session.state.record.adjustments).toEqual([
+			expect.objectContaining({ kind: 'held', heldMs: 15_000 }),
+			expect.objectContaining({ kind: 'back', toStepId: 'hip', atEpochMs: TEST_EPOCH_MS + 95_000 })
+		]);
+	});
+
+	it('records nothing where it does nothing: the countdown, a flare, the end', () => {
+		const { session, at } = setup();
+		at(2_000);
+		session.previous();
+		at(20_000);
+		session.flare();
+		session.previous();
+		session.stop();
+		session.previous();
+		expect('adjustments' in session.state.record).toBe(false);
+	});
+
+	it('while paused goes back and stays paused', () => {
+		const { session, at } = setup();
+		at(80_000);
+		session.pause();
+		at(90_000);
+		session.previous();
+		expect(session.view()).toMatchObject({
+			mode: 'paused',
+			phase: 'approach',
+			phaseLeftMs: 10_000
+		});
+		session.resume();
+		expect(at(99_999)).toMatchObject({ phase: 'approach', phaseLeftMs: 1 });
+		expect(session.state.record.adjustments?.[0]).toMatchObject({ kind: 'back' });
+	});
+});
+
 describe('adjustments under any sequence of controls', () => {
 	const move = fc.record({
 		waitMs: fc.integer({ min: 0, max: 25_000 }),
@@ -271,6 +387,7 @@ describe('adjustments under any sequence of controls', () => {
 			fc.constant({ type: 'pause' as const }),
 			fc.constant({ type: 'resume' as const }),
 			fc.constant({ type: 'flare' as const }),
+			fc.constant({ type: 'previous' as const }),
 			fc.record({
 				type: fc.constant('adjust' as const),
 				deltaMs: fc.oneof(
@@ -307,6 +424,8 @@ describe('adjustments under any sequence of controls', () => {
 					expect(view.timelineMs).toBeLessThanOrEqual(TOTAL_MS);
 					for (const entry of state.record.adjustments ?? []) {
 						if (entry.kind === 'held') expect(entry.heldMs).toBeGreaterThanOrEqual(0);
+						else if (entry.kind === 'back')
+							expect(entry.toStepIndex).toBeLessThanOrEqual(entry.stepIndex);
 						else expect(entry.deltaMs).not.toBe(0);
 					}
 				}

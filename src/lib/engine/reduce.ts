@@ -534,6 +534,14 @@ class Run {
 		}
 		// Entering the target's first segment marks it in progress again, whatever it was.
 		this.draft.updateStep(target, { status: 'not-reached' });
+		const adjustment: AdjustmentRecord = {
+			...this.adjustedAt(current, this.atMs),
+			kind: 'back',
+			toStepId: this.state.timeline.steps[target]?.id ?? '',
+			toStepIndex: target
+		};
+		this.recordAdjustment(adjustment);
+		this.events.push({ type: 'adjusted', adjustment, atMs: this.atMs });
 		this.play(fromTimeline(this.state, this.state.index.firstOwn[target]));
 	}
 

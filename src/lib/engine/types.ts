@@ -54,7 +54,9 @@ export type AdjustmentRecord =
 	/** Time added to or taken from the phase: `deltaMs` as applied (whole breaths when breathing). */
 	| (AdjustedAt & { kind: 'added' | 'taken'; deltaMs: number })
 	/** The phase was held still for `heldMs`. */
-	| (AdjustedAt & { kind: 'held'; heldMs: number });
+	| (AdjustedAt & { kind: 'held'; heldMs: number })
+	/** The coach went back from here to the start of step `toStepIndex` (the same step: again). */
+	| (AdjustedAt & { kind: 'back'; toStepId: string; toStepIndex: number });
 
 /** Everything that happened in a session, kept for history. */
 export interface SessionRecord {
@@ -144,7 +146,7 @@ export type SessionEvent =
 	| { type: 'resumed'; atMs: number }
 	/** Any sound playing must stop now: a flare, a jump, a stop. */
 	| { type: 'silence'; atMs: number }
-	/** The program changed under the phase under way: plan the cues ahead afresh. */
+	/** A coach changed the program (time added or taken, a step back): plan the cues ahead afresh. */
 	| { type: 'adjusted'; adjustment: AdjustmentRecord; atMs: number }
 	/** The phase stands still; what is playing may finish, nothing new becomes due. */
 	| { type: 'held'; atMs: number }
