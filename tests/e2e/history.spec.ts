@@ -131,7 +131,9 @@ test('played sessions are in the history with outcome and flares; detail, CSV ex
 		'pain after',
 		'leg before',
 		'leg after',
-		'flare details'
+		'flare details',
+		'note',
+		'coach adjustments'
 	]);
 	expect(rows).toHaveLength(2);
 	expect(rows[0]?.slice(2, 12)).toEqual([
@@ -149,6 +151,8 @@ test('played sessions are in the history with outcome and flares; detail, CSV ex
 	expect(rows[0]?.[12]).toMatch(
 		/^Long spine, round 1, Soften, 40 s into the step, at 09:0\d: Step skipped$/
 	);
+	// No note and no coach's adjustments in these sessions: the appended cells stay empty.
+	expect(rows[0]?.slice(13)).toEqual(['', '']);
 	expect(rows[1]?.slice(0, 12)).toEqual([
 		'2026-11-25 09:00',
 		'2026-11-25 09:05',

@@ -76,3 +76,9 @@ export function secondsLabel(seconds: number): string {
 	const rest = whole % 60;
 	return rest === 0 ? `${whole / 60} min` : `${Math.floor(whole / 60)} min ${rest} s`;
 }
+
+/** A length of time as "0:42" or "12:05", to the nearest second: how long a phase was held. */
+export function minutesSeconds(ms: number): string {
+	const whole = Math.max(0, Math.round(ms / 1000));
+	return `${Math.floor(whole / 60)}:${two(whole % 60)}`;
+}

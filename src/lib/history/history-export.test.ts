@@ -11,8 +11,9 @@ import {
 	jsonFile,
 	type HistoryJson
 } from './history-export';
+import { adjustments } from './session-facts';
 import { parseCsv } from './csv-reader';
-import { at, completedSession, flare, flaredSession } from './test-sessions';
+import { at, coachedSession, completedSession, flare, flaredSession } from './test-sessions';
 
 describe('CSV fields', () => {
 	it('are left bare when plain, quoted with quotes doubled when they must be (RFC 4180)', () => {
@@ -41,7 +42,7 @@ describe('the history as CSV', () => {
 		const lines = csv.split('\r\n');
 		expect(lines).toHaveLength(4);
 		expect(lines[0]).toBe(
-			'start,end,routine id,routine title,outcome,steps completed,steps skipped,flares,pain before,pain after,leg before,leg after,flare details'
+			'start,end,routine id,routine title,outcome,steps completed,steps skipped,flares,pain before,pain after,leg before,leg after,flare details,note,coach adjustments'
 		);
 		expect(lines[3]).toBe('');
 		expect(historyCsv([])).toBe(`${CSV_COLUMNS.join(',')}\r\n`);
@@ -50,10 +51,10 @@ describe('the history as CSV', () => {
 	it('writes a session as its times, routine, outcome, counts, check-ins and flares', () => {
 		expect(csvRow(flaredSession())).toBe(
 			'2026-11-25 07:30,2026-11-25 07:37,daily-unload,Daily unload,Stopped,3,1,1,6,3,heavier,lighter,' +
-				'"Hip opener (left), round 1, soften, 34 s into the step, at 07:33: Step skipped"'
+				'"Hip opener (left), round 1, soften, 34 s into the step, at 07:33: Step skipped",,'
 		);
 		expect(csvRow(completedSession())).toBe(
-			'2026-11-24 18:05,2026-11-24 18:29,breathe-settle,Breathe and settle,Completed,4,0,0,,,,,'
+			'2026-11-24 18:05,2026-11-24 18:29,breathe-settle,Breathe and settle,Completed,4,0,0,,,,,,,'
 		);
 	});
 
@@ -72,6 +73,37 @@ describe('the history as CSV', () => {
 			'Hip opener (left), round 1, SOFTEN, 34 s into the step, at 07:33: Step skipped; ' +
 				'Easy breathing, BREATHE, 1 min 15 s into the step, at 07:36: Step skipped'
 		);
+	});
+
+	it("appends the coach's note and adjustments, the earlier columns where they were", () => {
+		const session = coachedSession();
+		const [header, row] = parseCsv(historyCsv([session], (phase) => phase.toUpperCase()));
+		expect(header?.slice(0, 13)).toEqual([...CSV_COLUMNS.slice(0, 13)]);
+		expect(header?.slice(13)).toEqual(['note', 'coach adjustments']);
+		expect(row?.[12]).toMatch(/^Hip opener \(left\), round 1, SOFTEN/);
+		expect(row?.[13]).toBe('Left hip tight today; went back once.');
+		expect(row?.[14]).toBe(
+			'Held BREATHE, Arrive for 0:42 from 07:30; ' +
+				'+10 s in SOFTEN, Hip opener (left) round 2 at 07:32; ' +
+				'Went back to Hip opener (left) from APPROACH, Hip opener (right) round 1 at 07:34; ' +
+				'\u22125 s in BREATHE, Easy breathing at 07:35; ' +
+				'Started Arrive again from BREATHE at 07:36'
+		);
+		// A cell that begins with "+" is kept from running as a formula.
+		const added = {
+			...session,
+			record: { ...session.record, adjustments: adjustments(session).slice(1, 2) }
+		};
+		expect(parseCsv(historyCsv([added]))[1]?.[14]).toBe(
+			"'+10 s in soften, Hip opener (left) round 2 at 07:32"
+		);
+	});
+
+	it('keeps a note with commas, quotes and line breaks whole', () => {
+		const note = 'Tight, "guarded"\nbetter by the end';
+		const rows = parseCsv(historyCsv([{ ...completedSession(), note }]));
+		expect(rows[1]?.[13]).toBe(note);
+		expect(rows[1]).toHaveLength(CSV_COLUMNS.length);
 	});
 
 	it('keeps a title with commas, quotes and a line break whole through a CSV reader', () => {

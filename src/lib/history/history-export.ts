@@ -3,16 +3,20 @@
  * of a session in its last column, one cell, so the file stays one row per session), and the
  * stored sessions as JSON for any program to read back. Pure: the page downloads the result.
  */
-import type { Phase } from '../routine/timeline';
 import type { StoredSession } from '../storage/database';
 import { clockTime, isoDate, isoDateTime, secondsLabel } from './format';
 import {
 	FOLLOW_UP_WORDS,
 	OUTCOME_WORDS,
+	adjustmentWords,
+	adjustments,
 	flareFollowUp,
 	sessionCounts,
-	stepTitle
+	stepTitle,
+	type PhaseWords
 } from './session-facts';
+
+export type { PhaseWords };
 
 /** A file ready to download. */
 export interface ExportFile {
@@ -35,7 +39,10 @@ export const CSV_COLUMNS = [
 	'pain after',
 	'leg before',
 	'leg after',
-	'flare details'
+	'flare details',
+	// Added after the first release: appended, so a reader of the older columns reads on.
+	'note',
+	'coach adjustments'
 ] as const;
 
 /** Text a spreadsheet would run as a formula (an imported routine's title could be one). */
@@ -51,9 +58,6 @@ export function csvField(value: string | number | undefined): string {
 	const text = FORMULA_START.test(value) ? `'${value}` : value;
 	return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
-
-/** Words for a phase in the export; the UI hands in its labels, the names are the default. */
-export type PhaseWords = (phase: Phase) => string;
 
 /** One flare in a cell: "Hip opener, round 1, Soften, 34 s into the step, at 18:12: Step skipped". */
 function flareDetail(session: StoredSession, index: number, phaseWords: PhaseWords): string {
@@ -86,7 +90,11 @@ export function csvRow(session: StoredSession, phaseWords: PhaseWords = (phase) 
 		session.after?.pain,
 		session.before?.leg,
 		session.after?.leg,
-		flares.join('; ')
+		flares.join('; '),
+		session.note,
+		adjustments(session)
+			.map((adjustment) => adjustmentWords(session, adjustment, phaseWords))
+			.join('; ')
 	]
 		.map(csvField)
 		.join(',');

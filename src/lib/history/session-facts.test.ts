@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredSession } from '../storage/database';
-import { flareFollowUp, painChange, sessionCounts, stepTitle } from './session-facts';
-import { completedSession, flare, flaredSession } from './test-sessions';
+import {
+	adjustmentWords,
+	adjustments,
+	flareFollowUp,
+	painChange,
+	sessionCounts,
+	stepTitle
+} from './session-facts';
+import { coachedSession, completedSession, flare, flaredSession } from './test-sessions';
 
 /** A session of `flaredSession`'s shape with other flares, step records and outcome. */
 function withFlares(
@@ -100,5 +107,34 @@ describe('what followed a flare', () => {
 		};
 		expect(flareFollowUp(redFlag(2), 0)).toBe('red-flag');
 		expect(flareFollowUp(redFlag(4), 0)).toBe('skipped');
+	});
+});
+
+describe("a coach's adjustments in words", () => {
+	it('says what was changed, where, and when', () => {
+		const session = coachedSession();
+		const words = adjustments(session).map((adjustment) =>
+			adjustmentWords(session, adjustment, (phase) => phase[0]?.toUpperCase() + phase.slice(1))
+		);
+		expect(words).toEqual([
+			'Held Breathe, Arrive for 0:42 from 07:30',
+			'+10 s in Soften, Hip opener (left) round 2 at 07:32',
+			'Went back to Hip opener (left) from Approach, Hip opener (right) round 1 at 07:34',
+			'\u22125 s in Breathe, Easy breathing at 07:35',
+			'Started Arrive again from Breathe at 07:36'
+		]);
+	});
+
+	it('words phases by their names unless told otherwise, and minutes past one', () => {
+		const session = coachedSession();
+		const [held] = adjustments(session);
+		if (held?.kind !== 'held') throw new Error('the test session begins with a hold');
+		expect(adjustmentWords(session, { ...held, phase: 'come-back', heldMs: 125_000 })).toBe(
+			'Held come-back, Arrive for 2:05 from 07:30'
+		);
+	});
+
+	it('finds none in a session kept before coaches could adjust', () => {
+		expect(adjustments(completedSession())).toEqual([]);
 	});
 });

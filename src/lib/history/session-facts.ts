@@ -2,8 +2,10 @@
  * What one stored session comes to, in the words the history uses: its outcome, its counts,
  * its check-in, each step's title as it was, and what followed each flare.
  */
-import type { FlareRecord, StepStatus } from '../engine/types';
+import type { AdjustmentRecord, FlareRecord, StepStatus } from '../engine/types';
+import type { Phase } from '../routine/timeline';
 import type { SessionOutcome, StoredSession } from '../storage/database';
+import { clockTime, minutesSeconds, secondsLabel } from './format';
 
 /** How a session ended, as the history list says it. */
 export const OUTCOME_WORDS: Record<SessionOutcome, string> = {
@@ -98,4 +100,53 @@ export function flareFollowUp(session: StoredSession, index: number): FlareFollo
 	if (flare.then === 'retry') return 'retried';
 	if (flare.then === 'stop') return 'ended';
 	return 'skipped';
+}
+
+/** Words for a phase; the UI hands in its labels, the phase names are the default. */
+export type PhaseWords = (phase: Phase) => string;
+
+/** The coach's adjustments of a session, in order; none for sessions kept before there were any. */
+export function adjustments(session: StoredSession): AdjustmentRecord[] {
+	return session.record.adjustments ?? [];
+}
+
+/** Where an adjustment was made: "Soften, Hip opener round 2". */
+function adjustedWhere(
+	session: StoredSession,
+	adjustment: AdjustmentRecord,
+	phaseWords: PhaseWords
+): string {
+	const round = adjustment.round > 0 ? ` round ${adjustment.round}` : '';
+	return `${phaseWords(adjustment.phase)}, ${stepTitle(session, adjustment.stepIndex)}${round}`;
+}
+
+/**
+ * A coach's adjustment in words: "+10 s in Soften, Hip opener round 2 at 18:04", "Held Breathe,
+ * Arrive for 0:42 from 18:06", "Went back to Long spine from Soften, Hip opener round 1 at 18:09".
+ */
+export function adjustmentWords(
+	session: StoredSession,
+	adjustment: AdjustmentRecord,
+	phaseWords: PhaseWords = (phase) => phase
+): string {
+	const where = adjustedWhere(session, adjustment, phaseWords);
+	const at = clockTime(adjustment.atEpochMs);
+	switch (adjustment.kind) {
+		case 'added':
+			return `+${secondsLabel(adjustment.deltaMs / 1000)} in ${where} at ${at}`;
+		case 'taken':
+			return `−${secondsLabel(-adjustment.deltaMs / 1000)} in ${where} at ${at}`;
+		case 'held':
+			return `Held ${where} for ${minutesSeconds(adjustment.heldMs)} from ${at}`;
+		case 'back': {
+			const to = stepTitle(session, adjustment.toStepIndex);
+			return adjustment.toStepIndex === adjustment.stepIndex
+				? `Started ${to} again from ${phaseWords(adjustment.phase)} at ${at}`
+				: `Went back to ${to} from ${where} at ${at}`;
+		}
+		default: {
+			const unhandled: never = adjustment;
+			throw new Error(`unknown adjustment ${JSON.stringify(unhandled)}`);
+		}
+	}
 }

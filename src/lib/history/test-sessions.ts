@@ -98,3 +98,68 @@ export function flaredSession(startedAtEpochMs = at(2026, 11, 25, 7, 30)): Store
 		after: { pain: 3, leg: 'lighter' }
 	};
 }
+
+/**
+ * {@link flaredSession} as a coach ran it: 10 s added to the hip's soften, the arrival's
+ * breathing held for 42 s, a step back from the right hip to the left, 5 s taken, and a note.
+ */
+export function coachedSession(startedAtEpochMs = at(2026, 11, 25, 7, 30)): StoredSession {
+	const session = flaredSession(startedAtEpochMs);
+	const minute = (n: number) => startedAtEpochMs + n * 60_000;
+	return {
+		...session,
+		note: 'Left hip tight today; went back once.',
+		record: {
+			...session.record,
+			adjustments: [
+				{
+					kind: 'held',
+					stepId: 'arrive',
+					stepIndex: 0,
+					round: 0,
+					phase: 'breathe',
+					heldMs: 42_400,
+					atEpochMs: minute(0)
+				},
+				{
+					kind: 'added',
+					stepId: 'hip-left',
+					stepIndex: 2,
+					round: 2,
+					phase: 'soften',
+					deltaMs: 10_000,
+					atEpochMs: minute(2)
+				},
+				{
+					kind: 'back',
+					stepId: 'hip-right',
+					stepIndex: 3,
+					round: 1,
+					phase: 'approach',
+					toStepId: 'hip-left',
+					toStepIndex: 2,
+					atEpochMs: minute(4)
+				},
+				{
+					kind: 'taken',
+					stepId: 'close',
+					stepIndex: 4,
+					round: 0,
+					phase: 'breathe',
+					deltaMs: -5_000,
+					atEpochMs: minute(5)
+				},
+				{
+					kind: 'back',
+					stepId: 'arrive',
+					stepIndex: 0,
+					round: 0,
+					phase: 'breathe',
+					toStepId: 'arrive',
+					toStepIndex: 0,
+					atEpochMs: minute(6)
+				}
+			]
+		}
+	};
+}
