@@ -63,6 +63,8 @@ export interface Checkpoint {
 	/** The engine's whole state (plain data), so the session resumes exactly as it stood. */
 	state: SessionState;
 	before?: CheckIn;
+	/** The coach's note so far, so a reload keeps it. */
+	note?: string;
 	savedAtEpochMs: number;
 }
 

@@ -54,4 +54,26 @@ describe('session records', () => {
 		expect(resumable(checkpoint, checkpoint.savedAtEpochMs + RESUME_WITHIN_MS - 1)).toBe(true);
 		expect(resumable(checkpoint, checkpoint.savedAtEpochMs + RESUME_WITHIN_MS)).toBe(false);
 	});
+
+	it("keeps the coach's note, trimmed, and no note key for an empty one", () => {
+		const { session, at } = testSession(threeSteps(), { started: true });
+		at(20_000);
+		session.stop();
+		const record = session.state.record;
+		expect(finishedSession(routine, record, {}, '  Tight left hip.\n')?.note).toBe(
+			'Tight left hip.'
+		);
+		expect(finishedSession(routine, record, {}, ' \n ')).not.toHaveProperty('note');
+		const checkpoint: Checkpoint = {
+			key: 'current',
+			routineId: 'three',
+			routineTitle: 'Three steps',
+			stepTitles: routine.stepTitles,
+			state: testSession(threeSteps(), { started: true }).session.state,
+			note: 'Stopped to take a call.',
+			savedAtEpochMs: TEST_EPOCH_MS + 5_000
+		};
+		expect(abandonedSession(checkpoint).note).toBe('Stopped to take a call.');
+		expect(abandonedSession({ ...checkpoint, note: '' })).not.toHaveProperty('note');
+	});
 });

@@ -19,7 +19,8 @@ export interface PlayedRoutine {
 export function finishedSession(
 	routine: PlayedRoutine,
 	record: SessionRecord,
-	before?: CheckIn
+	before?: CheckIn,
+	note = ''
 ): StoredSession | undefined {
 	const { startedAtEpochMs, endedAtEpochMs, outcome } = record;
 	if (startedAtEpochMs === undefined || endedAtEpochMs === undefined || !outcome) return undefined;
@@ -31,7 +32,8 @@ export function finishedSession(
 		endedAtEpochMs,
 		outcome,
 		record,
-		...(before && hasAnswer(before) ? { before } : {})
+		...(before && hasAnswer(before) ? { before } : {}),
+		...(note.trim() ? { note: note.trim() } : {})
 	};
 }
 
@@ -52,7 +54,8 @@ export function abandonedSession(checkpoint: Checkpoint): StoredSession {
 			),
 			endedAtEpochMs: checkpoint.savedAtEpochMs
 		},
-		...(checkpoint.before && hasAnswer(checkpoint.before) ? { before: checkpoint.before } : {})
+		...(checkpoint.before && hasAnswer(checkpoint.before) ? { before: checkpoint.before } : {}),
+		...(checkpoint.note?.trim() ? { note: checkpoint.note.trim() } : {})
 	};
 }
 

@@ -101,6 +101,7 @@ export class PlaySession {
 		if (!state) return;
 		this.#begin(state);
 		if (offer.checkpoint.before) this.keeper.answerBefore(offer.checkpoint.before);
+		if (offer.checkpoint.note) this.keeper.restoreNote(offer.checkpoint.note);
 		this.player.resume();
 	};
 

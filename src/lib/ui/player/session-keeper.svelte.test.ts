@@ -109,4 +109,63 @@ describe('the session keeper', () => {
 		expect(keeper.problem).toContain('not saved in the history: This device is out of storage');
 		expect(await db.checkpoint()).toBeDefined();
 	});
+
+	it("keeps the coach's note in the checkpoint while the session runs, and with the session", async () => {
+		const { session, at, keeper } = kept();
+		keeper.saveNote('Before: stiff this morning.');
+		expect(keeper.noteSaved).toBe(false);
+		session.start();
+		at(8_000);
+		keeper.saveNote('  Left hip tight; held the approach.  ');
+		expect(keeper.noteSaved).toBe(false);
+		await keeper.settled();
+		expect(keeper.noteSaved).toBe(true);
+		expect((await db.checkpoint())?.note).toBe('Left hip tight; held the approach.');
+		session.stop();
+		await keeper.settled();
+		const [stored] = await db.sessions();
+		expect(stored?.note).toBe('Left hip tight; held the approach.');
+	});
+
+	it('updates the stored session when the note is written after the end', async () => {
+		const { session, at, keeper } = kept();
+		session.start();
+		at(8_000);
+		session.stop();
+		keeper.saveNote('Good session.');
+		await keeper.settled();
+		expect(keeper.noteSaved).toBe(true);
+		keeper.saveNote('Good session. Try the longer routine next week.');
+		await keeper.settled();
+		const [stored] = await db.sessions();
+		expect(stored?.note).toBe('Good session. Try the longer routine next week.');
+		expect(await db.sessions()).toHaveLength(1);
+	});
+
+	it('says when a note after the end could not be saved, and keeps the stored session as it was', async () => {
+		const { session, at, keeper } = kept();
+		session.start();
+		at(8_000);
+		session.stop();
+		keeper.saveNote('First.');
+		await keeper.settled();
+		failWrites = true;
+		keeper.saveNote('Second.');
+		await keeper.settled();
+		expect(keeper.noteSaved).toBe(false);
+		expect(keeper.problem).toBe(
+			'Your note was not saved: This device is out of storage space, so nothing was saved'
+		);
+		const [stored] = await db.sessions();
+		expect(stored?.note).toBe('First.');
+	});
+
+	it('carries a restored note on into the next checkpoint', async () => {
+		const { session, at, keeper } = kept();
+		keeper.restoreNote('Written before the reload.');
+		session.start();
+		at(8_000);
+		await keeper.settled();
+		expect((await db.checkpoint())?.note).toBe('Written before the reload.');
+	});
 });

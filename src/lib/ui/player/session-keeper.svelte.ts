@@ -18,6 +18,15 @@ export interface KeptPlayer {
 	readonly state: SessionState;
 }
 
+/** Where a view finds the coach's note on the session, and keeps it. */
+export interface SessionNotes {
+	readonly note: string;
+	readonly noteSaved: boolean;
+	/** Why the session, its check-in or its note could not be kept, or empty. */
+	readonly problem: string;
+	saveNote(text: string): void;
+}
+
 /** The database as the keeper writes to it. */
 export interface KeeperDatabase {
 	write<T>(work: (db: Database) => Promise<StoreResult<T>>): Promise<StoreResult<T>>;
@@ -34,7 +43,7 @@ const CHECKPOINT_EVENTS = new Set<SessionEvent['type']>([
 	'flare'
 ]);
 
-export class SessionKeeper {
+export class SessionKeeper implements SessionNotes {
 	#player: KeptPlayer;
 	#database: KeeperDatabase;
 	#routine: PlayedRoutine;
@@ -54,6 +63,11 @@ export class SessionKeeper {
 	afterSaved = $state(false);
 	/** Why the session or its check-in could not be kept, or empty. */
 	problem = $state('');
+	/** The coach's note on the session: in the checkpoint while it runs, with the session after. */
+	note = $state('');
+	/** The note as last written is stored (before the start it waits for the session). */
+	noteSaved = $state(false);
+	#noteWrites = 0;
 
 	constructor(
 		player: KeptPlayer,
@@ -108,6 +122,8 @@ export class SessionKeeper {
 		const state = this.#pending;
 		this.#pending = undefined;
 		if (!state) return;
+		const note = this.note;
+		const noteWrite = this.#noteWrites;
 		const result = await this.#database.write((db) =>
 			db.saveCheckpoint({
 				key: 'current',
@@ -116,17 +132,23 @@ export class SessionKeeper {
 				stepTitles: this.#routine.stepTitles,
 				state,
 				...(hasAnswer(this.before) ? { before: $state.snapshot(this.before) } : {}),
+				...(note ? { note } : {}),
 				savedAtEpochMs: this.#epochNow()
 			})
 		);
+		if (result.ok) {
+			if (noteWrite === this.#noteWrites) this.noteSaved = true;
+			return;
+		}
 		// A checkpoint that fails costs only the resume; the session goes on and is kept at its end.
-		if (!result.ok)
-			this.problem = `This session cannot be resumed after a reload: ${result.message}`;
+		this.problem = `This session cannot be resumed after a reload: ${result.message}`;
 	}
 
 	async #finish(): Promise<void> {
 		const before = $state.snapshot(this.before);
-		const session = finishedSession(this.#routine, this.#player.state.record, before);
+		const noteWrite = this.#noteWrites;
+		const record = this.#player.state.record;
+		const session = finishedSession(this.#routine, record, before, this.note);
 		if (!session) return;
 		const result = await this.#database.write((db) => db.addSession(session));
 		if (!result.ok) {
@@ -136,6 +158,42 @@ export class SessionKeeper {
 		this.#savedId = result.value;
 		this.saved = true;
 		this.problem = '';
+		if (noteWrite === this.#noteWrites) this.noteSaved = true;
+	}
+
+	/**
+	 * Keeps the coach's note: while the session runs, in a checkpoint written now (a reload keeps
+	 * it); once it has ended, in the stored session; before the start, until the session begins.
+	 */
+	saveNote(text: string): void {
+		this.note = text.trim();
+		this.noteSaved = false;
+		const write = ++this.#noteWrites;
+		const mode = this.#player.state.mode.kind;
+		if (mode === 'idle') return;
+		if (mode !== 'done') {
+			const queued = this.#pending !== undefined;
+			this.#pending = this.#player.state;
+			if (!queued) this.#enqueue(() => this.#checkpoint());
+			return;
+		}
+		const note = this.note;
+		this.#enqueue(async () => {
+			const id = this.#savedId;
+			if (id === undefined) {
+				this.problem ||= 'Your note was not saved: this session is not in the history.';
+				return;
+			}
+			const result = await this.#database.write((db) => db.updateSession(id, { note }));
+			this.problem = result.ok ? '' : `Your note was not saved: ${result.message}`;
+			if (result.ok && write === this.#noteWrites) this.noteSaved = true;
+		});
+	}
+
+	/** The note of a session carried on after a reload, as its checkpoint kept it. */
+	restoreNote(note: string): void {
+		this.note = note;
+		this.noteSaved = note !== '';
 	}
 
 	/** Saves an answer of the after-session check-in with the finished session. */
