@@ -16,6 +16,8 @@ describe('settings', () => {
 		expect(readSettings(undefined)).toEqual(DEFAULT_SETTINGS);
 		expect(DEFAULT_SETTINGS.theme).toBe('dark');
 		expect(DEFAULT_SETTINGS.speakStepText).toBe(false);
+		// The person at home sees no coach's buttons unless they ask for them.
+		expect(DEFAULT_SETTINGS.coachControls).toBe(false);
 	});
 
 	it('round-trip through storage', () => {
@@ -25,7 +27,8 @@ describe('settings', () => {
 			volume: 0.4,
 			voice: false,
 			countdownSec: 10,
-			theme: 'light'
+			theme: 'light',
+			coachControls: true
 		};
 		expect(writeSettings(storage, changed)).toEqual({ ok: true });
 		expect(readSettings(storage)).toEqual(changed);
@@ -38,7 +41,8 @@ describe('settings', () => {
 				voice: false,
 				countdownSec: 4,
 				theme: 'neon',
-				chimes: 'yes'
+				chimes: 'yes',
+				coachControls: 'on'
 			})
 		});
 		expect(readSettings(storage)).toEqual({ ...DEFAULT_SETTINGS, voice: false });

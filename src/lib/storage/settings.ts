@@ -18,6 +18,8 @@ export interface Settings {
 	theme: Theme;
 	/** The safety note was read before a first session. */
 	safetyAcknowledged: boolean;
+	/** Shows a coach's buttons (add or take time, hold, note) while a session runs. */
+	coachControls: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -28,7 +30,8 @@ export const DEFAULT_SETTINGS: Settings = {
 	vibration: true,
 	speakStepText: false,
 	theme: 'dark',
-	safetyAcknowledged: false
+	safetyAcknowledged: false,
+	coachControls: false
 };
 
 /** The countdown lengths offered. */
@@ -81,7 +84,8 @@ export function settingsFrom(stored: unknown): Settings {
 		theme: ['dark', 'light', 'system'].includes(s['theme'] as string)
 			? (s['theme'] as Theme)
 			: DEFAULT_SETTINGS.theme,
-		safetyAcknowledged: bool('safetyAcknowledged')
+		safetyAcknowledged: bool('safetyAcknowledged'),
+		coachControls: bool('coachControls')
 	};
 }
 
