@@ -100,6 +100,65 @@ describe('the player view-model', () => {
 	});
 });
 
+describe("the coach's controls", () => {
+	it('add and take 10 s from the phase under way, and say so', () => {
+		const { clock, player } = setup(new ManualClock(1000));
+		player.start();
+		clock.advance(8_000);
+		player.tick();
+		expect(player.view).toMatchObject({ phase: 'approach', phaseLeftMs: 7_000 });
+		player.addTime();
+		expect(player.view.phaseLeftMs).toBe(17_000);
+		expect(player.announcement).toBe('10 seconds added to Approach the edge, Hip.');
+		player.takeTime();
+		expect(player.view).toMatchObject({ phase: 'approach', phaseLeftMs: 7_000 });
+		expect(player.announcement).toBe('10 seconds taken from Approach the edge, Hip.');
+		// Less than 10 s is left: the phase ends now, and the next one is heard beginning.
+		player.takeTime();
+		expect(player.view).toMatchObject({ phase: 'breathe', phaseLeftMs: 10_000 });
+		expect(player.announcement).toBe('Breathe. Hip, left. Round 1 of 2.');
+		expect(
+			player.record.adjustments?.map((entry) => [entry.kind, 'deltaMs' in entry && entry.deltaMs])
+		).toEqual([
+			['added', 10_000],
+			['taken', -10_000],
+			['taken', -7_000]
+		]);
+	});
+
+	it('H holds the phase and lets it go; Space lets a hold go too', () => {
+		const { clock, player } = setup(new ManualClock(1000));
+		player.start();
+		clock.advance(8_000);
+		player.toggleHold();
+		expect(player.view.mode).toBe('held');
+		expect(player.announcement).toBe('Held. This phase waits until the hold is released.');
+		clock.advance(30_000);
+		player.tick();
+		expect(player.view).toMatchObject({ mode: 'held', phaseLeftMs: 7_000 });
+		player.toggleHold();
+		expect(player.view.mode).toBe('running');
+		expect(player.announcement).toBe('Hold released. The phase goes on.');
+		player.toggleHold();
+		player.toggle();
+		expect(player.view.mode).toBe('running');
+		expect(player.record.adjustments).toEqual([
+			expect.objectContaining({ kind: 'held', heldMs: 30_000 }),
+			expect.objectContaining({ kind: 'held', heldMs: 0 })
+		]);
+	});
+
+	it('hold does nothing before the start or while paused', () => {
+		const { player } = setup(new ManualClock(1000));
+		player.toggleHold();
+		expect(player.view.mode).toBe('idle');
+		player.start();
+		player.pause();
+		player.toggleHold();
+		expect(player.view.mode).toBe('paused');
+	});
+});
+
 describe('the player and the sound', () => {
 	/** A guidance that records what the player asks of it. */
 	function fakeGuidance() {

@@ -46,6 +46,9 @@ function afterThisTask(work: () => void): () => void {
 	};
 }
 
+/** What the coach's +10 s and −10 s add and take. */
+export const COACH_STEP_MS = 10_000;
+
 /** How often the engine is ticked when animation frames do not run. */
 const BACKGROUND_TICK_MS = 250;
 
@@ -231,6 +234,17 @@ export class PlayerModel {
 	flare = () => this.#do(() => this.#session.flare());
 	redFlag = () => this.#do(() => this.#session.redFlag());
 	choose = (choice: FlareChoice) => this.#do(() => this.#session.choose(choice));
+	/** The coach's "+10 s": the phase under way lasts longer (by whole breaths when breathing). */
+	addTime = () => this.#do(() => this.#session.adjust(COACH_STEP_MS));
+	/** The coach's "−10 s": the phase under way ends sooner, or now when less is left. */
+	takeTime = () => this.#do(() => this.#session.adjust(-COACH_STEP_MS));
+	hold = () => this.#do(() => this.#session.hold());
+	releaseHold = () => this.#do(() => this.#session.unhold());
+	/** H: holds the running phase, or lets a hold go. */
+	toggleHold = () => {
+		if (this.#view.mode === 'held') this.releaseHold();
+		else this.hold();
+	};
 	/** The "Enable sound" button: asks the browser again, within this tap. */
 	enableSound = () => {
 		void this.#guidance?.unlock().then(() => this.#do(() => {}));
@@ -306,6 +320,11 @@ export class PlayerModel {
 					: 'The session has ended.';
 			return;
 		}
+		const coach = coachAnnouncement(event, this.#timeline);
+		if (coach) {
+			this.announcement = coach;
+			return;
+		}
 		if (event.type !== 'phase-started' || event.missed) return;
 		const segment = event.segment;
 		if (segment.phase === 'release') {
@@ -320,5 +339,27 @@ export class PlayerModel {
 				? ` Round ${segment.round} of ${segment.rounds}.`
 				: '';
 		this.announcement = `${PHASE_LABELS[segment.phase]}. ${where}.${round}`;
+	}
+}
+
+/** What a coach's change sounds like to a screen reader; a step back is heard as its new phase. */
+function coachAnnouncement(event: SessionEvent, timeline: Timeline): string | undefined {
+	switch (event.type) {
+		case 'held':
+			return 'Held. This phase waits until the hold is released.';
+		case 'unheld':
+			return 'Hold released. The phase goes on.';
+		case 'adjusted': {
+			const { adjustment } = event;
+			if (adjustment.kind !== 'added' && adjustment.kind !== 'taken') return undefined;
+			const seconds = Math.round(Math.abs(adjustment.deltaMs) / 1000);
+			const phase = PHASE_LABELS[adjustment.phase];
+			const step = timeline.steps[adjustment.stepIndex]?.title ?? '';
+			return adjustment.kind === 'added'
+				? `${seconds} seconds added to ${phase}, ${step}.`
+				: `${seconds} seconds taken from ${phase}, ${step}.`;
+		}
+		default:
+			return undefined;
 	}
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { sessionCommand } from './session-keys';
+import {
+	answerSessionKey,
+	SESSION_KEYS,
+	sessionCommand,
+	type SessionControls
+} from './session-keys';
 
 const key = (key: string, more: Partial<KeyboardEvent> = {}) => ({
 	key,
@@ -27,5 +32,62 @@ describe('sessionCommand', () => {
 		expect(sessionCommand(key('f', { ctrlKey: true }))).toBeUndefined();
 		expect(sessionCommand(key('n', { metaKey: true }))).toBeUndefined();
 		expect(sessionCommand(key('ArrowLeft', { altKey: true }))).toBeUndefined();
+	});
+
+	it("maps the coach's keys: time, hold, note and help", () => {
+		expect(sessionCommand(key('+'))).toBe('add-time');
+		expect(sessionCommand(key('='))).toBe('add-time');
+		expect(sessionCommand(key('-'))).toBe('take-time');
+		expect(sessionCommand(key('h'))).toBe('hold');
+		expect(sessionCommand(key('H'))).toBe('hold');
+		expect(sessionCommand(key('w'))).toBe('note');
+		expect(sessionCommand(key('?'))).toBe('help');
+	});
+
+	it('gives each key one command, and every command a line of help', () => {
+		const keys = SESSION_KEYS.flatMap((line) => line.keys);
+		expect(new Set(keys).size).toBe(keys.length);
+		const commands = SESSION_KEYS.map((line) => line.command);
+		expect(new Set(commands).size).toBe(commands.length);
+		expect(commands).toHaveLength(10);
+	});
+});
+
+describe('answerSessionKey', () => {
+	const calls: string[] = [];
+	const control = (name: string) => () => void calls.push(name);
+	const controls: SessionControls = {
+		toggle: control('toggle'),
+		flare: control('flare'),
+		skip: control('skip'),
+		previous: control('previous'),
+		stop: control('stop'),
+		'add-time': control('add-time'),
+		'take-time': control('take-time'),
+		hold: control('hold'),
+		help: control('help')
+	};
+	const press = (name: string, view: SessionControls = controls) => {
+		let prevented = false;
+		const event = { ...key(name), preventDefault: () => (prevented = true) };
+		const used = answerSessionKey(event as unknown as KeyboardEvent, view);
+		return { used, prevented };
+	};
+
+	it('runs the command and uses the key up', () => {
+		calls.length = 0;
+		expect(press('+')).toEqual({ used: true, prevented: true });
+		expect(press('H')).toEqual({ used: true, prevented: true });
+		expect(calls).toEqual(['add-time', 'hold']);
+	});
+
+	it('leaves a key alone when the view has no such control (no note on the studio display)', () => {
+		calls.length = 0;
+		expect(press('w')).toEqual({ used: false, prevented: false });
+		expect(press('w', { ...controls, note: control('note') })).toEqual({
+			used: true,
+			prevented: true
+		});
+		expect(calls).toEqual(['note']);
 	});
 });

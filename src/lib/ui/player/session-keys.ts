@@ -1,24 +1,69 @@
 /** The player's keys, in one place, so every view of a session answers them the same way. */
 
 /** What a key asks of the session. */
-export type SessionCommand = 'toggle' | 'flare' | 'skip' | 'previous' | 'stop';
+export type SessionCommand =
+	| 'toggle'
+	| 'flare'
+	| 'skip'
+	| 'previous'
+	| 'stop'
+	| 'add-time'
+	| 'take-time'
+	| 'hold'
+	| 'note'
+	| 'help';
 
-/** The session's controls a key can reach; `toggle` starts, pauses or resumes. */
-export type SessionControls = Record<SessionCommand, () => void>;
-
-const COMMANDS: Record<string, SessionCommand> = {
-	' ': 'toggle',
-	f: 'flare',
-	F: 'flare',
-	n: 'skip',
-	N: 'skip',
-	ArrowRight: 'skip',
-	p: 'previous',
-	P: 'previous',
-	ArrowLeft: 'previous',
-	// A key press is deliberate: Escape stops at once, where a stray tap would ask.
-	Escape: 'stop'
+/**
+ * The session's controls a key can reach; `toggle` starts, pauses or resumes, `hold` holds or
+ * lets go. A view without a note (the studio display, seen by the room) leaves `note` out.
+ */
+export type SessionControls = Record<Exclude<SessionCommand, 'note'>, () => void> & {
+	note?: () => void;
 };
+
+/** One line of the keys' help: the keys as a person presses them, and what they do. */
+export interface SessionKey {
+	command: SessionCommand;
+	/** `KeyboardEvent.key` values; the first is the one shown. */
+	keys: readonly string[];
+	/** How the keys read on the help overlay. */
+	label: string;
+	what: string;
+}
+
+/** Every key of a session, in the order the help lists them. */
+export const SESSION_KEYS: readonly SessionKey[] = [
+	{
+		command: 'toggle',
+		keys: [' '],
+		label: 'Space',
+		what: 'Start, pause, resume, or release a hold'
+	},
+	{ command: 'flare', keys: ['f', 'F'], label: 'F', what: 'Flare: bring me out of the stretch' },
+	{
+		command: 'skip',
+		keys: ['n', 'N', 'ArrowRight'],
+		label: 'N or →',
+		what: 'Skip to the next step'
+	},
+	{
+		command: 'previous',
+		keys: ['p', 'P', 'ArrowLeft'],
+		label: 'P or ←',
+		what: 'Go back to the previous step'
+	},
+	// A key press is deliberate: Escape stops at once, where a stray tap would ask.
+	{ command: 'stop', keys: ['Escape'], label: 'Esc', what: 'Stop the session' },
+	{ command: 'add-time', keys: ['+', '='], label: '+', what: 'Add 10 seconds to this phase' },
+	{ command: 'take-time', keys: ['-'], label: '-', what: 'Take 10 seconds from this phase' },
+	{ command: 'hold', keys: ['h', 'H'], label: 'H', what: 'Hold this phase, or release the hold' },
+	{ command: 'note', keys: ['w', 'W'], label: 'W', what: 'Write a note on the session' },
+	{ command: 'help', keys: ['?'], label: '?', what: 'Show these keys' }
+];
+
+const COMMANDS: ReadonlyMap<string, SessionCommand> = new Map(
+	SESSION_KEYS.flatMap(({ command, keys }) => keys.map((key) => [key, command] as const))
+);
 
 const isTyping = (target: EventTarget | null) =>
 	typeof HTMLElement !== 'undefined' &&
@@ -33,7 +78,7 @@ export function sessionCommand(
 	event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'target'>
 ): SessionCommand | undefined {
 	if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return undefined;
-	const command = COMMANDS[event.key];
+	const command = COMMANDS.get(event.key);
 	// A focused button answers Space itself; the key must not act twice.
 	if (command === 'toggle' && isButton(event.target)) return undefined;
 	return command;
@@ -42,8 +87,9 @@ export function sessionCommand(
 /** Runs the command a key asks for; true when the key was the session's (and is used up). */
 export function answerSessionKey(event: KeyboardEvent, controls: SessionControls): boolean {
 	const command = sessionCommand(event);
-	if (!command) return false;
-	controls[command]();
+	const control = command && controls[command];
+	if (!control) return false;
+	control();
 	event.preventDefault();
 	return true;
 }
