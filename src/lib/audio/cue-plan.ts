@@ -6,6 +6,7 @@
 import { locate, startsBetween, type PlaySegment } from '../engine/program';
 import type { SessionState } from '../engine/types';
 import { CHIME_CUES, type CueId } from './cues';
+import { recordedCue } from './own-cues';
 
 /** What the person chose to hear. */
 export interface CueSettings {
@@ -19,11 +20,23 @@ export interface PlannedClip {
 	offsetMs: number;
 }
 
+/** A coach's recorded cue in a group, cut at `maxMs` so it ends before the next moment. */
+export interface OwnClip {
+	cue: string;
+	offsetMs: number;
+	maxMs: number;
+}
+
 /** The sounds for one moment of the session, in monotonic time. */
 export interface CueGroup {
 	atMs: number;
 	clips: PlannedClip[];
+	/** The coach's own voice, in place of the built-in words of this moment. */
+	own?: OwnClip;
 }
+
+/** No recorded cues: the built-in voice says everything. */
+const NO_RECORDINGS: ReadonlyMap<string, number> = new Map();
 
 /** Space kept free before the next moment, so one group never runs into the next. */
 export const CLEARANCE_MS = 150;
@@ -48,7 +61,9 @@ export function planCueGroups(
 	fromMs: number,
 	toMs: number,
 	settings: CueSettings,
-	durationsMs: Record<CueId, number>
+	durationsMs: Record<CueId, number>,
+	/** The coach's recorded cues: key → length in ms. */
+	recorded: ReadonlyMap<string, number> = NO_RECORDINGS
 ): CueGroup[] {
 	if (state.mode.kind !== 'running') return [];
 	const anchorMs = state.mode.anchorMs;
@@ -73,13 +88,25 @@ export function planCueGroups(
 			}
 		}
 		if (startMs <= from) continue;
+		const own = settings.voice ? ownGroup(segment, state, recorded, settings) : undefined;
+		if (own) {
+			if (own.clips.length > 0 || own.own) groups.push({ atMs: anchorMs + startMs, ...own });
+			continue;
+		}
 		const candidates = cuesFor(segment, state, segment === halfway);
 		const clips = fit(candidates, settings, durationsMs, segment.durationMs - CLEARANCE_MS);
 		if (clips.length > 0) groups.push({ atMs: anchorMs + startMs, clips });
 	}
 
 	const endMs = program.totalMs;
-	if (program.end === 'completed' && endMs > from && endMs <= to) {
+	const doneCue = settings.voice ? recordedCue(recorded, undefined, 'done') : undefined;
+	if (program.end === 'completed' && endMs > from && endMs <= to && doneCue) {
+		groups.push({
+			atMs: anchorMs + endMs,
+			clips: settings.chimes ? [{ id: 'chime-end', offsetMs: 0 }] : [],
+			own: { cue: doneCue, offsetMs: settings.chimes ? AFTER_CHIME_MS : 0, maxMs: Infinity }
+		});
+	} else if (program.end === 'completed' && endMs > from && endMs <= to) {
 		const clips = fit(
 			[
 				{ id: 'chime-end', priority: PRIORITY.chime },
@@ -92,6 +119,36 @@ export function planCueGroups(
 		if (clips.length > 0) groups.push({ atMs: anchorMs + endMs, clips });
 	}
 	return groups.sort((a, b) => a.atMs - b.atMs);
+}
+
+/**
+ * A moment the coach recorded a cue for: the chime, then their recording in place of every
+ * built-in word, cut to end before the next moment. Inside a recorded breathing phase the
+ * breaths' words wait until the recording is over. Undefined where the built-in voice speaks.
+ */
+function ownGroup(
+	segment: PlaySegment,
+	state: SessionState,
+	recorded: ReadonlyMap<string, number>,
+	settings: CueSettings
+): Pick<CueGroup, 'clips' | 'own'> | undefined {
+	const cue = recordedCue(recorded, state.timeline.steps[segment.stepIndex]?.id, segment.phase);
+	if (!cue) return undefined;
+	const chime = settings.chimes && segment.phase !== 'release' && segment.phase !== 'countdown';
+	const offsetMs = chime ? AFTER_CHIME_MS : 0;
+	const intoPhaseMs = segment.startMs - segment.phaseStartMs;
+	if (intoPhaseMs > 0) {
+		// A later breath of a recorded phase: silent while the recording speaks.
+		const endsMs = offsetMs + (recorded.get(cue) ?? 0) + CLIP_GAP_MS;
+		return intoPhaseMs < endsMs ? { clips: [] } : undefined;
+	}
+	const phaseMs = segment.breath ? segment.phaseDurationMs : segment.durationMs;
+	const maxMs = phaseMs - offsetMs - CLEARANCE_MS;
+	if (maxMs <= 0) return undefined;
+	return {
+		clips: chime ? [{ id: 'chime', offsetMs: 0 }] : [],
+		own: { cue, offsetMs, maxMs }
+	};
 }
 
 /** The sounds a segment's start calls for, before they are fitted to its time. */

@@ -21,12 +21,17 @@ export type SoundStatus =
 
 type Fetch = typeof fetch;
 
+/** The coach's recorded cues decoded on the guidance's context: cue key → sound. */
+export type OwnVoice = ReadonlyMap<string, AudioBuffer>;
+
 export interface GuidanceAudioOptions {
 	sprite?: CueSprite;
 	fetcher?: Fetch;
 	/** The monotonic clock the engine runs on. */
 	now?: () => number;
 	onStatus?: (status: SoundStatus) => void;
+	/** Reads and decodes the routine's recorded cues when the sounds load; never rejects. */
+	ownVoice?: (ctx: AudioContext) => Promise<OwnVoice>;
 }
 
 /** The browser's audio: implements the scheduler's output. */
@@ -36,6 +41,10 @@ export class GuidanceAudio implements Guidance {
 	#now: () => number;
 	#onStatus: (status: SoundStatus) => void;
 	#buffer: AudioBuffer | undefined;
+	#ownVoice: GuidanceAudioOptions['ownVoice'];
+	#own: OwnVoice = new Map();
+	/** How long each recorded cue lasts, in ms. */
+	#ownMs: ReadonlyMap<string, number> = new Map();
 	#status: SoundStatus = { kind: 'off' };
 	#watched: AudioContext | undefined;
 	/** The browser refused sound after a tap asked for it. */
@@ -46,6 +55,7 @@ export class GuidanceAudio implements Guidance {
 		this.#fetcher = options.fetcher ?? ((input, init) => fetch(input, init));
 		this.#now = options.now ?? (() => performance.now());
 		this.#onStatus = options.onStatus ?? (() => {});
+		this.#ownVoice = options.ownVoice;
 	}
 
 	get status(): SoundStatus {
@@ -76,6 +86,10 @@ export class GuidanceAudio implements Guidance {
 			return;
 		}
 		this.#set({ kind: 'loading' });
+		const own = this.#ownVoice?.(ctx).then((voice) => {
+			this.#own = voice;
+			this.#ownMs = new Map([...voice].map(([cue, buffer]) => [cue, buffer.duration * 1000]));
+		});
 		const formats = prefersWebm()
 			? [this.#sprite.files.webm, this.#sprite.files.mp3]
 			: [this.#sprite.files.mp3];
@@ -86,6 +100,7 @@ export class GuidanceAudio implements Guidance {
 				const response = await this.#fetcher(url, { priority: 'low' });
 				if (!response.ok) throw new Error(`the server answered ${response.status}`);
 				this.#buffer = await ctx.decodeAudioData(await response.arrayBuffer());
+				await own;
 				// Before any tap a suspended context is normal: blocked only once a tap was refused.
 				this.#set(
 					this.#refused && ctx.state !== 'running' ? { kind: 'blocked' } : { kind: 'ready' }
@@ -95,6 +110,7 @@ export class GuidanceAudio implements Guidance {
 				lastError = error instanceof Error ? error.message : String(error);
 			}
 		}
+		await own;
 		this.#set({
 			kind: 'unavailable',
 			reason: `the guidance sounds could not be loaded (${lastError})`
@@ -158,20 +174,37 @@ export class GuidanceAudio implements Guidance {
 	}
 
 	start(id: CueId, whenSec: number): ScheduledSound {
-		const ctx = this.context;
 		const span = this.#sprite.sprite[id];
+		return this.#play(this.#buffer, whenSec, (span?.[0] ?? 0) / 1000, (span?.[1] ?? 0) / 1000);
+	}
+
+	ownCues(): ReadonlyMap<string, number> {
+		return this.#ownMs;
+	}
+
+	startOwn(cue: string, whenSec: number, maxSec: number): ScheduledSound {
+		const buffer = this.#own.get(cue);
+		return this.#play(buffer, whenSec, 0, Math.min(maxSec, buffer?.duration ?? 0));
+	}
+
+	#play(
+		buffer: AudioBuffer | undefined,
+		whenSec: number,
+		offsetSec: number,
+		durationSec: number
+	): ScheduledSound {
+		const ctx = this.context;
 		// A context still waking up (resume() pending) plays scheduled sounds once it runs.
-		if (!ctx || !this.#buffer || !span || ctx.state === 'closed') {
+		if (!ctx || !buffer || durationSec <= 0 || ctx.state === 'closed') {
 			return { stop: () => {}, endSec: 0 };
 		}
 		const source = ctx.createBufferSource();
-		source.buffer = this.#buffer;
+		source.buffer = buffer;
 		source.connect(Howler.masterGain);
 		const startSec = Math.max(whenSec, ctx.currentTime);
-		const [offsetMs, durationMs] = span;
-		source.start(startSec, offsetMs / 1000, durationMs / 1000);
+		source.start(startSec, offsetSec, durationSec);
 		return {
-			endSec: startSec + durationMs / 1000,
+			endSec: startSec + durationSec,
 			stop: () => {
 				try {
 					source.stop();

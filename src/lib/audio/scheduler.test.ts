@@ -12,40 +12,50 @@ const DURATIONS = cueDurationsMs();
 const AUDIO_OFFSET_SEC = 0.5;
 
 interface Started {
-	id: CueId;
+	/** A sprite cue, or `own:<cue>` for a recorded one. */
+	id: CueId | `own:${string}`;
 	whenSec: number;
 	endSec: number;
 	stopped: boolean;
 }
 
-/** A fake audio output that records every `start(when)` and `stop()`. */
-function fakeOutput(now: () => number): CueOutput & { started: Started[] } {
+/**
+ * A fake audio output that records every `start(when)` and `stop()`; `recorded` are the coach's
+ * cues it has decoded (key → ms).
+ */
+function fakeOutput(
+	now: () => number,
+	recorded: ReadonlyMap<string, number> = new Map()
+): CueOutput & { started: Started[] } {
 	const started: Started[] = [];
+	const play = (id: Started['id'], whenSec: number, durationSec: number) => {
+		const sound: Started = { id, whenSec, endSec: whenSec + durationSec, stopped: false };
+		started.push(sound);
+		return {
+			endSec: sound.endSec,
+			stop: () => {
+				sound.stopped = true;
+			}
+		};
+	};
 	return {
 		started,
 		audioTimeAt: (ms) => ms / 1000 + AUDIO_OFFSET_SEC,
 		currentTime: () => now() / 1000 + AUDIO_OFFSET_SEC,
-		start(id, whenSec) {
-			const sound: Started = {
-				id,
-				whenSec,
-				endSec: whenSec + DURATIONS[id] / 1000,
-				stopped: false
-			};
-			started.push(sound);
-			return {
-				endSec: sound.endSec,
-				stop: () => {
-					sound.stopped = true;
-				}
-			};
-		}
+		start: (id, whenSec) => play(id, whenSec, DURATIONS[id] / 1000),
+		ownCues: () => recorded,
+		startOwn: (cue, whenSec, maxSec) =>
+			play(`own:${cue}`, whenSec, Math.min(maxSec, (recorded.get(cue) ?? 0) / 1000))
 	};
 }
 
-function setup(settings: CueSettings = { voice: true, chimes: true }, timeline = threeSteps()) {
+function setup(
+	settings: CueSettings = { voice: true, chimes: true },
+	timeline = threeSteps(),
+	recorded: ReadonlyMap<string, number> = new Map()
+) {
 	const run = testSession(timeline);
-	const output = fakeOutput(() => run.clock.now());
+	const output = fakeOutput(() => run.clock.now(), recorded);
 	const scheduler = new CueScheduler(output, { settings: () => settings });
 	run.session.subscribe((event) => scheduler.onEvent(event));
 	/** Ticks every `everyMs` until `ms` after the start, updating the scheduler each time. */
@@ -311,5 +321,128 @@ describe('silence and gaps', () => {
 		session.tick();
 		scheduler.update(session.state, clock.now());
 		expect(output.started.map((s) => s.id)).toContain('approach');
+	});
+});
+
+describe("the coach's own voice", () => {
+	const own = (entries: Record<string, number>) => new Map(Object.entries(entries));
+	const ALL: CueSettings = { voice: true, chimes: true };
+
+	it("plays a step's recording after the chime in place of every built-in word, each round", () => {
+		const { start, playUntil, heard } = setup(ALL, threeSteps(), own({ 'hip/approach': 2_000 }));
+		start();
+		playUntil(41_000);
+		const around = (fromMs: number, toMs: number) =>
+			heard().filter(([, atMs]) => Number(atMs) >= fromMs && Number(atMs) < toMs);
+		expect(around(5_000, 6_000)).toEqual([
+			['chime', 5_000],
+			['own:hip/approach', 5_150]
+		]);
+		expect(around(40_000, 41_000)).toEqual([
+			['chime', 40_000],
+			['own:hip/approach', 40_150]
+		]);
+		expect(heard().map(([id]) => id)).not.toContain('approach');
+	});
+
+	it("prefers the step's recording to the routine's, and the routine's to the built-in voice", () => {
+		const recorded = own({ 'defaults/soften': 1_500, 'hip/soften': 1_000, 'defaults/rest': 900 });
+		const { start, playUntil, heard } = setup(ALL, threeSteps(), recorded);
+		start();
+		playUntil(111_000);
+		const ids = heard().map(([id]) => id);
+		expect(heard()).toContainEqual(['own:hip/soften', 25_150]);
+		expect(ids).not.toContain('own:defaults/soften');
+		expect(ids).not.toContain('soften');
+		// Every rest: between the rounds, before the next step, and the rest step itself.
+		expect(heard().filter(([id]) => id === 'own:defaults/rest')).toEqual([
+			['own:defaults/rest', 34_150],
+			['own:defaults/rest', 69_150],
+			['own:defaults/rest', 91_150]
+		]);
+		expect(ids).not.toContain('rest');
+	});
+
+	it('cuts a recording longer than its phase so it ends before the next moment', () => {
+		const { start, playUntil, output } = setup(
+			ALL,
+			threeSteps(),
+			own({ 'defaults/come-back': 10_000 })
+		);
+		start();
+		playUntil(31_000);
+		const comeBack = output.started.find((s) => s.id === 'own:defaults/come-back');
+		// Come back lasts 4 s: the recording starts 150 ms in and stops 150 ms before rest.
+		expect(comeBack?.whenSec).toBeCloseTo(1 + 30 + 0.15 + AUDIO_OFFSET_SEC, 6);
+		expect((comeBack?.endSec ?? 0) - (comeBack?.whenSec ?? 0)).toBeCloseTo(4 - 0.3, 6);
+	});
+
+	it('keeps the breaths quiet while a recorded breathing cue speaks, then counts them again', () => {
+		const { start, playUntil, heard } = setup(ALL, threeSteps(), own({ 'calm/breathe': 6_000 }));
+		start();
+		playUntil(91_000);
+		expect(heard().filter(([, atMs]) => Number(atMs) >= 76_000 && Number(atMs) < 91_000)).toEqual([
+			['chime', 76_000],
+			['own:calm/breathe', 76_150],
+			// 76.15 + 6 s + the gap: the breaths at 78 and 81 s are spoken over; 83 s is free.
+			['exhale', 83_000],
+			['inhale', 86_000],
+			['exhale', 88_000]
+		]);
+	});
+
+	it('replaces "get ready" and "well done" with the routine-wide recordings, ticks and chimes kept', () => {
+		const recorded = own({ 'defaults/countdown': 1_500, 'defaults/done': 3_000 });
+		const { start, playUntil, heard } = setup(ALL, threeSteps(), recorded);
+		start();
+		playUntil(112_000);
+		expect(heard().slice(0, 4)).toEqual([
+			['own:defaults/countdown', 0],
+			['tick', 2_000],
+			['tick', 3_000],
+			['tick', 4_000]
+		]);
+		expect(heard().slice(-2)).toEqual([
+			['chime-end', 111_000],
+			['own:defaults/done', 111_150]
+		]);
+	});
+
+	it('is voice: with the voice off it is silent and the chimes stay', () => {
+		const { start, playUntil, heard } = setup(
+			{ voice: false, chimes: true },
+			threeSteps(),
+			own({ 'hip/approach': 2_000, 'defaults/countdown': 1_000 })
+		);
+		start();
+		playUntil(18_000);
+		expect(new Set(heard().map(([id]) => id))).toEqual(new Set(['tick', 'chime']));
+	});
+
+	it('says which recording sounds now, and stops it at once on a flare', () => {
+		const { start, playUntil, output, scheduler, session, clock } = setup(
+			ALL,
+			threeSteps(),
+			own({ 'hip/approach': 2_000 })
+		);
+		start();
+		playUntil(5_100);
+		expect(scheduler.ownCueAt(clock.now())).toBeUndefined();
+		playUntil(6_000);
+		expect(scheduler.ownCueAt(clock.now())).toBe('hip/approach');
+		session.flare();
+		expect(output.started.find((s) => s.id === 'own:hip/approach')?.stopped).toBe(true);
+		expect(scheduler.ownCueAt(clock.now())).toBeUndefined();
+	});
+
+	it('lets the recording go once it has ended', () => {
+		const { start, playUntil, scheduler, clock } = setup(
+			ALL,
+			threeSteps(),
+			own({ 'hip/approach': 2_000 })
+		);
+		start();
+		playUntil(7_200);
+		expect(scheduler.ownCueAt(clock.now())).toBeUndefined();
 	});
 });

@@ -23,6 +23,17 @@ export interface CueOutput {
 	currentTime(): number;
 	/** Starts a cue at `whenSec` on the audio clock. */
 	start(id: CueId, whenSec: number): ScheduledSound;
+	/** The coach's recorded cues that can play: key → length in ms. */
+	ownCues(): ReadonlyMap<string, number>;
+	/** Starts a recorded cue at `whenSec`, cut after `maxSec`. */
+	startOwn(cue: string, whenSec: number, maxSec: number): ScheduledSound;
+}
+
+/** A recorded cue handed over, in monotonic time: what "your voice" says now. */
+interface OwnSound {
+	cue: string;
+	atMs: number;
+	endMs: number;
 }
 
 /** How far ahead sounds are handed to the audio clock while the page is shown. */
@@ -45,6 +56,7 @@ export class CueScheduler {
 	#sounds = new Map<ScheduledSound, number>();
 	/** Monotonic time up to which every due sound has been handed over. */
 	#scheduledUntilMs = -Infinity;
+	#own: OwnSound[] = [];
 
 	constructor(output: CueOutput, options: SchedulerOptions) {
 		this.#output = output;
@@ -59,11 +71,20 @@ export class CueScheduler {
 		const fromMs = Math.max(this.#scheduledUntilMs, nowMs - LATE_MS);
 		const toMs = nowMs + lookaheadMs;
 		if (toMs <= fromMs) return;
-		for (const group of planCueGroups(state, fromMs, toMs, this.#settings(), this.#durationsMs)) {
+		const recorded = this.#output.ownCues();
+		const settings = this.#settings();
+		for (const group of planCueGroups(state, fromMs, toMs, settings, this.#durationsMs, recorded)) {
 			for (const clip of group.clips) {
 				const whenSec = this.#output.audioTimeAt(group.atMs + clip.offsetMs);
 				this.#sounds.set(this.#output.start(clip.id, whenSec), whenSec);
 			}
+			const own = group.own;
+			if (!own) continue;
+			const atMs = group.atMs + own.offsetMs;
+			const whenSec = this.#output.audioTimeAt(atMs);
+			this.#sounds.set(this.#output.startOwn(own.cue, whenSec, own.maxMs / 1000), whenSec);
+			const lengthMs = Math.min(recorded.get(own.cue) ?? 0, own.maxMs);
+			this.#own.push({ cue: own.cue, atMs, endMs: atMs + lengthMs });
 		}
 		this.#scheduledUntilMs = toMs;
 	}
@@ -91,6 +112,7 @@ export class CueScheduler {
 	silence(atMs: number): void {
 		for (const sound of this.#sounds.keys()) sound.stop();
 		this.#sounds.clear();
+		this.#own = [];
 		// Just before `atMs`, so a moment that begins now (release, after a flare) is still cued.
 		this.#scheduledUntilMs = atMs - 1;
 	}
@@ -106,6 +128,7 @@ export class CueScheduler {
 			sound.stop();
 			this.#sounds.delete(sound);
 		}
+		this.#own = this.#own.filter((own) => own.atMs <= atMs);
 		this.#scheduledUntilMs = Math.min(this.#scheduledUntilMs, atMs);
 	}
 
@@ -117,6 +140,12 @@ export class CueScheduler {
 			this.#sounds.set(this.#output.start(id, whenSec), whenSec);
 			atMs += this.#durationsMs[id] + 80;
 		}
+	}
+
+	/** The recorded cue sounding at `nowMs` (monotonic), if any: what the player shows. */
+	ownCueAt(nowMs: number): string | undefined {
+		this.#own = this.#own.filter((own) => own.endMs > nowMs);
+		return this.#own.find((own) => own.atMs <= nowMs)?.cue;
 	}
 
 	/** Sounds handed over and not yet ended. */

@@ -1,5 +1,6 @@
 /** Builds a player for a routine with the browser's audio wired in. */
 import { GuidanceAudio } from '../../audio/guidance-audio';
+import type { OwnRecording } from '../../audio/own-voice';
 import type { CueSettings } from '../../audio/cue-plan';
 import { compileTimeline, type Routine } from '../../routine';
 import type { SessionState } from '../../engine/types';
@@ -11,12 +12,34 @@ export interface PlayerSetup {
 	volume: number;
 	/** A restored session to carry on (after a reload), instead of a new one. */
 	from?: SessionState;
+	/** The coach's recorded cues for this routine, played in place of the built-in voice. */
+	recordings?: () => Promise<readonly OwnRecording[]>;
 }
+
+const UNREADABLE =
+	'Your recorded cues could not be read: the built-in voice speaks. Reload to retry.';
 
 /** A player on the real clock and the browser's audio. */
 export function createPlayer(routine: Routine, setup: PlayerSetup): PlayerModel {
 	// The audio reports its status only after loading starts, once the player exists.
-	const guidance = new GuidanceAudio({ onStatus: (status) => player.soundChanged(status) });
+	const recordings = setup.recordings;
+	const guidance = new GuidanceAudio({
+		onStatus: (status) => player.soundChanged(status),
+		ownVoice: async (ctx) => {
+			try {
+				const read = (await recordings?.()) ?? [];
+				// Most routines have none: the code that decodes them is fetched only when needed.
+				if (read.length === 0) return new Map();
+				const { loadOwnVoice } = await import('../voice/own-voice');
+				const loaded = await loadOwnVoice(ctx, read, player.timeline);
+				player.ownVoiceLoaded(loaded.labels, loaded.problem);
+				return loaded.voice;
+			} catch {
+				player.ownVoiceLoaded(new Map(), UNREADABLE);
+				return new Map();
+			}
+		}
+	});
 	guidance.setVolume(setup.volume);
 	const player: PlayerModel = new PlayerModel(
 		compileTimeline(routine, { countdownSec: setup.countdownSec }),

@@ -161,7 +161,7 @@ describe("the coach's controls", () => {
 
 describe('the player and the sound', () => {
 	/** A guidance that records what the player asks of it. */
-	function fakeGuidance() {
+	function fakeGuidance(recorded: ReadonlyMap<string, number> = new Map()) {
 		const asked: string[] = [];
 		return {
 			asked,
@@ -170,7 +170,9 @@ describe('the player and the sound', () => {
 			setVolume: (volume: number) => void asked.push(`volume ${volume}`),
 			audioTimeAt: (ms: number) => ms / 1000,
 			currentTime: () => 0,
-			start: (id: string) => (asked.push(`start ${id}`), { stop: () => {}, endSec: Infinity })
+			start: (id: string) => (asked.push(`start ${id}`), { stop: () => {}, endSec: Infinity }),
+			ownCues: () => recorded,
+			startOwn: (cue: string) => (asked.push(`own ${cue}`), { stop: () => {}, endSec: Infinity })
 		};
 	}
 
@@ -193,6 +195,23 @@ describe('the player and the sound', () => {
 		expect(guidance.asked[0]).toBe('unlock');
 		expect(player.view.mode).toBe('running');
 		expect(player.pausedForSound).toBe(false);
+	});
+
+	it("shows the coach's recording while it sounds, by phase and step", () => {
+		const clock = new ManualClock(1000);
+		const guidance = fakeGuidance(new Map([['hip/approach', 2_000]]));
+		const player = new PlayerModel(threeSteps(), { clock, guidance });
+		player.ownVoiceLoaded(new Map([['hip/approach', 'Approach the edge, Hip']]), '');
+		player.start();
+		clock.advance(5_000);
+		player.tick();
+		expect(guidance.asked).toContain('own hip/approach');
+		clock.advance(500);
+		player.tick();
+		expect(player.ownVoice).toBe('Approach the edge, Hip');
+		clock.advance(3_000);
+		player.tick();
+		expect(player.ownVoice).toBe('');
 	});
 
 	it('does not pause a session that was not running when sound stopped', () => {

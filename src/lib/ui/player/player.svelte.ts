@@ -89,6 +89,12 @@ export class PlayerModel {
 	#connected = false;
 	#boundaryTimer: number | undefined;
 	#boundaryAtMs = -1;
+	/** The coach's recorded cue sounding now, in words, or empty. */
+	ownVoice = $state('');
+	/** Which recorded cues could not be played (the built-in voice says them), or empty. */
+	ownVoiceProblem = $state('');
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole, never changed: nothing renders from it.
+	#ownLabels: ReadonlyMap<string, string> = new Map();
 	/** Set when the session was paused because sound stopped; cleared on resume. */
 	pausedForSound = $state(false);
 
@@ -205,6 +211,12 @@ export class PlayerModel {
 		}
 	}
 
+	/** Takes the recorded cues' names, and what could not be played (or empty), once loaded. */
+	ownVoiceLoaded(labels: ReadonlyMap<string, string>, problem: string): void {
+		this.#ownLabels = labels;
+		this.ownVoiceProblem = problem;
+	}
+
 	/** Called by the audio layer when its status changes. */
 	soundChanged(status: SoundStatus): void {
 		this.sound = status;
@@ -277,6 +289,8 @@ export class PlayerModel {
 	}
 
 	#refresh(): void {
+		const own = this.#scheduler?.ownCueAt(this.#clock.now());
+		this.ownVoice = own ? (this.#ownLabels.get(own) ?? own) : '';
 		this.#view = this.#session.view();
 		this.#record = this.#session.state.record;
 		this.#armBoundary();
