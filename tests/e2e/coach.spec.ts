@@ -240,3 +240,30 @@ test('the studio display answers the same keys, and shows their help', async ({
 	await page.keyboard.press('w');
 	await expect(page.getByRole('dialog')).toHaveCount(0);
 });
+
+test('a key pressed just after Escape closes a dialog reaches the session at once', async ({
+	clockPage: page
+}) => {
+	await openPlayer(page);
+	await page.keyboard.press('Space');
+	await page.clock.runFor(72_000);
+	await expect(page.getByRole('timer')).toHaveText('0:06');
+	// The dialog's close event comes a task after Escape, and may come after the next key: hold
+	// it back, as a busy page would, and the key must still count.
+	await page.evaluate(() =>
+		window.addEventListener('close', (event) => event.stopImmediatePropagation(), true)
+	);
+	await page.keyboard.press('?');
+	await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+	await page.keyboard.press('Escape');
+	await page.keyboard.press('+');
+	await expect(page.getByRole('timer')).toHaveText('0:16');
+
+	await page.keyboard.press('w');
+	await page.keyboard.type('Typed, then Escape.');
+	await page.keyboard.press('Escape');
+	await page.keyboard.press('f');
+	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'release');
+	await page.keyboard.press('w');
+	await expect(page.getByLabel('What you noticed')).toHaveValue('Typed, then Escape.');
+});
