@@ -137,6 +137,17 @@ test("each of the coach's keys moves the session exactly, and the history keeps 
 		new RegExp(`^Started Arrive again from Breathe ${at}$`)
 	]);
 	await expectAccessible(page);
+
+	// Later, from the history: the note is changed there, and stays changed.
+	await page.getByRole('button', { name: 'Edit note' }).click();
+	const later = page.getByRole('dialog', { name: 'Note on this session' });
+	await later.getByLabel('What you noticed').fill('Rewritten the next day: keep the holds short.');
+	await later.getByRole('button', { name: 'Save note' }).click();
+	await expect(page.getByRole('button', { name: 'Edit note' })).toBeFocused();
+	await page.reload();
+	await expect(page.getByRole('region', { name: "Coach's note" })).toContainText(
+		'Rewritten the next day: keep the holds short.'
+	);
 });
 
 test("the coach's row is off by default, kept once on, and its buttons move the session exactly", async ({

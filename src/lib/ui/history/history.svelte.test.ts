@@ -114,6 +114,45 @@ describe('the history view-model', () => {
 	});
 });
 
+describe("the coach's note on a stored session", () => {
+	it('is saved, trimmed, in the database and the list, and said', async () => {
+		const { history } = await setup([completedSession()]);
+		await history.load();
+		const id = history.sessions[0]?.id ?? -1;
+		const notes = history.notesFor(id);
+		expect(notes.note).toBe('');
+		expect(await history.saveNote(id, '  Calmer by the end.  ')).toBe(true);
+		expect(notes.note).toBe('Calmer by the end.');
+		expect(notes.noteSaved).toBe(true);
+		expect(history.announcement).toBe('Note saved.');
+		await history.load();
+		expect(history.session(id)?.note).toBe('Calmer by the end.');
+	});
+
+	it('keeps the note as it was and says why when the write fails', async () => {
+		const { history } = await setup([{ ...completedSession(), note: 'First.' }]);
+		await history.load();
+		const id = history.sessions[0]?.id ?? -1;
+		const put = IDBObjectStore.prototype.put;
+		IDBObjectStore.prototype.put = function () {
+			throw new DOMException('no', 'UnknownError');
+		};
+		try {
+			expect(await history.saveNote(id, 'Second.')).toBe(false);
+		} finally {
+			IDBObjectStore.prototype.put = put;
+		}
+		const notes = history.notesFor(id);
+		expect(notes.note).toBe('First.');
+		expect(notes.noteSaved).toBe(false);
+		expect(notes.problem).toBe(
+			'Your note was not saved: The browser would not save here just now; nothing changed. Reload the page and try again.'
+		);
+		await history.load();
+		expect(history.session(id)?.note).toBe('First.');
+	});
+});
+
 describe('the address of a view', () => {
 	it('is the list, or one session by a whole positive id', () => {
 		expect(historyView(new URLSearchParams(''))).toEqual({ kind: 'list' });

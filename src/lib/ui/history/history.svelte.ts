@@ -9,6 +9,7 @@ import { historyProgress, type HistoryProgress } from '../../history/progress';
 import type { StoredSession } from '../../storage/database';
 import type { DatabaseModel } from '../database.svelte';
 import { PHASE_LABELS } from '../labels';
+import type { SessionNotes } from '../player/session-keeper.svelte';
 import { downloadFile } from './download';
 
 const KEY = Symbol('history');
@@ -47,8 +48,11 @@ export class HistoryModel {
 	/** Why the last clear failed, or empty. */
 	clearProblem = $state('');
 	clearing = $state(false);
-	/** The screen's one polite announcement: exports and a cleared history. */
+	/** The screen's one polite announcement: exports, a saved note, a cleared history. */
 	announcement = $state('');
+	/** Why the last note could not be saved, or empty. */
+	noteProblem = $state('');
+	#noteSaving = $state(false);
 
 	constructor(database: DatabaseModel, options: HistoryOptions = {}) {
 		this.#database = database;
@@ -91,6 +95,43 @@ export class HistoryModel {
 	/** One session of the history, if it is still stored. */
 	session(id: number | undefined): StoredSession | undefined {
 		return id === undefined ? undefined : this.sessions.find((s) => s.id === id);
+	}
+
+	/**
+	 * Saves the coach's note on a stored session (written or changed after the session, from its
+	 * detail); a write that fails keeps the note as it was and says why.
+	 */
+	async saveNote(id: number, text: string): Promise<boolean> {
+		const note = text.trim();
+		this.#noteSaving = true;
+		const result = await this.#database.write((db) => db.updateSession(id, { note }));
+		this.#noteSaving = false;
+		if (!result.ok) {
+			this.noteProblem = `Your note was not saved: ${result.message}`;
+			return false;
+		}
+		this.noteProblem = '';
+		this.sessions = this.sessions.map((session) => (session.id === id ? result.value : session));
+		this.announcement = note ? 'Note saved.' : 'Note removed.';
+		return true;
+	}
+
+	/** The note of one stored session, as the note dialog reads and keeps it. */
+	notesFor(id: number): SessionNotes {
+		// eslint-disable-next-line @typescript-eslint/no-this-alias -- getters below read the model.
+		const history = this;
+		return {
+			get note() {
+				return history.session(id)?.note ?? '';
+			},
+			get noteSaved() {
+				return !history.#noteSaving && history.noteProblem === '';
+			},
+			get problem() {
+				return history.noteProblem;
+			},
+			saveNote: (text: string) => void history.saveNote(id, text)
+		};
 	}
 
 	/** Downloads the history as CSV, one row per session. */
