@@ -7,14 +7,18 @@ const drivenClocks = new WeakSet<Page>();
 export const test = base.extend<{ clockPage: Page }>({
 	// Time is driven by the test (page.clock), never waited for.
 	clockPage: async ({ page }, use) => {
-		const startMs = Date.UTC(2026, 10, 25, 9, 0, 0);
-		await page.clock.install({ time: startMs });
-		// An installed clock still flows by itself; paused, it moves only when the test says.
-		await page.clock.pauseAt(startMs + 1_000);
-		drivenClocks.add(page);
+		await driveClock(page);
 		await use(page);
 	}
 });
+
+/** Puts a page's clock in the test's hands (a second browser's page, say), as `clockPage` has. */
+export async function driveClock(page: Page, startMs = Date.UTC(2026, 10, 25, 9, 0, 0)) {
+	await page.clock.install({ time: startMs });
+	// An installed clock still flows by itself; paused, it moves only when the test says.
+	await page.clock.pauseAt(startMs + 1_000);
+	drivenClocks.add(page);
+}
 
 /**
  * Checks a page with axe. axe needs timers: a driven clock flows while it looks (a fraction of a

@@ -192,6 +192,54 @@ describe('the database', () => {
 		expect(await db.recordings('other')).toHaveLength(1);
 	});
 
+	it('stores a routine with its recordings in place of the old ones, or nothing if a write fails', async () => {
+		db = await open();
+		const take = (routineId: string, cue: string, byte: number) => ({
+			routineId,
+			cue,
+			audio: new Uint8Array([byte]).buffer,
+			mimeType: 'audio/webm',
+			durationSec: 1,
+			recordedAtEpochMs: byte
+		});
+		await db.putRecording(take('mine', 'hip/soften', 1));
+		await db.putRecording(take('other', 'hip/soften', 2));
+		const packed = [take('mine', 'defaults/rest', 3), take('mine', 'defaults/done', 4)];
+		expect(await db.putRoutineWithRecordings(routine('mine'), packed)).toEqual({
+			ok: true,
+			value: undefined
+		});
+		expect((await db.recordings('mine')).map((r) => r.cue)).toEqual([
+			'defaults/done',
+			'defaults/rest'
+		]);
+		expect(await db.recordings('other')).toHaveLength(1);
+		expect(await db.recordedRoutineIds()).toEqual(new Set(['mine', 'other']));
+
+		const put = IDBObjectStore.prototype.put;
+		let puts = 0;
+		IDBObjectStore.prototype.put = function (...args: Parameters<typeof put>) {
+			// The routine and the first recording go in; the second fails: none of it may stay.
+			if (++puts === 3) throw new DOMException('full', 'QuotaExceededError');
+			return put.apply(this, args);
+		};
+		try {
+			const changed = routine('mine', '{"id":"mine","changed":true}');
+			const result = await db.putRoutineWithRecordings(changed, [
+				take('mine', 'hip/approach', 5),
+				take('mine', 'hip/rest', 6)
+			]);
+			expect(result).toMatchObject({ ok: false });
+		} finally {
+			IDBObjectStore.prototype.put = put;
+		}
+		expect((await db.routine('mine'))?.text).toBe('{"id":"mine"}');
+		expect((await db.recordings('mine')).map((r) => r.cue)).toEqual([
+			'defaults/done',
+			'defaults/rest'
+		]);
+	});
+
 	it('says the disk is full and loses nothing when a write fails for quota', async () => {
 		db = await open();
 		await db.putRoutine(routine('kept'));

@@ -322,6 +322,40 @@ export class Database {
 		return this.db.getAllFromIndex('recordings', 'by-routine', routineId);
 	}
 
+	/** The ids of the routines that have recorded cues. */
+	async recordedRoutineIds(): Promise<Set<string>> {
+		const keys = await this.db.getAllKeys('recordings');
+		return new Set(keys.map(([routineId]) => routineId));
+	}
+
+	/**
+	 * Stores a routine with its recorded cues in place of any recorded before under its id (a
+	 * routine pack coming in): all of it or, when a write fails, none.
+	 */
+	putRoutineWithRecordings(routine: StoredRoutine, recordings: Recording[]): Promise<StoreResult> {
+		return this.#write(async () => {
+			const tx = this.db.transaction(['routines', 'recordings'], 'readwrite');
+			const store = tx.objectStore('recordings');
+			try {
+				await tx.objectStore('routines').put(routine);
+				for (const key of await store.index('by-routine').getAllKeys(routine.id)) {
+					await store.delete(key);
+				}
+				for (const recording of recordings) await store.put(recording);
+			} catch (error) {
+				// A write that throws does not end the transaction: abort it, so none of it stays.
+				tx.abort();
+				// The aborted transaction rejects too, for this same failure: it is said once, below.
+				await tx.done.then(
+					() => undefined,
+					() => undefined
+				);
+				throw error;
+			}
+			await tx.done;
+		});
+	}
+
 	deleteRecording(routineId: string, cue: string): Promise<StoreResult> {
 		return this.#write(() => this.db.delete('recordings', [routineId, cue]));
 	}

@@ -151,6 +151,18 @@ export function duplicate(
 	return copy === undefined ? undefined : newRoutine(id, copy, nowEpochMs);
 }
 
+/** A zip file starts with a local file header, "PK\x03\x04": what a routine pack is. */
+export function looksLikeZip(bytes: Uint8Array): boolean {
+	return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/** A routine with its recordings as one file to download: `<id>.zip`. */
+export interface PackFile {
+	name: string;
+	type: 'application/zip';
+	bytes: Uint8Array<ArrayBuffer>;
+}
+
 /** A routine as a file to download or share: its exact text, named by its id. */
 export interface RoutineFile {
 	name: string;

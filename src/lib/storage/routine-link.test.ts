@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fetchRoutineText, importLinkTarget } from './routine-link';
+import { fetchImportFile, importLinkTarget } from './routine-link';
 
 const ORIGIN = 'https://liana.example';
 
@@ -40,13 +40,13 @@ const answer =
 describe('fetching the linked file', () => {
 	const url = new URL('/coach/evening.json', ORIGIN);
 
-	it('gives the file’s text exactly', async () => {
+	it('gives the file’s bytes exactly', async () => {
 		const text = '{ "id": "evening" }\n';
-		const fetched = await fetchRoutineText(
+		const fetched = await fetchImportFile(
 			answer(text, { headers: { 'content-type': 'application/json' } }),
 			url
 		);
-		expect(fetched).toEqual({ ok: true, text });
+		expect(fetched).toEqual({ ok: true, bytes: new TextEncoder().encode(text) });
 	});
 
 	it('says the network is unreachable, offline or when the service worker cannot help', async () => {
@@ -54,7 +54,7 @@ describe('fetching the linked file', () => {
 			throw new TypeError('Failed to fetch');
 		};
 		for (const fetcher of [offline, answer('offline', { status: 503 })]) {
-			const fetched = await fetchRoutineText(fetcher, url);
+			const fetched = await fetchImportFile(fetcher, url);
 			expect(fetched.ok).toBe(false);
 			if (!fetched.ok) {
 				expect(fetched.message).toContain('/coach/evening.json could not be fetched');
@@ -65,12 +65,12 @@ describe('fetching the linked file', () => {
 	});
 
 	it('names a missing file, and the single-page fallback’s web page is no file', async () => {
-		const missing = await fetchRoutineText(
+		const missing = await fetchImportFile(
 			answer('', { status: 404, statusText: 'Not Found' }),
 			url
 		);
 		expect(!missing.ok && missing.message).toContain('the site answered 404 Not Found');
-		const page = await fetchRoutineText(
+		const page = await fetchImportFile(
 			answer('<!doctype html>', { headers: { 'content-type': 'text/html' } }),
 			url
 		);

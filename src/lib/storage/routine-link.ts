@@ -7,8 +7,8 @@
 /** The address a link asks to import, or why it is refused. */
 export type LinkTarget = { ok: true; url: URL } | { ok: false; message: string };
 
-/** The fetched file's text, or what went wrong and what to do. */
-export type FetchedRoutine = { ok: true; text: string } | { ok: false; message: string };
+/** The fetched file's bytes (a routine file or a routine pack), or what went wrong and what to do. */
+export type FetchedRoutine = { ok: true; bytes: Uint8Array } | { ok: false; message: string };
 
 const IMPORT_BY_HAND =
 	'download the file and import it with Import routine, or paste its text under Paste routine text';
@@ -30,8 +30,8 @@ export function importLinkTarget(address: string, origin: string): LinkTarget {
 	return { ok: true, url };
 }
 
-/** The link's file as text; every failure is a message that says what to do. */
-export async function fetchRoutineText(fetcher: typeof fetch, url: URL): Promise<FetchedRoutine> {
+/** The link's file; every failure is a message that says what to do. */
+export async function fetchImportFile(fetcher: typeof fetch, url: URL): Promise<FetchedRoutine> {
 	const where = url.pathname + url.search;
 	const unreachable: FetchedRoutine = {
 		ok: false,
@@ -59,7 +59,7 @@ export async function fetchRoutineText(fetcher: typeof fetch, url: URL): Promise
 		};
 	}
 	try {
-		return { ok: true, text: await response.text() };
+		return { ok: true, bytes: new Uint8Array(await response.arrayBuffer()) };
 	} catch {
 		return unreachable;
 	}

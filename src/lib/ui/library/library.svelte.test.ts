@@ -4,8 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseRoutine } from '../../routine';
 import type { RoutineLoad } from '../../storage/built-in-routines';
 import { Database, storageProblem } from '../../storage/database';
-import type { RoutineFile } from '../../storage/routine-import';
+import type { PackFile, RoutineFile } from '../../storage/routine-import';
 import { DatabaseModel } from '../database.svelte';
+import { writePack } from '../../storage/routine-pack';
 import { LibraryModel, type FileSharing, type LibraryOptions } from './library.svelte';
 
 const routineText = (id: string, title: string) =>
@@ -29,7 +30,7 @@ afterEach(() => db?.close());
 
 function setup(options: Partial<LibraryOptions> = {}) {
 	let nowMs = 1_000;
-	const downloads: RoutineFile[] = [];
+	const downloads: (RoutineFile | PackFile)[] = [];
 	const database = new DatabaseModel(async (onBlocked) => {
 		const opened = await Database.open(undefined, undefined, onBlocked);
 		if (opened.ok) db = opened.value;
@@ -217,5 +218,142 @@ describe('the library view-model', () => {
 		answer = new DOMException('no', 'NotAllowedError');
 		await library.share('daily-unload');
 		expect(library.problem).toMatchObject({ kind: 'message' });
+	});
+});
+
+describe('routine packs in the library', () => {
+	const wav = (byte: number) => {
+		const bytes = new Uint8Array(64).fill(byte);
+		bytes.set(
+			[...'RIFF'].map((c) => c.charCodeAt(0)),
+			0
+		);
+		bytes.set(
+			[...'WAVE'].map((c) => c.charCodeAt(0)),
+			8
+		);
+		return bytes.buffer;
+	};
+	const recorded = (cue: string, byte: number) => ({
+		cue,
+		audio: wav(byte),
+		mimeType: 'audio/wav',
+		durationSec: 1
+	});
+	const packFile = (text: string, recordings = [recorded('still/rest', 1)], name = 'pack.zip') =>
+		new File([writePack(text, recordings)], name, { type: 'application/zip' });
+	const cuesOf = async (id: string) =>
+		((await db?.recordings(id)) ?? []).map((r) => [r.cue, new Uint8Array(r.audio)[20]]);
+
+	it('exports an own routine with its recordings as a pack, and imports it back exactly', async () => {
+		const { library, downloads } = setup();
+		await library.connect();
+		const text = routineText('evening', 'Evening unwind');
+		await library.importFile(
+			packFile(text, [recorded('still/rest', 7), recorded('defaults/done', 8)])
+		);
+		expect(library.problem).toBeUndefined();
+		expect(library.notice?.message).toBe('Imported “Evening unwind” with 2 recorded cues.');
+		expect(library.own).toMatchObject([{ id: 'evening', recorded: true }]);
+		expect(await cuesOf('evening')).toEqual([
+			['defaults/done', 8],
+			['still/rest', 7]
+		]);
+
+		await library.exportPack('evening');
+		const exported = downloads[0];
+		if (!exported || !('bytes' in exported)) throw new Error('no pack was downloaded');
+		expect(exported).toMatchObject({ name: 'evening.zip', type: 'application/zip' });
+
+		await library.remove('evening');
+		await db?.deleteRecording('evening', 'still/rest');
+		await db?.deleteRecording('evening', 'defaults/done');
+		await library.importFile(new File([exported.bytes], 'evening.zip'));
+		expect((await db?.routine('evening'))?.text).toBe(text);
+		expect(await cuesOf('evening')).toEqual([
+			['defaults/done', 8],
+			['still/rest', 7]
+		]);
+	});
+
+	it('refuses a bad pack with every problem named, and stores nothing', async () => {
+		const { library } = setup();
+		await library.connect();
+		const text = routineText('evening', 'Evening unwind');
+		await library.importFile(packFile(text, [recorded('knee/rest', 1)], 'bad.zip'));
+		expect(library.problem).toEqual({
+			kind: 'invalid',
+			source: '“bad.zip”',
+			pack: true,
+			issues: [
+				{
+					path: 'pack.json cues["knee/rest"]',
+					message: 'names the step "knee", which the routine does not have'
+				}
+			]
+		});
+		expect(await db?.routines()).toEqual([]);
+		expect(await db?.recordedRoutineIds()).toEqual(new Set());
+	});
+
+	it('on a clash, Replace puts in the pack’s recordings and Keep both gives the copy its own', async () => {
+		const { library } = setup();
+		await library.connect();
+		await library.importFile(
+			packFile(routineText('evening', 'Evening'), [recorded('still/rest', 1)])
+		);
+		const changed = routineText('evening', 'Evening, longer');
+
+		await library.importFile(packFile(changed, [recorded('defaults/rest', 2)]));
+		expect(library.clash).toMatchObject({ kind: 'same-as-own', copyId: 'evening-2' });
+		await library.settle('replace');
+		expect(library.notice?.message).toBe(
+			"Replaced “Evening, longer” and its recordings with the pack's (1 recorded cue)."
+		);
+		expect(await cuesOf('evening')).toEqual([['defaults/rest', 2]]);
+
+		await library.importFile(
+			packFile(routineText('evening', 'Evening again'), [recorded('still/rest', 3)])
+		);
+		await library.settle('keep-both');
+		expect(await cuesOf('evening')).toEqual([['defaults/rest', 2]]);
+		expect(await cuesOf('evening-2')).toEqual([['still/rest', 3]]);
+		expect((await db?.routine('evening-2'))?.text).toBe(routineText('evening-2', 'Evening again'));
+	});
+
+	it('asks when the routine is the same but the recordings are not, and changes nothing when both are', async () => {
+		const { library } = setup();
+		await library.connect();
+		const text = routineText('evening', 'Evening');
+		await library.importFile(packFile(text, [recorded('still/rest', 1)]));
+		await library.importFile(packFile(text, [recorded('still/rest', 1)]));
+		expect(library.clash).toBeUndefined();
+		expect(library.notice?.message).toMatch(
+			/exactly as in this pack, recordings too; nothing changed/
+		);
+		await library.importFile(packFile(text, [recorded('still/rest', 5)]));
+		expect(library.clash).toMatchObject({ kind: 'same-as-own', copyId: 'evening-2' });
+		await library.settle('cancel');
+		expect(await cuesOf('evening')).toEqual([['still/rest', 1]]);
+	});
+
+	it('keeps a pack of a built-in routine only as a copy, with the recordings rekeyed', async () => {
+		const { library } = setup();
+		await library.connect();
+		await library.importFile(packFile(routineText('daily-unload', 'My unload')));
+		await library.settle('keep-both');
+		expect(await cuesOf('daily-unload')).toEqual([]);
+		expect(await cuesOf('daily-unload-2')).toEqual([['still/rest', 1]]);
+	});
+
+	it('imports a pack from a same-origin link', async () => {
+		const bytes = writePack(routineText('evening', 'Evening'), [recorded('still/rest', 4)]);
+		const { library } = setup({
+			fetch: async () => new Response(bytes, { headers: { 'content-type': 'application/zip' } })
+		});
+		await library.connect();
+		await library.openLink(new URL('https://liana.example/?import=/coach/evening.zip'), () => {});
+		expect(library.problem).toBeUndefined();
+		expect(await cuesOf('evening')).toEqual([['still/rest', 4]]);
 	});
 });

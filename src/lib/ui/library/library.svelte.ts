@@ -7,12 +7,14 @@ import { getContext, setContext } from 'svelte';
 import type { Routine, RoutineIssue } from '../../routine';
 import { compileTimeline } from '../../routine/timeline';
 import type { RoutineLoad } from '../../storage/built-in-routines';
-import type { StoredRoutine } from '../../storage/database';
+import type { Recording, StoredRoutine } from '../../storage/database';
 import { readStoredRoutine } from '../../storage/own-routines';
 import {
 	decideImport,
 	duplicate,
 	exportFile,
+	freeId,
+	looksLikeZip,
 	newRoutine,
 	oversizeIssue,
 	settleClash,
@@ -21,9 +23,12 @@ import {
 	type ImportDecision,
 	libraryContents,
 	type LibraryContents,
-	type RoutineFile
+	type PackFile,
+	type RoutineFile,
+	takenIds
 } from '../../storage/routine-import';
-import { fetchRoutineText, importLinkTarget } from '../../storage/routine-link';
+import { fetchImportFile, importLinkTarget } from '../../storage/routine-link';
+import type { PackContents, PackedRecording } from '../../storage/routine-pack';
 import type { DatabaseModel } from '../database.svelte';
 
 const KEY = Symbol('library');
@@ -37,6 +42,8 @@ export interface LibraryEntry {
 	own: boolean;
 	totalMs: number;
 	lastPlayedEpochMs: number | undefined;
+	/** The routine has cues recorded in the coach's own voice: Export pack carries them. */
+	recorded: boolean;
 }
 
 /** A routine that cannot be listed as playable: a built-in that failed to load, a stale own one. */
@@ -48,7 +55,7 @@ export interface BrokenEntry {
 
 /** What went wrong, shown as an alert: a refused file with its issues, or a message. */
 export type LibraryProblem =
-	| { kind: 'invalid'; source: string; issues: RoutineIssue[] }
+	| { kind: 'invalid'; source: string; issues: RoutineIssue[]; pack?: boolean }
 	| { kind: 'message'; message: string };
 
 /** What just happened, said politely; a deletion carries what Undo puts back. */
@@ -57,8 +64,15 @@ export interface LibraryNotice {
 	undo?: StoredRoutine;
 }
 
-/** A clash waiting for the person's answer: where the file came from, whose id it has. */
-export type PendingClash = ImportClash & { source: string; existingTitle: string };
+/**
+ * A clash waiting for the person's answer: where the file came from, whose id it has, and the
+ * recordings a routine pack brings with it.
+ */
+export type PendingClash = ImportClash & {
+	source: string;
+	existingTitle: string;
+	recordings?: PackedRecording[];
+};
 
 /** The platform's file sharing (Web Share API), where it shares files. */
 export interface FileSharing {
@@ -73,7 +87,7 @@ export interface LibraryOptions {
 	fetch?: typeof fetch;
 	/** The app's own origin: import links to any other are refused. */
 	origin?: string;
-	download?: (file: RoutineFile) => void;
+	download?: (file: RoutineFile | PackFile) => void;
 	sharing?: FileSharing;
 }
 
@@ -87,10 +101,12 @@ export class LibraryModel {
 	#now: () => number;
 	#fetch: typeof fetch;
 	#origin: string;
-	#download: (file: RoutineFile) => void;
+	#download: (file: RoutineFile | PackFile) => void;
 	#sharing: FileSharing | undefined;
 	#stored = $state.raw<readonly StoredRoutine[]>([]);
 	#lastPlayed = $state.raw<ReadonlyMap<string, number>>();
+	/** The routines with recorded cues, as last read; replaced whole, never changed in place. */
+	#recorded = $state.raw<ReadonlySet<string>>();
 
 	/** The own routines have been read once, so an empty list means there are none. */
 	loaded = $state(false);
@@ -141,7 +157,8 @@ export class LibraryModel {
 			text,
 			own,
 			totalMs: compileTimeline(routine).totalMs,
-			lastPlayedEpochMs: this.#lastPlayed?.get(routine.id)
+			lastPlayedEpochMs: this.#lastPlayed?.get(routine.id),
+			recorded: own && this.#recorded?.has(routine.id) === true
 		};
 	}
 
@@ -151,9 +168,14 @@ export class LibraryModel {
 		// No database: the layout says why; the built-in routines are still listed.
 		if (db) {
 			try {
-				const [stored, lastPlayed] = await Promise.all([db.routines(), db.lastPlayed()]);
+				const [stored, lastPlayed, recorded] = await Promise.all([
+					db.routines(),
+					db.lastPlayed(),
+					db.recordedRoutineIds()
+				]);
 				this.#stored = stored;
 				this.#lastPlayed = lastPlayed;
+				this.#recorded = recorded;
 			} catch (error) {
 				this.problem = {
 					kind: 'message',
@@ -186,10 +208,29 @@ export class LibraryModel {
 		this.problem = { kind: 'message', message };
 	}
 
-	/** Imports a chosen or dropped file. */
+	/** Imports a chosen or dropped file: a routine file, or a routine pack (`.zip`). */
 	async importFile(file: File): Promise<void> {
 		this.#begin();
 		const source = `“${file.name}”`;
+		let isPack: boolean;
+		try {
+			isPack = looksLikeZip(new Uint8Array(await file.slice(0, 4).arrayBuffer()));
+		} catch (error) {
+			this.#fail(`${source} could not be read (${errorName(error)}). Choose it again.`);
+			return;
+		}
+		if (isPack) {
+			const { readPackFile } = await import('../../storage/routine-pack');
+			let read: PackContents;
+			try {
+				read = await readPackFile(file);
+			} catch (error) {
+				this.#fail(`${source} could not be read (${errorName(error)}). Choose it again.`);
+				return;
+			}
+			await this.#importPack(read, source);
+			return;
+		}
 		const tooLarge = oversizeIssue(file.size);
 		if (tooLarge) {
 			this.problem = { kind: 'invalid', source, issues: [tooLarge] };
@@ -227,11 +268,73 @@ export class LibraryModel {
 		}
 		const where = target.url.pathname;
 		this.notice = { message: `Fetching the routine at ${where}…` };
-		const fetched = await fetchRoutineText(this.#fetch, target.url);
+		const fetched = await fetchImportFile(this.#fetch, target.url);
 		this.notice = undefined;
-		if (fetched.ok) await this.#import(fetched.text, `“${where}”`);
-		else this.#fail(fetched.message);
+		if (!fetched.ok) this.#fail(fetched.message);
+		else if (looksLikeZip(fetched.bytes)) {
+			const { readPack } = await import('../../storage/routine-pack');
+			await this.#importPack(readPack(fetched.bytes), `“${where}”`);
+		} else await this.#import(new TextDecoder().decode(fetched.bytes), `“${where}”`);
 		forget();
+	}
+
+	/** Imports a routine pack read and checked: the routine and its recordings, in one go. */
+	async #importPack(read: PackContents, source: string): Promise<void> {
+		if (!read.ok) {
+			this.problem = { kind: 'invalid', source, issues: read.issues, pack: true };
+			return;
+		}
+		await this.refresh();
+		const contents = this.#contents();
+		const decision = decideImport(read.text, contents);
+		const recordings = read.recordings;
+		const cues = countCues(recordings.length);
+		switch (decision.kind) {
+			case 'invalid':
+				this.problem = { kind: 'invalid', source, issues: decision.issues, pack: true };
+				return;
+			case 'new': {
+				const stored = newRoutine(decision.routine.id, read.text, this.#now());
+				if (await this.#store(stored, decision.routine, recordings)) {
+					this.notice = { message: `Imported “${decision.routine.title}” with ${cues}.` };
+				}
+				return;
+			}
+			case 'identical': {
+				const id = decision.routine.id;
+				const db = await this.#database.get();
+				if (sameRecordings((await db?.recordings(id)) ?? [], recordings)) {
+					this.notice = {
+						message: `“${decision.routine.title}” is in your library already, exactly as in this pack, recordings too; nothing changed.`
+					};
+					return;
+				}
+				// Same routine, other recordings: the person chooses, as for any other clash.
+				this.clash = {
+					kind: 'same-as-own',
+					routine: decision.routine,
+					text: read.text,
+					copyId: freeId(id, takenIds(contents)),
+					source,
+					existingTitle: decision.routine.title,
+					recordings
+				};
+				return;
+			}
+			case 'same-as-own':
+			case 'same-as-built-in': {
+				const existingTitle = this.#find(decision.routine.id)?.routine.title;
+				this.clash = {
+					...decision,
+					source,
+					existingTitle: existingTitle ?? decision.routine.id,
+					recordings
+				};
+				return;
+			}
+			default:
+				return unreachable(decision);
+		}
 	}
 
 	async #import(text: string, source: string): Promise<void> {
@@ -283,13 +386,16 @@ export class LibraryModel {
 			this.#fail(`“${title}” is a built-in routine, which cannot be replaced; nothing changed.`);
 			return;
 		}
-		if (!(await this.#store(stored, clash.routine))) return;
+		if (!(await this.#store(stored, clash.routine, clash.recordings))) return;
 		this.#donePasting(clash.source);
+		const cues = clash.recordings ? countCues(clash.recordings.length) : '';
 		this.notice = {
 			message:
 				choice === 'replace'
-					? `Replaced “${title}” with the imported file.`
-					: `Imported “${title}” as a copy, with the id “${stored.id}”.`
+					? clash.recordings
+						? `Replaced “${title}” and its recordings with the pack's (${cues}).`
+						: `Replaced “${title}” with the imported file.`
+					: `Imported “${title}” as a copy, with the id “${stored.id}”${clash.recordings ? `, and ${cues}` : ''}.`
 		};
 	}
 
@@ -297,9 +403,23 @@ export class LibraryModel {
 		if (source === PASTED) this.pasteText = '';
 	}
 
-	/** Stores a routine and lists it; a failed write is said, and the list stays as it was. */
-	async #store(stored: StoredRoutine, routine: Routine): Promise<boolean> {
-		const saved = await this.#database.write((db) => db.putRoutine(stored));
+	/**
+	 * Stores a routine (with a pack's recordings, in place of any it had, under its id: a copy's
+	 * recordings are the copy's) and lists it; a failed write is said, and nothing changes.
+	 */
+	async #store(
+		stored: StoredRoutine,
+		routine: Routine,
+		packed?: readonly PackedRecording[]
+	): Promise<boolean> {
+		const recordings: Recording[] | undefined = packed?.map((recording) => ({
+			...recording,
+			routineId: stored.id,
+			recordedAtEpochMs: stored.updatedAtEpochMs
+		}));
+		const saved = await this.#database.write((db) =>
+			recordings ? db.putRoutineWithRecordings(stored, recordings) : db.putRoutine(stored)
+		);
 		if (!saved.ok) {
 			this.#fail(`“${routine.title}” was not saved. ${saved.message}`);
 			return false;
@@ -371,6 +491,24 @@ export class LibraryModel {
 		if (file) this.#download(file);
 	}
 
+	/** Downloads the routine with its recorded cues as a routine pack, `<id>.zip`. */
+	async exportPack(id: string): Promise<void> {
+		this.#begin();
+		const entry = this.#find(id);
+		if (!entry) return;
+		try {
+			const db = await this.#database.get();
+			const recordings = (await db?.recordings(id)) ?? [];
+			const { writePack } = await import('../../storage/routine-pack');
+			const bytes = writePack(entry.text, recordings);
+			this.#download({ name: `${id}.zip`, type: 'application/zip', bytes });
+		} catch (error) {
+			this.#fail(
+				`The pack of “${entry.routine.title}” could not be made (${errorName(error)}); nothing changed. Try again, or use Export for the routine file alone.`
+			);
+		}
+	}
+
 	/** Hands the routine's file to the platform's share sheet. */
 	async share(id: string): Promise<void> {
 		const file = this.file(id);
@@ -402,9 +540,27 @@ function errorName(error: unknown): string {
 	return error instanceof Error || error instanceof DOMException ? error.name : 'unknown error';
 }
 
+/** "1 recorded cue", "3 recorded cues". */
+function countCues(n: number): string {
+	return n === 1 ? '1 recorded cue' : `${n} recorded cues`;
+}
+
+/** Whether the stored recordings are the pack's: the same cues, types and bytes. */
+function sameRecordings(stored: readonly Recording[], packed: readonly PackedRecording[]): boolean {
+	if (stored.length !== packed.length) return false;
+	return packed.every((recording) => {
+		const mine = stored.find((other) => other.cue === recording.cue);
+		if (!mine || mine.mimeType !== recording.mimeType) return false;
+		const a = new Uint8Array(mine.audio);
+		const b = new Uint8Array(recording.audio);
+		return a.length === b.length && a.every((byte, i) => byte === b[i]);
+	});
+}
+
 /** Saves a file through a temporary link: the way a web page starts a download. */
-function downloadFile(file: RoutineFile): void {
-	const url = URL.createObjectURL(new Blob([file.text], { type: file.type }));
+function downloadFile(file: RoutineFile | PackFile): void {
+	const data = 'text' in file ? file.text : file.bytes;
+	const url = URL.createObjectURL(new Blob([data], { type: file.type }));
 	const link = document.createElement('a');
 	link.href = url;
 	link.download = file.name;

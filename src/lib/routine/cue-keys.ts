@@ -3,7 +3,7 @@
  * (the whole routine), the phase one of the format's phase names. Which one plays when is in
  * `own-cues.ts`.
  */
-import type { Phase } from '../routine/timeline';
+import type { Phase } from './timeline';
 
 /** The phases a coach can record a cue for, in the order a session meets them. */
 export const VOICE_PHASES = [

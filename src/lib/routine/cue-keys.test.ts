@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { cueKey, parseCueKey } from './cue-keys';
-import { recordedCue } from './own-cues';
 
 describe('cue keys', () => {
 	it('names a cue by scope and phase, and reads it back', () => {
@@ -22,17 +21,5 @@ describe('cue keys', () => {
 		]) {
 			expect(parseCueKey(key), key).toBeUndefined();
 		}
-	});
-
-	it("picks the step's recording, else the routine's, else none", () => {
-		const recorded = new Map([
-			['hip/soften', 1],
-			['defaults/soften', 1],
-			['defaults/rest', 1]
-		]);
-		expect(recordedCue(recorded, 'hip', 'soften')).toBe('hip/soften');
-		expect(recordedCue(recorded, 'calm', 'soften')).toBe('defaults/soften');
-		expect(recordedCue(recorded, 'hip', 'rest')).toBe('defaults/rest');
-		expect(recordedCue(recorded, 'hip', 'approach')).toBeUndefined();
 	});
 });

@@ -1,0 +1,257 @@
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import {
+	audioPath,
+	PACK_FORMAT,
+	PACK_LIMITS,
+	readPack,
+	readPackFile,
+	soundsLikeAudio,
+	writePack,
+	type PackContents,
+	type PackedRecording
+} from './routine-pack';
+import { looksLikeZip } from './routine-import';
+
+/** A WAV file of a sine tone, as a recording might be. */
+export function sineWav(seconds: number, rate = 8000): ArrayBuffer {
+	const samples = Math.round(seconds * rate);
+	const buffer = new ArrayBuffer(44 + samples * 2);
+	const view = new DataView(buffer);
+	const text = (at: number, value: string) =>
+		[...value].forEach((c, i) => view.setUint8(at + i, c.charCodeAt(0)));
+	text(0, 'RIFF');
+	view.setUint32(4, 36 + samples * 2, true);
+	text(8, 'WAVEfmt ');
+	view.setUint32(16, 16, true);
+	view.setUint16(20, 1, true);
+	view.setUint16(22, 1, true);
+	view.setUint32(24, rate, true);
+	view.setUint32(28, rate * 2, true);
+	view.setUint16(32, 2, true);
+	view.setUint16(34, 16, true);
+	text(36, 'data');
+	view.setUint32(40, samples * 2, true);
+	for (let i = 0; i < samples; i++) {
+		view.setInt16(44 + i * 2, Math.round(Math.sin((i / rate) * 2 * Math.PI * 440) * 8000), true);
+	}
+	return buffer;
+}
+
+/** A routine file as a coach writes it: its own spacing and an `x-` key, kept exactly. */
+const TEXT = `{
+  "version": 1, "id": "evening",   "title": "Evening",
+  "x-coach": "Ana",
+  "steps": [
+    { "type": "stretch", "id": "hip", "title": "Hip opener", "side": "left" },
+    { "type": "rest", "id": "still", "title": "Still", "seconds": 30 }
+  ]
+}
+`;
+
+const RECORDINGS: PackedRecording[] = [
+	{ cue: 'hip/soften', audio: sineWav(1.5), mimeType: 'audio/wav', durationSec: 1.5 },
+	{ cue: 'defaults/countdown', audio: sineWav(0.5), mimeType: 'audio/wav', durationSec: 0.5 }
+];
+
+const MANIFEST = {
+	format: PACK_FORMAT,
+	version: 1,
+	cues: { 'hip/soften': { file: 'audio/hip/soften.wav', mimeType: 'audio/wav', durationSec: 1.5 } }
+};
+
+/** A pack made by hand, to break one thing at a time. */
+function pack(files: Record<string, unknown>): Uint8Array {
+	const zippable: Zippable = {};
+	for (const [name, value] of Object.entries(files)) {
+		if (value === undefined) continue;
+		zippable[name] =
+			value instanceof Uint8Array
+				? value
+				: value instanceof ArrayBuffer
+					? new Uint8Array(value)
+					: strToU8(typeof value === 'string' ? value : JSON.stringify(value));
+	}
+	return zipSync(zippable);
+}
+
+const GOOD = {
+	'pack.json': MANIFEST,
+	'routine.json': TEXT,
+	'audio/hip/soften.wav': sineWav(1.5)
+};
+
+function problems(read: PackContents): string[] {
+	return read.ok ? [] : read.issues.map((issue) => `${issue.path}: ${issue.message}`);
+}
+
+describe('a routine pack', () => {
+	it('round-trips the routine text exactly and every recording byte for byte', () => {
+		const bytes = writePack(TEXT, RECORDINGS);
+		expect(looksLikeZip(bytes)).toBe(true);
+		const read = readPack(bytes);
+		if (!read.ok) throw new Error(problems(read).join('\n'));
+		expect(read.text).toBe(TEXT);
+		expect(read.recordings.map((r) => r.cue)).toEqual(['defaults/countdown', 'hip/soften']);
+		for (const recording of RECORDINGS) {
+			const back = read.recordings.find((r) => r.cue === recording.cue);
+			expect(back).toMatchObject({ mimeType: 'audio/wav', durationSec: recording.durationSec });
+			expect(new Uint8Array(back?.audio ?? new ArrayBuffer(0))).toEqual(
+				new Uint8Array(recording.audio)
+			);
+		}
+	});
+
+	it('names each recording audio/<cue>.<ext> and lists it in pack.json', () => {
+		expect(audioPath('hip/soften', 'audio/webm;codecs=opus')).toBe('audio/hip/soften.webm');
+		expect(audioPath('defaults/done', 'audio/mp4')).toBe('audio/defaults/done.m4a');
+		expect(audioPath('defaults/done', 'audio/x-unknown')).toBe('audio/defaults/done.audio');
+		const read = readPack(writePack(TEXT, []));
+		expect(read).toEqual({ ok: true, text: TEXT, recordings: [] });
+	});
+
+	it('reads a pack made by hand', () => {
+		const read = readPack(pack(GOOD));
+		expect(read.ok && read.recordings.map((r) => r.cue)).toEqual(['hip/soften']);
+	});
+});
+
+describe('a bad pack is refused with the problem named', () => {
+	const refused = (files: Record<string, unknown>, limits = PACK_LIMITS) =>
+		problems(readPack(pack(files), limits));
+
+	it('a file that is no zip', () => {
+		expect(problems(readPack(strToU8(TEXT)))).toEqual([
+			'(file): this is not a zip file, so it is no routine pack'
+		]);
+	});
+
+	it('a damaged zip', () => {
+		const bytes = pack(GOOD).slice(0, 200);
+		expect(problems(readPack(bytes))[0]).toMatch(/^\(file\): the zip file is damaged/);
+	});
+
+	it('a pack larger than allowed, unread', () => {
+		const bytes = pack(GOOD);
+		expect(problems(readPack(bytes, { ...PACK_LIMITS, packBytes: 100 }))).toEqual([
+			`(file): the pack is ${bytes.length.toLocaleString('en')} bytes; a routine pack may be at most 100 bytes`
+		]);
+	});
+
+	it('a pack file larger than allowed, before it is read', async () => {
+		const file = new Blob([pack(GOOD).slice()]);
+		file.arrayBuffer = () => Promise.reject(new Error('read'));
+		expect(problems(await readPackFile(file, { ...PACK_LIMITS, packBytes: 100 }))).toEqual([
+			`(file): the pack is ${file.size.toLocaleString('en')} bytes; a routine pack may be at most 100 bytes`
+		]);
+	});
+
+	it('a zip bomb: a small file that would unpack to more than a recording may be', () => {
+		const bomb = new Uint8Array(PACK_LIMITS.audioBytes + 1);
+		bomb.set(new Uint8Array(sineWav(0.01)));
+		const bytes = pack({ ...GOOD, 'audio/hip/soften.wav': bomb });
+		expect(bytes.length).toBeLessThan(100_000);
+		expect(problems(readPack(bytes))).toEqual([
+			'audio/hip/soften.wav: unpacks to 10.0 MiB; a file in a routine pack may be at most 10.0 MiB'
+		]);
+	});
+
+	it('files that unpack to more than allowed together, or too many files', () => {
+		expect(refused(GOOD, { ...PACK_LIMITS, unpackedBytes: 1000 })[0]).toMatch(
+			/^\(file\): the pack unpacks to [\d,]+ bytes; a routine pack may unpack to at most 1,000 bytes$/
+		);
+		expect(refused(GOOD, { ...PACK_LIMITS, files: 2 })).toEqual([
+			'(file): the pack holds 3 files; a routine pack may hold at most 2'
+		]);
+	});
+
+	it('a pack without its manifest or its routine', () => {
+		expect(refused({ ...GOOD, 'pack.json': undefined })).toEqual([
+			'pack.json: missing: a routine pack has a pack.json that lists its recordings'
+		]);
+		expect(refused({ ...GOOD, 'routine.json': undefined })).toEqual([
+			'routine.json: missing: a routine pack has the routine file, routine.json'
+		]);
+	});
+
+	it('a manifest that is not JSON, not a pack, from a newer app, or without cues', () => {
+		expect(refused({ ...GOOD, 'pack.json': '{ "format": ' })[0]).toMatch(
+			/^pack.json: is not valid JSON/
+		);
+		expect(refused({ ...GOOD, 'pack.json': { ...MANIFEST, format: 'zip' } })).toEqual([
+			`pack.json format: must be "${PACK_FORMAT}": this zip is not a Liana routine pack`
+		]);
+		expect(refused({ ...GOOD, 'pack.json': { ...MANIFEST, version: 2 } })).toEqual([
+			'pack.json version: is 2: this pack was made by a newer Liana; update the app, then import it again'
+		]);
+		expect(refused({ ...GOOD, 'pack.json': { ...MANIFEST, cues: [] } })).toEqual([
+			'pack.json cues: must be an object of cue → file'
+		]);
+	});
+
+	it('a cue entry with a path outside audio/, a type that is not audio, or no length', () => {
+		const cues = {
+			'hip/soften': { file: 'audio/../routine.json', mimeType: 'text/plain', durationSec: 0 }
+		};
+		expect(refused({ ...GOOD, 'pack.json': { ...MANIFEST, cues } })).toEqual([
+			`pack.json cues["hip/soften"].file: must be a path inside the pack's "audio/" folder`,
+			'pack.json cues["hip/soften"].mimeType: must be an audio type, like "audio/webm"',
+			`pack.json cues["hip/soften"].durationSec: must be the recording's length in seconds, more than 0 and at most 600`
+		]);
+	});
+
+	it('a cue Liana does not know, or for a step the routine does not have', () => {
+		const entry = MANIFEST.cues['hip/soften'];
+		const cues = { 'hip/sofen': entry, 'knee/soften': entry, 'hip/countdown': entry };
+		const found = refused({ ...GOOD, 'pack.json': { ...MANIFEST, cues } });
+		expect(found).toHaveLength(3);
+		expect(found[0]).toMatch(/^pack.json cues\["hip\/sofen"\]: is not a cue Liana knows/);
+		expect(found[1]).toBe(
+			'pack.json cues["knee/soften"]: names the step "knee", which the routine does not have'
+		);
+		expect(found[2]).toMatch(/^pack.json cues\["hip\/countdown"\]: is not a cue Liana knows/);
+	});
+
+	it('a recording the manifest names that is not in the pack', () => {
+		expect(refused({ ...GOOD, 'audio/hip/soften.wav': undefined })).toEqual([
+			'pack.json cues["hip/soften"].file: names "audio/hip/soften.wav", which is not in the pack'
+		]);
+	});
+
+	it('a "recording" that is not audio', () => {
+		expect(refused({ ...GOOD, 'audio/hip/soften.wav': 'not a sound' })).toEqual([
+			'audio/hip/soften.wav: is not an audio file (not WebM, Ogg, MP4, MP3, WAV or FLAC)'
+		]);
+	});
+
+	it('a routine file that is not valid, by its place in routine.json', () => {
+		const broken = TEXT.replace('"seconds": 30', '"seconds": "30"');
+		const found = refused({ ...GOOD, 'routine.json': broken });
+		expect(found).toHaveLength(1);
+		expect(found[0]).toMatch(/^routine.json steps\[1\].seconds: /);
+	});
+});
+
+describe('telling audio from anything else', () => {
+	const bytes = (...values: (number | string)[]) =>
+		new Uint8Array(
+			values.flatMap((v) => (typeof v === 'string' ? [...v].map((c) => c.charCodeAt(0)) : [v]))
+		);
+
+	it('knows the files browsers record and play', () => {
+		expect(soundsLikeAudio(new Uint8Array(sineWav(0.01)))).toBe(true);
+		expect(soundsLikeAudio(bytes(0x1a, 0x45, 0xdf, 0xa3, 0, 0))).toBe(true);
+		expect(soundsLikeAudio(bytes('OggS', 0, 2))).toBe(true);
+		expect(soundsLikeAudio(bytes(0, 0, 0, 0x20, 'ftypM4A '))).toBe(true);
+		expect(soundsLikeAudio(bytes('ID3', 4, 0))).toBe(true);
+		expect(soundsLikeAudio(bytes(0xff, 0xfb, 0x90))).toBe(true);
+		expect(soundsLikeAudio(bytes('fLaC', 0))).toBe(true);
+	});
+
+	it('refuses text, images and nothing', () => {
+		expect(soundsLikeAudio(bytes('{"version": 1}'))).toBe(false);
+		expect(soundsLikeAudio(bytes(0x89, 'PNG', 13, 10))).toBe(false);
+		expect(soundsLikeAudio(bytes('RIFF', 0, 0, 0, 0, 'AVI '))).toBe(false);
+		expect(soundsLikeAudio(new Uint8Array(0))).toBe(false);
+	});
+});

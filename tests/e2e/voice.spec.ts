@@ -1,0 +1,161 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from '@playwright/test';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { driveClock, expect, expectAccessible, test } from './fixtures';
+import { EVENING, notice, openLibrary, ownSection } from './routine-files';
+
+/** A WAV file of a sine tone, made here as a coach's recording stands in. */
+function sineWav(seconds: number, rate = 8000): Uint8Array {
+	const samples = Math.round(seconds * rate);
+	const view = new DataView(new ArrayBuffer(44 + samples * 2));
+	const text = (at: number, value: string) =>
+		[...value].forEach((c, i) => view.setUint8(at + i, c.charCodeAt(0)));
+	text(0, 'RIFF');
+	view.setUint32(4, 36 + samples * 2, true);
+	text(8, 'WAVEfmt ');
+	view.setUint32(16, 16, true);
+	view.setUint16(20, 1, true);
+	view.setUint16(22, 1, true);
+	view.setUint32(24, rate, true);
+	view.setUint32(28, rate * 2, true);
+	view.setUint16(32, 2, true);
+	view.setUint16(34, 16, true);
+	text(36, 'data');
+	view.setUint32(40, samples * 2, true);
+	for (let i = 0; i < samples; i++) {
+		view.setInt16(44 + i * 2, Math.round(Math.sin((i / rate) * 2 * Math.PI * 330) * 6000), true);
+	}
+	return new Uint8Array(view.buffer);
+}
+
+/** A routine pack made as docs/routine-pack.md describes it. */
+function routinePack(text: string, cues: Record<string, Uint8Array>): Buffer {
+	const manifest = {
+		format: 'liana-routine-pack',
+		version: 1,
+		cues: Object.fromEntries(
+			Object.keys(cues).map((cue) => [
+				cue,
+				{ file: `audio/${cue}.wav`, mimeType: 'audio/wav', durationSec: 1 }
+			])
+		)
+	};
+	const audio = Object.fromEntries(
+		Object.entries(cues).map(([cue, bytes]) => [`audio/${cue}.wav`, bytes])
+	);
+	return Buffer.from(
+		zipSync({
+			'pack.json': strToU8(JSON.stringify(manifest)),
+			'routine.json': strToU8(text),
+			...audio
+		})
+	);
+}
+
+async function importPack(page: Page, pack: Buffer, name = 'evening-unwind.zip') {
+	await page
+		.getByLabel('Import routine')
+		.setInputFiles({ name, mimeType: 'application/zip', buffer: pack });
+}
+
+/** A second browser with storage of its own (as another device would be), on a driven clock. */
+async function freshPage(browser: Browser): Promise<Page> {
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	const page = await context.newPage();
+	await driveClock(page, Date.UTC(2026, 10, 25, 10, 0, 0));
+	return page;
+}
+
+/** The line under the player's controls that says what sounds. */
+const soundStatus = (page: Page) => page.getByTestId('sound-status');
+
+test.use({ serviceWorkers: 'block' });
+
+test('a routine pack with a recorded cue round-trips through Export pack, and its cue plays', async ({
+	clockPage: page,
+	browser
+}) => {
+	await openLibrary(page);
+	await importPack(
+		page,
+		routinePack(EVENING, {
+			'defaults/countdown': sineWav(1.2),
+			'hip-left/approach': sineWav(2)
+		})
+	);
+	await expect(notice(page)).toHaveText('Imported “Evening unwind” with 2 recorded cues.');
+	const card = ownSection(page).getByRole('listitem');
+	await expect(card.getByText('Your voice')).toBeVisible();
+	await expectAccessible(page);
+
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export pack of Evening unwind' }).click();
+	const saved = await download;
+	expect(saved.suggestedFilename()).toBe('evening-unwind.zip');
+	const exported = await readFile(await saved.path());
+	const files = unzipSync(new Uint8Array(exported));
+	expect(strFromU8(files['routine.json'] ?? new Uint8Array())).toBe(EVENING);
+	expect(Object.keys(files).sort()).toEqual([
+		'audio/defaults/countdown.wav',
+		'audio/hip-left/approach.wav',
+		'pack.json',
+		'routine.json'
+	]);
+
+	// Cleared: another browser that has never seen the routine takes the pack.
+	const other = await freshPage(browser);
+	await openLibrary(other);
+	await importPack(other, exported);
+	await expect(notice(other)).toHaveText('Imported “Evening unwind” with 2 recorded cues.');
+	await other.getByRole('link', { name: 'Evening unwind' }).click();
+	await other.clock.runFor(500);
+	await expect(soundStatus(other)).toHaveText('Voice guidance ready.');
+	await other.getByRole('button', { name: 'Start' }).click();
+	await expect(soundStatus(other)).toHaveText('Your voice: Get ready');
+	// Countdown 5 s, three breaths of 10 s, a rest of 5 s: the hip opener's approach at 40 s.
+	await other.clock.runFor(40_400);
+	await expect(other.getByTestId('phase')).toHaveAttribute('data-phase', 'approach');
+	await expect(soundStatus(other)).toHaveText('Your voice: Approach the edge, Hip opener');
+	await expect(other.getByRole('alert')).toHaveCount(0);
+	await expectAccessible(other);
+	await other.clock.runFor(2_000);
+	await expect(soundStatus(other)).toHaveText('Voice guidance ready.');
+	await other.context().close();
+});
+
+test('a pack whose "recording" is not audio is refused, naming the file, and nothing is stored', async ({
+	clockPage: page
+}) => {
+	await openLibrary(page);
+	await importPack(
+		page,
+		routinePack(EVENING, { 'hip-left/soften': strToU8('this is a note, not a sound') }),
+		'broken.zip'
+	);
+	const alert = page.getByRole('alert');
+	await expect(alert).toContainText('“broken.zip” is not a valid routine pack');
+	await expect(alert).toContainText(
+		'audio/hip-left/soften.wav: is not an audio file (not WebM, Ogg, MP4, MP3, WAV or FLAC)'
+	);
+	await expect(
+		ownSection(page).getByText('Routines you import or duplicate appear here.')
+	).toBeVisible();
+	await expectAccessible(page);
+});
+
+test('a recording the browser cannot decode is named, and the built-in voice speaks for it', async ({
+	clockPage: page
+}) => {
+	const damaged = sineWav(1).slice(0, 64);
+	damaged.fill(0x7f, 12);
+	await openLibrary(page);
+	await importPack(page, routinePack(EVENING, { 'defaults/soften': damaged }));
+	await expect(notice(page)).toHaveText('Imported “Evening unwind” with 1 recorded cue.');
+	await page.getByRole('link', { name: 'Evening unwind' }).click();
+	await page.clock.runFor(500);
+	await expect(page.getByRole('alert')).toHaveText(
+		'Your recording for “Soften, every step” could not be played (this browser cannot decode it), so the built-in voice speaks in its place. Record it again, or import the routine pack again.'
+	);
+	await expect(soundStatus(page)).toHaveText('Voice guidance ready.');
+	await expectAccessible(page);
+});
