@@ -2,7 +2,8 @@
  * The person's own routines as the screens read them: kept as the file's text and validated again
  * on every read, so a stored file the format no longer accepts is refused with its problems.
  */
-import { describeIssue, parseRoutine } from '../routine';
+import { describeIssue, parseRoutine, validateRoutine } from '../routine';
+import type { JsonValue } from '../routine/json-text';
 import type { RoutineLoad } from './built-in-routines';
 import type { Database, StoredRoutine } from './database';
 
@@ -37,4 +38,36 @@ export async function loadOwnRoutine(db: Database | undefined, id: string): Prom
 	}
 	if (!stored) return { ok: false, reason: 'not-found', message: notFound };
 	return readStoredRoutine(stored);
+}
+
+/** A draft from the editor, to try it in the player: validated like any file. */
+export async function loadDraftRoutine(
+	db: Database | undefined,
+	key: string
+): Promise<RoutineLoad> {
+	const gone = `This draft is no longer kept here (saved or discarded meanwhile?). Open it from the library.`;
+	if (!db) return { ok: false, reason: 'not-found', message: gone };
+	let routine: unknown;
+	try {
+		routine = (await db.draft(key))?.routine;
+	} catch (error) {
+		const name = error instanceof Error ? error.name : 'unknown error';
+		return {
+			ok: false,
+			reason: 'not-found',
+			message: `The draft could not be read just now (${name}). Reload the page to try again.`
+		};
+	}
+	if (routine === undefined) return { ok: false, reason: 'not-found', message: gone };
+	// Drafts are stored as the editor keeps them: JSON values, cloned.
+	const result = validateRoutine(routine as JsonValue);
+	if (!result.ok) {
+		return {
+			ok: false,
+			reason: 'invalid',
+			message: `The draft has problems to fix in the editor first: ${result.issues.map(describeIssue).join('; ')}`,
+			issues: result.issues
+		};
+	}
+	return { ok: true, routine: result.routine, text: JSON.stringify(routine, null, 2) };
 }

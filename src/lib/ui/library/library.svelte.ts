@@ -7,7 +7,7 @@ import { getContext, setContext } from 'svelte';
 import type { Routine, RoutineIssue } from '../../routine';
 import { compileTimeline } from '../../routine/timeline';
 import type { RoutineLoad } from '../../storage/built-in-routines';
-import type { Recording, StoredRoutine } from '../../storage/database';
+import type { Recording, RoutineDraft, StoredRoutine } from '../../storage/database';
 import { readStoredRoutine } from '../../storage/own-routines';
 import {
 	decideImport,
@@ -44,6 +44,28 @@ export interface LibraryEntry {
 	lastPlayedEpochMs: number | undefined;
 	/** The routine has cues recorded in the coach's own voice: Export pack carries them. */
 	recorded: boolean;
+}
+
+/** A routine being written, as the library lists it to go back to. */
+export interface DraftEntry {
+	key: string;
+	title: string;
+	/** It changes a saved routine (rather than being a new one). */
+	editsSaved: boolean;
+	updatedAtEpochMs: number;
+}
+
+/** A stored draft as listed: its title as typed so far. */
+function draftEntry(draft: RoutineDraft): DraftEntry {
+	const routine = draft.routine;
+	const title =
+		typeof routine === 'object' && routine !== null && 'title' in routine ? routine.title : '';
+	return {
+		key: draft.key,
+		title: typeof title === 'string' && title.trim() !== '' ? title : 'Untitled routine',
+		editsSaved: !/^new-\d+$/.test(draft.key),
+		updatedAtEpochMs: draft.updatedAtEpochMs
+	};
 }
 
 /** A routine that cannot be listed as playable: a built-in that failed to load, a stale own one. */
@@ -108,6 +130,8 @@ export class LibraryModel {
 	/** The routines with recorded cues, as last read; replaced whole, never changed in place. */
 	#recorded = $state.raw<ReadonlySet<string>>();
 
+	/** Routines being written in the editor, the latest edited first. */
+	drafts = $state.raw<readonly DraftEntry[]>([]);
 	/** The own routines have been read once, so an empty list means there are none. */
 	loaded = $state(false);
 	problem = $state.raw<LibraryProblem>();
@@ -168,14 +192,16 @@ export class LibraryModel {
 		// No database: the layout says why; the built-in routines are still listed.
 		if (db) {
 			try {
-				const [stored, lastPlayed, recorded] = await Promise.all([
+				const [stored, lastPlayed, recorded, drafts] = await Promise.all([
 					db.routines(),
 					db.lastPlayed(),
-					db.recordedRoutineIds()
+					db.recordedRoutineIds(),
+					db.drafts()
 				]);
 				this.#stored = stored;
 				this.#lastPlayed = lastPlayed;
 				this.#recorded = recorded;
+				this.drafts = drafts.map(draftEntry);
 			} catch (error) {
 				this.problem = {
 					kind: 'message',
@@ -525,6 +551,19 @@ export class LibraryModel {
 			if (errorName(error) === 'AbortError') return;
 			this.#fail(`Sharing did not work (${errorName(error)}). Use Export to download the file.`);
 		}
+	}
+
+	/** Forgets a draft in progress; the routine it edits, if saved, stays as saved. */
+	async discardDraft(key: string): Promise<void> {
+		this.#begin();
+		const title = this.drafts.find((draft) => draft.key === key)?.title ?? 'the draft';
+		const discarded = await this.#database.write((db) => db.discardDraft(key));
+		if (!discarded.ok) {
+			this.#fail(`“${title}” was not discarded. ${discarded.message}`);
+			return;
+		}
+		this.drafts = this.drafts.filter((draft) => draft.key !== key);
+		this.notice = { message: `Discarded the draft “${title}”.` };
 	}
 
 	dismissNotice(): void {

@@ -1,0 +1,189 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { valueAt } from '../../routine/draft';
+import { Database } from '../../storage/database';
+import type { RoutineFile } from '../../storage/routine-import';
+import { DatabaseModel } from '../database.svelte';
+import { EditorModel } from './editor.svelte';
+
+const DAILY = `{\n\t"version": 1,\n\t"id": "daily-unload",\n\t"title": "Daily unload",\n\t"x-coach": "Ana",\n\t"steps": [{ "type": "rest", "id": "still", "title": "Rest", "seconds": 60 }]\n}\n`;
+
+let db: Database | undefined;
+beforeEach(() => {
+	globalThis.indexedDB = new IDBFactory();
+});
+afterEach(() => db?.close());
+
+function setup() {
+	let nowMs = 1_700_000_000_000;
+	let monotonicMs = 0;
+	const timers = new Map<number, () => void>();
+	let nextTimer = 1;
+	const downloads: RoutineFile[] = [];
+	const database = new DatabaseModel(async (onBlocked) => {
+		const opened = await Database.open(undefined, undefined, onBlocked);
+		if (opened.ok) db = opened.value;
+		return opened;
+	});
+	const fetcher = (async (input: RequestInfo | URL) =>
+		String(input) === '/routines/daily-unload.json'
+			? new Response(DAILY, { headers: { 'content-type': 'application/json' } })
+			: new Response('', { status: 404 })) as typeof fetch;
+	const editor = new EditorModel({
+		database,
+		builtInIds: ['daily-unload'],
+		fetch: fetcher,
+		now: () => (nowMs += 1_000),
+		monotonicMs: () => (monotonicMs += 100),
+		download: (file) => downloads.push(file),
+		timers: {
+			set: (run) => {
+				timers.set(nextTimer, run);
+				return nextTimer++;
+			},
+			clear: (id) => void timers.delete(id)
+		}
+	});
+	/** Runs the timers due, as the browser would after the pause. */
+	const runTimers = async () => {
+		const due = [...timers.values()];
+		timers.clear();
+		for (const run of due) run();
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	};
+	return { editor, database, downloads, runTimers };
+}
+
+/** A new routine with a title and one rest step. */
+async function simpleRoutine(editor: EditorModel) {
+	expect(await editor.open('new')).toMatch(/^new-\d+$/);
+	editor.setTitle('Evening');
+	editor.addStep('rest');
+}
+
+describe('the editor view-model', () => {
+	it('keeps the draft a moment after each change, and opens it again by its key', async () => {
+		const { editor, database, runTimers } = setup();
+		await simpleRoutine(editor);
+		expect(editor.keeping).toBe('pending');
+		await runTimers();
+		expect(editor.keeping).toBe('kept');
+		const again = new EditorModel({ database, builtInIds: [] });
+		expect(await again.open(editor.key)).toBeUndefined();
+		expect(again.draft).toEqual(editor.draft);
+		expect(again.announcement).toBe('Your unsaved changes are back.');
+	});
+
+	it('shows a field’s problem once the field is changed, and all of them on a refused save', async () => {
+		const { editor } = setup();
+		await simpleRoutine(editor);
+		editor.set(['steps', 0, 'seconds'], 4000, true);
+		expect(editor.issuesAt(['steps', 0, 'seconds'])[0]?.message).toBe(
+			'must be at most 3600 seconds (one hour), not 4000'
+		);
+		editor.set(['summary'], 5);
+		editor.set(['summary'], undefined);
+		expect(editor.issuesAt(['language'])).toEqual([]);
+		editor.set(['language'], 'not a tag!');
+		expect(editor.issuesAt(['language'])).toHaveLength(1);
+		expect(await editor.save()).toBe(false);
+		expect(editor.revealAll).toBe(true);
+		expect(editor.problem).toBe('Not saved yet: fix the 2 problems listed first.');
+		expect(editor.export()).toBe(false);
+		expect(await editor.tryIt()).toBeUndefined();
+	});
+
+	it('joins typing into one undo step, and undoes and redoes buttons’ steps one by one', async () => {
+		const { editor } = setup();
+		await editor.open('new');
+		for (const title of ['E', 'Ev', 'Eve']) editor.setTitle(title);
+		editor.addStep('breathe');
+		editor.addStep('rest');
+		editor.undo();
+		expect(editor.steps).toHaveLength(1);
+		editor.undo();
+		expect(editor.steps).toHaveLength(0);
+		expect(editor.draft['title']).toBe('Eve');
+		editor.undo();
+		expect(editor.draft['title']).toBe('');
+		expect(editor.canUndo).toBe(false);
+		editor.redo();
+		editor.redo();
+		expect(editor.draft['title']).toBe('Eve');
+		expect(editor.steps).toHaveLength(1);
+	});
+
+	it('saves a new routine, then replaces it when saved again; its id stays put', async () => {
+		const { editor, runTimers } = setup();
+		await simpleRoutine(editor);
+		await runTimers();
+		const draftKey = editor.key;
+		expect(await editor.save()).toBe(true);
+		expect(editor.key).toBe('evening');
+		expect(editor.origin).toEqual({ kind: 'own', id: 'evening' });
+		expect(await db?.draft(draftKey)).toBeUndefined();
+		expect(JSON.parse((await db?.routine('evening'))?.text ?? '')).toEqual(editor.draft);
+		editor.setTitle('Evening, longer');
+		editor.setStepTitle(0, 'Long rest');
+		expect(editor.draft['id']).toBe('evening');
+		expect(valueAt(editor.draft, ['steps', 0, 'id'])).toBe('rest');
+		expect(await editor.save()).toBe(true);
+		expect((await db?.routines())?.map((routine) => routine.id)).toEqual(['evening']);
+	});
+
+	it('refuses an id in use by a built-in or another own routine, at the id field', async () => {
+		const { editor } = setup();
+		await simpleRoutine(editor);
+		expect(await editor.save()).toBe(true);
+		const other = setup().editor;
+		await simpleRoutine(other);
+		expect(await other.save()).toBe(false);
+		expect(other.issuesAt(['id'])[0]?.message).toBe(
+			'another of your routines has the id “evening”; give this one an id of its own'
+		);
+		other.set(['id'], 'daily-unload', true);
+		expect(other.issuesAt(['id'])).toEqual([]);
+		expect(await other.save()).toBe(false);
+		expect(other.issuesAt(['id'])[0]?.message).toBe(
+			'“daily-unload” is the id of a built-in routine; give yours an id of its own'
+		);
+	});
+
+	it('opens a built-in as an own copy, kept at once, with its own keys as they were', async () => {
+		const { editor, database } = setup();
+		const address = await editor.open('daily-unload');
+		expect(address).toMatch(/^new-\d+$/);
+		expect(editor.draft['id']).toBe('daily-unload-copy');
+		expect(editor.draft['title']).toBe('Daily unload (copy)');
+		expect(editor.draft['x-coach']).toBe('Ana');
+		expect(editor.keeping).toBe('kept');
+		const again = new EditorModel({ database, builtInIds: ['daily-unload'] });
+		await again.open(address ?? '');
+		expect(again.draft).toEqual(editor.draft);
+	});
+
+	it('exports the draft as pretty JSON named by its id, and tries it from its kept draft', async () => {
+		const { editor, downloads } = setup();
+		await simpleRoutine(editor);
+		expect(editor.export()).toBe(true);
+		expect(downloads[0]?.name).toBe('evening.json');
+		expect(downloads[0]?.text).toBe(`${JSON.stringify(editor.draft, null, 2)}\n`);
+		expect(await editor.tryIt()).toEqual({ id: 'evening', draftKey: editor.key });
+		expect(editor.keeping).toBe('kept');
+	});
+
+	it('says when nothing is at the address, and discards a draft', async () => {
+		const { editor } = setup();
+		await editor.open('nothing-here');
+		expect(editor.status).toBe('missing');
+		const { editor: own, runTimers } = setup();
+		await simpleRoutine(own);
+		await own.save();
+		own.setTitle('Changed');
+		await runTimers();
+		expect(await own.discard()).toBe('reset');
+		expect(own.draft['title']).toBe('Evening');
+		expect(await db?.draft('evening')).toBeUndefined();
+	});
+});

@@ -1,0 +1,437 @@
+import { readFile } from 'node:fs/promises';
+import type { Locator, Page } from '@playwright/test';
+import { expect, expectAccessible, test, untilOfflineReady } from './fixtures';
+import { notice, openLibrary, ownSection } from './routine-files';
+
+/** The contract's example routine (routine-format.md): what the editor must be able to write. */
+const CONTRACT_EXAMPLE = {
+	version: 1,
+	id: 'sciatica-relief',
+	title: 'Sciatica relief: lower back and hip decompression',
+	summary: 'Gentle decompression in the approach, breathe, soften, come back cycle.',
+	language: 'en',
+	defaults: {
+		cycle: {
+			approach: 10,
+			breathe: { breaths: 4, inhale: 4, exhale: 6 },
+			soften: 20,
+			comeBack: 8
+		},
+		rounds: 3,
+		restBetweenRounds: 10,
+		restBetweenSteps: 15,
+		onFlare: 'skip',
+		flare: { release: 10, recover: 30 }
+	},
+	steps: [
+		{
+			type: 'breathe',
+			id: 'settle',
+			title: 'Settle in',
+			pattern: { inhale: 4, exhale: 6 },
+			breaths: 6
+		},
+		{
+			type: 'stretch',
+			id: 'hip-left',
+			title: 'Hip opener',
+			side: 'left',
+			text: 'Let the liana take the weight of your left leg.',
+			rounds: 2,
+			cycle: { soften: 30 },
+			onFlare: 'retry'
+		},
+		{ type: 'rest', id: 'pause', title: 'Rest', seconds: 30 }
+	]
+};
+
+const routineSection = (page: Page) => page.getByRole('region', { name: 'Routine', exact: true });
+const step = (page: Page, n: number) =>
+	page.getByRole('listitem', { name: new RegExp(`^Step ${n} `) });
+const draftStatus = (page: Page) => page.getByTestId('draft-status');
+const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'Routine' });
+
+/** Opens a new routine from the library's button. */
+async function newRoutine(page: Page): Promise<void> {
+	await openLibrary(page);
+	await page.getByRole('link', { name: 'New routine' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Untitled routine');
+	await expect(page).toHaveURL(/\/edit\/new-\d+$/);
+}
+
+async function fill(scope: Locator, label: string, value: string): Promise<void> {
+	await scope.getByLabel(label, { exact: true }).fill(value);
+}
+
+/** Waits until the draft is kept in the browser (the editor says so). */
+async function untilKept(page: Page): Promise<void> {
+	await expect(draftStatus(page)).toHaveText('Changes kept in this browser');
+}
+
+/** Reads a download as text. */
+async function downloaded(page: Page, click: () => Promise<void>) {
+	const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+	const path = await download.path();
+	return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+}
+
+/** Writes the contract's example through the form, as a coach would, with clicks and typing. */
+async function writeExample(page: Page): Promise<void> {
+	const routine = routineSection(page);
+	await fill(routine, 'Title', CONTRACT_EXAMPLE.title);
+	await expect(routine.getByLabel('Routine id')).toHaveValue(
+		'sciatica-relief-lower-back-and-hip-decompression'
+	);
+	await fill(routine, 'Routine id', 'sciatica-relief');
+	await fill(routine, 'Summary', CONTRACT_EXAMPLE.summary);
+	await expect(routine.getByLabel('Language of the spoken guidance')).toHaveValue('en');
+
+	await page.getByText('Defaults', { exact: true }).click();
+	const defaults = page.getByRole('group', { name: 'Stretch cycle' });
+	await fill(defaults, 'Approach (seconds)', '10');
+	await fill(defaults, 'Breaths', '4');
+	await fill(defaults, 'Breathe in (seconds)', '4');
+	await fill(defaults, 'Breathe out (seconds)', '6');
+	await fill(defaults, 'Soften (seconds)', '20');
+	await fill(defaults, 'Come back (seconds)', '8');
+	const rests = page.getByRole('group', { name: 'Rounds and rests' });
+	await fill(rests, 'Rounds', '3');
+	await fill(rests, 'Rest between rounds (seconds)', '10');
+	await fill(rests, 'Rest between steps (seconds)', '15');
+	const flares = page.getByRole('group', { name: 'Flares' });
+	await flares.getByLabel('After a flare').selectOption({ label: 'Skip step' });
+	await fill(flares, 'Release (seconds)', '10');
+	await fill(flares, 'Recover (seconds)', '30');
+
+	await page.getByRole('button', { name: /^\+? ?Add breathing/ }).click();
+	// The new step's title has focus: type straight away.
+	await expect(step(page, 1).getByLabel('Title')).toBeFocused();
+	await page.keyboard.press('ControlOrMeta+A');
+	await page.keyboard.type('Settle in');
+	await fill(step(page, 1), 'Step id', 'settle');
+
+	await page.getByRole('button', { name: /Add stretch/ }).click();
+	const stretch = step(page, 2);
+	await fill(stretch, 'Title', 'Hip opener');
+	await fill(stretch, 'Step id', 'hip-left');
+	await stretch.getByLabel('Side').selectOption({ label: 'Left' });
+	await fill(stretch, 'What the person reads', 'Let the liana take the weight of your left leg.');
+	await fill(stretch, 'Rounds', '2');
+	await fill(stretch, 'Soften (seconds)', '30');
+	await stretch.getByLabel('After a flare').selectOption({ label: 'Try again gently' });
+
+	await page.getByRole('button', { name: /Add rest/ }).click();
+	await fill(step(page, 3), 'Step id', 'pause');
+	await expect(toolbar(page).getByText('Ready')).toBeVisible();
+}
+
+test.describe('the routine editor', () => {
+	test("writes the contract's example from nothing, exports it, and it imports again as written", async ({
+		page
+	}) => {
+		await newRoutine(page);
+		await expectAccessible(page);
+		await writeExample(page);
+		await expect(page.getByTestId('total-time')).toHaveText('4 min 56 s');
+		await expectAccessible(page);
+
+		const file = await downloaded(page, () =>
+			toolbar(page).getByRole('button', { name: 'Export' }).click()
+		);
+		expect(file.name).toBe('sciatica-relief.json');
+		expect(JSON.parse(file.text)).toEqual(CONTRACT_EXAMPLE);
+		// The same text a person would write by hand: two-space JSON, keys in the contract's order.
+		expect(file.text).toBe(`${JSON.stringify(CONTRACT_EXAMPLE, null, 2)}\n`);
+
+		// Its id is a built-in's: saving it says so at the id, and nothing is saved.
+		await toolbar(page).getByRole('button', { name: 'Save to library' }).click();
+		await expect(page.getByRole('alert')).toHaveText(
+			'Not saved: the id “sciatica-relief” is taken.'
+		);
+		await expect(routineSection(page).getByText('is the id of a built-in routine')).toBeVisible();
+		await expect(routineSection(page).getByLabel('Routine id')).toHaveAttribute(
+			'aria-invalid',
+			'true'
+		);
+
+		// The exported file imports on the library page, beside the built-in, exactly as written.
+		await openLibrary(page);
+		await page.getByLabel('Import routine').setInputFiles({
+			name: file.name,
+			mimeType: 'application/json',
+			buffer: Buffer.from(file.text)
+		});
+		await page.getByRole('button', { name: 'Keep both' }).click();
+		await expect(notice(page)).toContainText('sciatica-relief-2');
+		const again = await downloaded(page, () =>
+			ownSection(page)
+				.getByRole('button', { name: /^Export Sciatica relief/ })
+				.click()
+		);
+		expect(JSON.parse(again.text)).toEqual({ ...CONTRACT_EXAMPLE, id: 'sciatica-relief-2' });
+
+		// Opened in the editor and exported again, it is the very same file.
+		await ownSection(page)
+			.getByRole('button', { name: /^Edit Sciatica relief/ })
+			.click();
+		await expect(routineSection(page).getByLabel('Routine id')).toHaveValue('sciatica-relief-2');
+		const third = await downloaded(page, () =>
+			toolbar(page).getByRole('button', { name: 'Export' }).click()
+		);
+		expect(third.text).toBe(again.text);
+	});
+
+	test('shows a bad value’s problem next to it as it is typed, lists all on saving, and clears it when fixed', async ({
+		page
+	}) => {
+		await newRoutine(page);
+		await fill(routineSection(page), 'Title', 'Evening');
+		await page.getByRole('button', { name: /Add stretch/ }).click();
+		await expect(toolbar(page).getByText('Ready')).toBeVisible();
+		const soften = step(page, 1).getByLabel('Soften (seconds)');
+		await expect(soften).toHaveAttribute('placeholder', '20');
+		await soften.fill('4000');
+		const message = 'must be at most 3600 seconds (one hour), not 4000';
+		await expect(step(page, 1).getByText(message)).toBeVisible();
+		await expect(soften).toHaveAttribute('aria-invalid', 'true');
+		await expect(soften).toHaveAccessibleDescription(message);
+		await expect(toolbar(page).getByText('1 problem')).toBeVisible();
+		await expect(page.getByText('The timeline appears once a step is complete.')).toBeVisible();
+
+		// A duplicate step id is caught at the id.
+		await step(page, 1).getByRole('button', { name: 'Duplicate “Stretch”' }).click();
+		await fill(step(page, 2), 'Step id', 'stretch');
+		await expect(
+			step(page, 2).getByText('the id "stretch" is used already by steps[0]')
+		).toBeVisible();
+
+		// Saving refuses, and lists every problem with a way to its field.
+		await toolbar(page).getByRole('button', { name: 'Save to library' }).click();
+		await expect(page.getByRole('alert')).toHaveText(
+			'Not saved yet: fix the 3 problems listed first.'
+		);
+		const list = page.getByRole('region', { name: '3 problems to fix' });
+		await expect(list).toBeFocused();
+		await expectAccessible(page);
+		await list.getByRole('button', { name: 'steps[0].cycle.soften' }).click();
+		await expect(soften).toBeFocused();
+		await soften.fill('40');
+		await expect(soften).toHaveAttribute('aria-invalid', 'false');
+		await expect(step(page, 1).getByText(message)).toBeHidden();
+		// The copy came with the bad value too.
+		await expect(step(page, 2).getByText(message)).toBeVisible();
+		await fill(step(page, 2), 'Soften (seconds)', '40');
+		await fill(step(page, 2), 'Step id', 'stretch-again');
+		await expect(toolbar(page).getByText('Ready')).toBeVisible();
+		await expect(page.getByRole('region', { name: /problems? to fix/ })).toBeHidden();
+
+		// Now it saves, and plays from the library.
+		await toolbar(page).getByRole('button', { name: 'Save to library' }).click();
+		await expect(page).toHaveURL('/edit/evening');
+		await openLibrary(page);
+		await expect(ownSection(page).getByRole('link', { name: 'Evening' })).toHaveAttribute(
+			'href',
+			'/play/evening'
+		);
+		await expect(page.getByRole('region', { name: 'Drafts in progress' })).toBeHidden();
+	});
+
+	test('keeps the draft through a reload, finds it again from the library, and undoes and redoes', async ({
+		page
+	}) => {
+		await newRoutine(page);
+		const address = page.url();
+		await routineSection(page).getByLabel('Title').pressSequentially('Morning');
+		await page.getByRole('button', { name: /Add breathing/ }).click();
+		await page.getByRole('button', { name: /Add rest/ }).click();
+		await fill(step(page, 1), 'Breaths', '8');
+		await expect(step(page, 2)).toBeVisible();
+
+		// Undo, redo: buttons and keys.
+		await toolbar(page).getByRole('button', { name: 'Undo' }).click();
+		await expect(step(page, 1).getByLabel('Breaths')).toHaveValue('6');
+		await page.keyboard.press('ControlOrMeta+Z');
+		await expect(step(page, 2)).toBeHidden();
+		await page.keyboard.press('ControlOrMeta+Shift+Z');
+		await expect(step(page, 2)).toBeVisible();
+		await toolbar(page).getByRole('button', { name: 'Redo' }).click();
+		await expect(step(page, 1).getByLabel('Breaths')).toHaveValue('8');
+		await expect(toolbar(page).getByRole('button', { name: 'Redo' })).toBeDisabled();
+		// The title, typed letter by letter, comes back as a whole.
+		for (let n = 0; n < 4; n++) await page.keyboard.press('ControlOrMeta+Z');
+		await expect(routineSection(page).getByLabel('Title')).toHaveValue('');
+		await page.keyboard.press('ControlOrMeta+Y');
+		await expect(routineSection(page).getByLabel('Title')).toHaveValue('Morning');
+		await page.keyboard.press('ControlOrMeta+Y');
+		await page.keyboard.press('ControlOrMeta+Y');
+		await page.keyboard.press('ControlOrMeta+Y');
+		await expect(step(page, 1).getByLabel('Breaths')).toHaveValue('8');
+
+		await untilKept(page);
+		await page.reload();
+		await expect(page).toHaveURL(address);
+		await expect(routineSection(page).getByLabel('Title')).toHaveValue('Morning');
+		await expect(routineSection(page).getByLabel('Routine id')).toHaveValue('morning');
+		await expect(step(page, 1).getByLabel('Breaths')).toHaveValue('8');
+		await expect(step(page, 2).getByLabel('Rest (seconds)')).toHaveValue('30');
+		await expect(draftStatus(page)).toHaveText('Changes kept in this browser');
+
+		await openLibrary(page);
+		const drafts = page.getByRole('region', { name: 'Drafts in progress' });
+		await expect(drafts).toContainText('Not saved yet');
+		await expectAccessible(page);
+		await drafts.getByRole('link', { name: 'Continue Morning' }).click();
+		await expect(page).toHaveURL(address);
+		await expect(step(page, 1).getByLabel('Breaths')).toHaveValue('8');
+
+		// Discarding asks first, then the draft is gone.
+		await page.getByRole('button', { name: 'Discard draft' }).click();
+		await page.getByRole('dialog').getByRole('button', { name: 'Discard' }).click();
+		await expect(page).toHaveURL('/');
+		await expect(page.getByRole('region', { name: 'Drafts in progress' })).toBeHidden();
+	});
+
+	test('reorders steps by keyboard and by dragging, duplicates and deletes them', async ({
+		page
+	}) => {
+		await newRoutine(page);
+		await fill(routineSection(page), 'Title', 'Order');
+		for (const name of [/Add breathing/, /Add stretch/, /Add rest/]) {
+			await page.getByRole('button', { name }).click();
+		}
+		const titles = () =>
+			page
+				.getByRole('region', { name: 'Steps' })
+				.getByRole('heading', { level: 3 })
+				.allTextContents();
+		const moveUp = step(page, 3).getByRole('button', { name: 'Move “Rest” up' });
+		await moveUp.focus();
+		await page.keyboard.press('Enter');
+		await expect
+			.poll(titles)
+			.toEqual(['Step 1 Breathing Breathe', 'Step 2 Rest Rest', 'Step 3 Stretch Stretch']);
+		await expect(page.getByText('Moved “Rest” to position 2 of 3.')).toBeAttached();
+		// Focus follows the step: Enter again moves it on up.
+		await expect(step(page, 2).getByRole('button', { name: 'Move “Rest” up' })).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect
+			.poll(titles)
+			.toEqual(['Step 1 Rest Rest', 'Step 2 Breathing Breathe', 'Step 3 Stretch Stretch']);
+		// Alt+Down from inside a step's field moves it, the field keeping focus.
+		await step(page, 1).getByLabel('Title').focus();
+		await page.keyboard.press('Alt+ArrowDown');
+		await page.keyboard.press('Alt+ArrowDown');
+		await expect
+			.poll(titles)
+			.toEqual(['Step 1 Breathing Breathe', 'Step 2 Stretch Stretch', 'Step 3 Rest Rest']);
+		await expect(step(page, 3).getByLabel('Title')).toBeFocused();
+
+		// Dragging a step by its handle onto another puts it there.
+		const dataTransfer = await page.evaluateHandle(() => new DataTransfer());
+		await step(page, 3).getByTitle('Drag to move').dispatchEvent('dragstart', { dataTransfer });
+		await step(page, 1).dispatchEvent('dragover', { dataTransfer });
+		await expect(step(page, 1)).toHaveClass(/drop-here/);
+		await step(page, 1).dispatchEvent('drop', { dataTransfer });
+		await expect
+			.poll(titles)
+			.toEqual(['Step 1 Rest Rest', 'Step 2 Breathing Breathe', 'Step 3 Stretch Stretch']);
+
+		await step(page, 3).getByRole('button', { name: 'Duplicate “Stretch”' }).click();
+		await expect(step(page, 4).getByLabel('Step id')).toHaveValue('stretch-2');
+		await step(page, 1).getByRole('button', { name: 'Delete “Rest”' }).click();
+		await expect
+			.poll(titles)
+			.toEqual(['Step 1 Breathing Breathe', 'Step 2 Stretch Stretch', 'Step 3 Stretch Stretch']);
+		await page.keyboard.press('ControlOrMeta+Z');
+		await expect.poll(titles).toHaveLength(4);
+	});
+
+	test('editing a built-in routine makes an own copy, and the built-in stays as it is', async ({
+		page
+	}) => {
+		await openLibrary(page);
+		await page.getByRole('button', { name: 'Edit a copy of Daily unload' }).click();
+		await expect(page).toHaveURL(/\/edit\/new-\d+$/);
+		await expect(routineSection(page).getByLabel('Title')).toHaveValue('Daily unload (copy)');
+		await expect(routineSection(page).getByLabel('Routine id')).toHaveValue('daily-unload-copy');
+		await expect(page.getByText('This is your own copy of “Daily unload”')).toBeAttached();
+		await expectAccessible(page);
+		// The copy is kept as a draft at once: a reload finds it.
+		await page.reload();
+		await expect(routineSection(page).getByLabel('Title')).toHaveValue('Daily unload (copy)');
+		await fill(routineSection(page), 'Title', 'My daily unload');
+		await toolbar(page).getByRole('button', { name: 'Save to library' }).click();
+		// The id followed the new title: the copy was never saved under another.
+		await expect(page).toHaveURL('/edit/my-daily-unload');
+		await openLibrary(page);
+		await expect(ownSection(page).getByRole('link', { name: 'My daily unload' })).toBeVisible();
+		await expect(
+			page
+				.getByRole('region', { name: 'Built-in routines' })
+				.getByRole('link', { name: 'Daily unload' })
+		).toBeVisible();
+
+		// Editing the own copy replaces it when saved.
+		await ownSection(page).getByRole('button', { name: 'Edit My daily unload' }).click();
+		await expect(page.getByText('Editing your routine')).toBeVisible();
+		await fill(routineSection(page), 'Title', 'My daily unload, shorter');
+		// A saved routine keeps its id: sessions and recordings know it by it.
+		await expect(routineSection(page).getByLabel('Routine id')).toHaveValue('my-daily-unload');
+		await step(page, 1)
+			.getByRole('button', { name: /^Delete/ })
+			.click();
+		await toolbar(page).getByRole('button', { name: 'Save to library' }).click();
+		await expect(
+			page.getByText('Saved “My daily unload, shorter” to your library.')
+		).toBeAttached();
+		await openLibrary(page);
+		await expect(ownSection(page).getByRole('link')).toHaveCount(1);
+		await expect(
+			ownSection(page).getByRole('link', { name: 'My daily unload, shorter' })
+		).toBeVisible();
+	});
+
+	test('Try it plays the draft, and the way back finds it as it was', async ({ page }) => {
+		await newRoutine(page);
+		await fill(routineSection(page), 'Title', 'Quick try');
+		await page.getByRole('button', { name: /Add breathing/ }).click();
+		await fill(step(page, 1), 'Title', 'First breaths');
+		await toolbar(page).getByRole('button', { name: 'Try it' }).click();
+		await expect(page).toHaveURL(/\/play\/quick-try\?draft=new-\d+$/);
+		await expect(page.getByTestId('step-title')).toHaveText('First breaths');
+		await expect(page.getByText('Trying your draft from the editor')).toBeVisible();
+		await page.getByRole('button', { name: 'Start' }).click();
+		await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'countdown');
+		await page.getByRole('button', { name: 'Stop' }).click();
+		await expect(page.getByText('Trying your draft from the editor')).toBeHidden();
+		await page.getByRole('link', { name: 'Back to the editor', exact: true }).click();
+		await expect(routineSection(page).getByLabel('Title')).toHaveValue('Quick try');
+		await expect(step(page, 1).getByLabel('Title')).toHaveValue('First breaths');
+	});
+
+	test('works offline after the first visit, a reload included', async ({ page, context }) => {
+		await page.goto('/');
+		await untilOfflineReady(page);
+		await context.setOffline(true);
+		await page.goto('/edit/new');
+		await expect(page).toHaveURL(/\/edit\/new-\d+$/);
+		await fill(routineSection(page), 'Title', 'Offline');
+		await page.getByRole('button', { name: /Add rest/ }).click();
+		await untilKept(page);
+		await page.reload();
+		await expect(routineSection(page).getByLabel('Title')).toHaveValue('Offline');
+		await toolbar(page).getByRole('button', { name: 'Save to library' }).click();
+		await expect(page).toHaveURL('/edit/offline');
+		await page.reload();
+		await expect(page.getByText('Editing your routine')).toBeVisible();
+		await expect(routineSection(page).getByLabel('Title')).toHaveValue('Offline');
+	});
+
+	test('says so when an address names nothing to edit', async ({ page }) => {
+		await page.goto('/edit/no-such-routine');
+		await expect(page.getByRole('alert')).toHaveText(
+			'There is no routine or draft called “no-such-routine” in this browser.'
+		);
+		await expectAccessible(page);
+	});
+});
