@@ -40,9 +40,7 @@ export async function openLibrary(page: Page, path = '/'): Promise<void> {
 export async function untilListed(page: Page): Promise<void> {
 	const own = ownSection(page);
 	await expect(
-		own
-			.getByText('Routines you write, import or duplicate appear here.')
-			.or(own.getByRole('link').first())
+		own.getByText('Routines you import or duplicate appear here.').or(own.getByRole('link').first())
 	).toBeVisible();
 }
 
