@@ -86,10 +86,7 @@ export class GuidanceAudio implements Guidance {
 			return;
 		}
 		this.#set({ kind: 'loading' });
-		const own = this.#ownVoice?.(ctx).then((voice) => {
-			this.#own = voice;
-			this.#ownMs = new Map([...voice].map(([cue, buffer]) => [cue, buffer.duration * 1000]));
-		});
+		const own = this.#loadOwn(ctx);
 		const formats = prefersWebm()
 			? [this.#sprite.files.webm, this.#sprite.files.mp3]
 			: [this.#sprite.files.mp3];
@@ -115,6 +112,19 @@ export class GuidanceAudio implements Guidance {
 			kind: 'unavailable',
 			reason: `the guidance sounds could not be loaded (${lastError})`
 		});
+	}
+
+	async #loadOwn(ctx: AudioContext): Promise<void> {
+		const voice = await this.#ownVoice?.(ctx);
+		if (!voice) return;
+		this.#own = voice;
+		this.#ownMs = new Map([...voice].map(([cue, buffer]) => [cue, buffer.duration * 1000]));
+	}
+
+	/** Reads the recorded cues again (the coach recorded or deleted one on this page). */
+	async reloadOwnVoice(): Promise<void> {
+		const ctx = this.context;
+		if (ctx) await this.#loadOwn(ctx);
 	}
 
 	/**

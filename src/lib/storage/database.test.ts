@@ -240,6 +240,30 @@ describe('the database', () => {
 		]);
 	});
 
+	it("moves a routine's recordings to its new id, in place of any the new id had", async () => {
+		db = await open();
+		const take = (routineId: string, cue: string, byte: number) => ({
+			routineId,
+			cue,
+			audio: new Uint8Array([byte]).buffer,
+			mimeType: 'audio/webm',
+			durationSec: 1,
+			recordedAtEpochMs: byte
+		});
+		await db.putRecording(take('draft', 'hip/soften', 1));
+		await db.putRecording(take('draft', 'defaults/rest', 2));
+		await db.putRecording(take('evening', 'defaults/done', 3));
+		await db.putRecording(take('other', 'defaults/done', 4));
+		expect(await db.moveRecordings('draft', 'evening')).toMatchObject({ ok: true });
+		expect(await db.recordings('draft')).toEqual([]);
+		expect((await db.recordings('evening')).map((r) => [r.cue, r.recordedAtEpochMs])).toEqual([
+			['defaults/rest', 2],
+			['hip/soften', 1]
+		]);
+		expect((await db.recording('other', 'defaults/done'))?.recordedAtEpochMs).toBe(4);
+		expect(await db.recording('other', 'hip/soften')).toBeUndefined();
+	});
+
 	it('says the disk is full and loses nothing when a write fails for quota', async () => {
 		db = await open();
 		await db.putRoutine(routine('kept'));

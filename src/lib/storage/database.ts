@@ -322,6 +322,38 @@ export class Database {
 		return this.db.getAllFromIndex('recordings', 'by-routine', routineId);
 	}
 
+	/** One recorded cue, or undefined. */
+	async recording(routineId: string, cue: string): Promise<Recording | undefined> {
+		return this.db.get('recordings', [routineId, cue]);
+	}
+
+	/**
+	 * Moves a routine's recordings to its new id (it was saved under another), replacing any the
+	 * new id had: all of them or, when a write fails, none.
+	 */
+	moveRecordings(fromId: string, toId: string): Promise<StoreResult> {
+		return this.#write(async () => {
+			const tx = this.db.transaction('recordings', 'readwrite');
+			try {
+				const index = tx.store.index('by-routine');
+				for (const key of await index.getAllKeys(toId)) await tx.store.delete(key);
+				for (const recording of await index.getAll(fromId)) {
+					await tx.store.delete([fromId, recording.cue]);
+					await tx.store.put({ ...recording, routineId: toId });
+				}
+			} catch (error) {
+				tx.abort();
+				// The aborted transaction rejects too, for this same failure: it is said once, below.
+				await tx.done.then(
+					() => undefined,
+					() => undefined
+				);
+				throw error;
+			}
+			await tx.done;
+		});
+	}
+
 	/** The ids of the routines that have recorded cues. */
 	async recordedRoutineIds(): Promise<Set<string>> {
 		const keys = await this.db.getAllKeys('recordings');
