@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from '@playwright/test';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { driveClock, expect, expectAccessible, test } from './fixtures';
-import { chromiumPath } from '../../scripts/chromium-path';
+import { openYourVoice, soundStatus } from './own-voice';
 import { EVENING, importFile, notice, openLibrary, ownSection } from './routine-files';
 
 /** A WAV file of a sine tone, made here as a coach's recording stands in. */
@@ -65,20 +65,6 @@ async function freshPage(browser: Browser): Promise<Page> {
 	const page = await context.newPage();
 	await driveClock(page, Date.UTC(2026, 10, 25, 10, 0, 0));
 	return page;
-}
-
-/** The line under the player's controls that says what sounds. */
-const soundStatus = (page: Page) => page.getByTestId('sound-status');
-
-/** The player's one polite live region. */
-const announcement = (page: Page) => page.locator('[aria-live="polite"]');
-
-/** Opens "Your voice" on an own routine's player, where a coach records. */
-async function openYourVoice(page: Page) {
-	await page.locator('summary', { hasText: 'Your voice' }).click();
-	const voice = page.getByRole('region', { name: 'Your voice' });
-	await expect(voice.getByRole('button', { name: 'Record Get ready, every step' })).toBeVisible();
-	return voice;
 }
 
 test.use({ serviceWorkers: 'block' });
@@ -170,88 +156,6 @@ test('a recording the browser cannot decode is named, and the built-in voice spe
 	);
 	await expect(soundStatus(page)).toHaveText('Voice guidance ready.');
 	await expectAccessible(page);
-});
-
-test.describe('recording in your own voice', () => {
-	// Chromium's fake microphone (a beep) and a microphone prompt that always says yes.
-	test.use({
-		launchOptions: {
-			...(chromiumPath() ? { executablePath: chromiumPath() } : {}),
-			args: [
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--no-first-run',
-				'--use-fake-device-for-media-stream',
-				'--use-fake-ui-for-media-stream'
-			]
-		}
-	});
-
-	test('a coach records a cue, plays it back, records it again and deletes it; the player plays it', async ({
-		clockPage: page
-	}) => {
-		await openLibrary(page);
-		await importFile(page, EVENING);
-		await page.getByRole('link', { name: 'Evening unwind' }).click();
-		await page.clock.runFor(500);
-		const voice = await openYourVoice(page);
-		await expectAccessible(page);
-
-		const record = voice.getByRole('button', { name: 'Record Get ready, every step' });
-		await record.click();
-		const stop = voice.getByRole('button', { name: 'Stop recording Get ready, every step' });
-		await expect(stop).toBeVisible();
-		// The fake microphone's sound arrives in real time: once it is heard, there is a recording.
-		await expect(voice.getByText('Recording… hearing you')).toBeVisible();
-		await expect(voice.getByRole('button', { name: 'Record Soften, every step' })).toBeDisabled();
-		await stop.click();
-		const row = voice.getByRole('listitem').filter({ hasText: 'Get ready' });
-		await expect(row).toContainText(/Your voice · \d+\.\d s/);
-		await expect(announcement(page)).toHaveText(
-			/^Saved your recording for “Get ready, every step” \(\d+\.\d s\)\. The player plays it in place of the built-in voice\.$/
-		);
-		await expectAccessible(page);
-
-		await voice.getByRole('button', { name: 'Play Get ready, every step' }).click();
-		await expect(announcement(page)).toHaveText(
-			'Playing your recording for “Get ready, every step”.'
-		);
-		await voice.getByRole('button', { name: 'Stop playing Get ready, every step' }).click();
-		await expect(voice.getByRole('button', { name: 'Play Get ready, every step' })).toBeVisible();
-
-		// Re-recorded: still one recording for the cue.
-		await voice.getByRole('button', { name: 'Re-record Get ready, every step' }).click();
-		await expect(voice.getByText('Recording… hearing you')).toBeVisible();
-		await voice.getByRole('button', { name: 'Stop recording Get ready, every step' }).click();
-		await expect(row).toContainText(/Your voice · \d+\.\d s/);
-
-		// A step's own cue, in the step's list.
-		await voice.getByText('Hip opener (left)').click();
-		await voice
-			.getByRole('button', { name: 'Record Approach the edge, Hip opener (left)' })
-			.click();
-		await expect(voice.getByText('Recording… hearing you')).toBeVisible();
-		await voice
-			.getByRole('button', { name: 'Stop recording Approach the edge, Hip opener (left)' })
-			.click();
-		await expect(
-			voice.getByText('2 recorded').or(voice.getByText('1 recorded')).first()
-		).toBeVisible();
-
-		await voice.getByRole('button', { name: 'Delete Get ready, every step' }).click();
-		await expect(row).toContainText('Built-in voice');
-		await expect(announcement(page)).toHaveText(
-			'Deleted your recording for “Get ready, every step”; the built-in voice speaks it again.'
-		);
-
-		// The recording made here plays in the session, with no reload.
-		await page.getByRole('button', { name: 'Start' }).click();
-		await expect(soundStatus(page)).not.toHaveText(/Your voice/);
-		await page.clock.runFor(40_200);
-		await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'approach');
-		await expect(soundStatus(page)).toHaveText('Your voice: Approach the edge, Hip opener');
-	});
 });
 
 test('a refused microphone is said plainly, and nothing is recorded', async ({

@@ -4,7 +4,6 @@
  * re-recording and deleting each. Recordings live in the database's `recordings` store, where
  * the player finds them. Every failure is words on the screen, and what was stored stays.
  */
-import { SvelteMap } from 'svelte/reactivity';
 import type { Routine } from '../../routine';
 import { cueKey, DEFAULTS_SCOPE, VOICE_PHASES, type VoicePhase } from '../../routine/cue-keys';
 import type { StepType } from '../../routine/schema';
@@ -156,8 +155,9 @@ export class VoiceCuesModel {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- names for messages: nothing renders from it.
 	#labels = new Map<string, string>();
 
-	/** The recorded cues by key, as stored. */
-	readonly recorded = new SvelteMap<string, RecordedCue>();
+	/** The recorded cues by key, as stored; replaced whole on each change. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a new map replaces the old whole ($state.raw); none is changed in place.
+	recorded = $state.raw<ReadonlyMap<string, RecordedCue>>(new Map());
 	/** The recordings have been read once: an empty list means there are none. */
 	loaded = $state(false);
 	/** The cue being recorded now, or undefined. */
@@ -215,10 +215,10 @@ export class VoiceCuesModel {
 		const db = await this.#database.get();
 		try {
 			const recordings = (await db?.recordings(this.#routineId)) ?? [];
-			this.recorded.clear();
-			for (const r of recordings) {
-				this.recorded.set(r.cue, { durationSec: r.durationSec, mimeType: r.mimeType });
-			}
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a new map replaces the old whole ($state.raw); none is changed in place.
+			this.recorded = new Map(
+				recordings.map((r) => [r.cue, { durationSec: r.durationSec, mimeType: r.mimeType }])
+			);
 		} catch (error) {
 			this.problem = `Your recordings could not be read just now (${errorName(error)}). Reload the page to try again.`;
 		}
@@ -315,7 +315,8 @@ export class VoiceCuesModel {
 			this.problem = `Your recording for “${label}” was not saved. ${saved.message}`;
 			return;
 		}
-		this.recorded.set(cue, { durationSec, mimeType: type });
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a new map replaces the old whole ($state.raw); none is changed in place.
+		this.recorded = new Map([...this.recorded, [cue, { durationSec, mimeType: type }]]);
 		this.#onchange();
 		this.#say(
 			`Saved your recording for “${label}” (${formatSeconds(durationSec)}). The player plays it in place of the built-in voice.`
@@ -369,7 +370,8 @@ export class VoiceCuesModel {
 			this.problem = `Your recording for “${label}” was not deleted. ${deleted.message}`;
 			return;
 		}
-		this.recorded.delete(cue);
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a new map replaces the old whole ($state.raw); none is changed in place.
+		this.recorded = new Map([...this.recorded].filter(([key]) => key !== cue));
 		this.#onchange();
 		this.#say(`Deleted your recording for “${label}”; the built-in voice speaks it again.`);
 	};
