@@ -7,7 +7,7 @@ import { systemClock, type Clock } from '../../engine/clock';
 import type { SessionState } from '../../engine/types';
 import { viewAt, type SessionView } from '../../engine/view';
 import type { Routine } from '../../routine';
-import type { Checkpoint } from '../../storage/database';
+import type { CheckIn, Checkpoint } from '../../storage/database';
 import type { PlayedRoutine } from '../../storage/session-records';
 import { abandon, findCutOffSession, type CutOffDatabase } from '../cut-off-session';
 import type { PlayerModel } from './player.svelte';
@@ -104,6 +104,16 @@ export class PlaySession {
 		if (offer.checkpoint.note) this.keeper.restoreNote(offer.checkpoint.note);
 		this.player.resume();
 	};
+
+	/**
+	 * A session another window ran (the presenter pair's other half), carried on here exactly
+	 * where it stands: this page's keeper checkpoints and records it from now on.
+	 */
+	carryOn(state: SessionState, before: CheckIn): void {
+		this.offer = undefined;
+		this.#begin(state);
+		this.keeper.answerBefore(before);
+	}
 
 	/** Lets the offered session go: it goes into the history as abandoned. */
 	discard = (): void => {

@@ -1,0 +1,208 @@
+/**
+ * The presenter pair's wire: what the controls window and the display window say to each other
+ * over a `BroadcastChannel` (same browser, no network, so offline too), and how each window
+ * knows the other is still there (a Web Lock each window holds while it lives).
+ */
+import { originShiftMs, rebaseState } from '../../engine/rebase';
+import type { SessionState } from '../../engine/types';
+import type { CheckIn } from '../../storage/database';
+
+/** Raised when what the engine state looks like changes, so windows of two versions ignore each other. */
+export const PRESENTER_PROTOCOL = 1;
+
+/** Which window this is: the normal player with the controls, or the studio display. */
+export type PresenterRole = 'controller' | 'display';
+
+/** A session as one window hands it to another, on the sender's monotonic clock. */
+export interface SentSession {
+	state: SessionState;
+	/** The sender's `performance.timeOrigin`: where its monotonic clock's zero is on the wall clock. */
+	timeOriginMs: number;
+	/** The before-session check-in, so whichever window keeps the session keeps it whole. */
+	before: CheckIn;
+	/** The window whose session the sender carries on, so that window's other displays follow. */
+	succeeds?: string;
+}
+
+/** Everything the windows of one routine say to each other. */
+export type PresenterMessage = { v: typeof PRESENTER_PROTOCOL; from: string } & (
+	| /** A window that opened (or follows someone new) asks the lead for the session at once. */
+	  { type: 'hello'; role: PresenterRole; pair?: string }
+	  /** The lead's session, on every change and whenever asked. */
+	| ({ type: 'state'; role: PresenterRole } & SentSession)
+	/** A controls window asks the display that runs the session to hand it back. */
+	| { type: 'take'; to: string }
+	/** The display hands its session to the controls window `to`, and follows it again. */
+	| ({ type: 'handover'; to: string } & SentSession)
+	/** The window is closing. */
+	| { type: 'bye'; role: PresenterRole }
+);
+
+/** The channel all windows of one routine share, in this browser. */
+export function channelName(routineId: string): string {
+	return `liana-presenter:${routineId}`;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null;
+
+const isRole = (value: unknown): value is PresenterRole =>
+	value === 'controller' || value === 'display';
+
+/** True when `value` looks like a session sent by this version of the app. */
+function isSentSession(value: Record<string, unknown>): boolean {
+	const state = value.state;
+	return (
+		typeof value.timeOriginMs === 'number' &&
+		Number.isFinite(value.timeOriginMs) &&
+		isRecord(value.before) &&
+		(value.succeeds === undefined || typeof value.succeeds === 'string') &&
+		isRecord(state) &&
+		isRecord(state.timeline) &&
+		isRecord(state.program) &&
+		isRecord(state.mode) &&
+		typeof state.mode.kind === 'string'
+	);
+}
+
+/** What was heard on the channel: a message of this protocol, another version's, or noise. */
+export type Heard =
+	| { kind: 'message'; message: PresenterMessage }
+	| { kind: 'other-version'; version: unknown }
+	| { kind: 'noise' };
+
+/** Reads what came over the channel; anything not shaped as this version's message is not one. */
+export function readMessage(data: unknown): Heard {
+	if (!isRecord(data) || typeof data.from !== 'string' || data.from === '') {
+		return { kind: 'noise' };
+	}
+	if (data.v !== PRESENTER_PROTOCOL) return { kind: 'other-version', version: data.v };
+	const message = data as PresenterMessage;
+	switch (data.type) {
+		case 'hello':
+			return isRole(data.role) && (data.pair === undefined || typeof data.pair === 'string')
+				? { kind: 'message', message }
+				: { kind: 'noise' };
+		case 'state':
+			return isRole(data.role) && isSentSession(data)
+				? { kind: 'message', message }
+				: { kind: 'noise' };
+		case 'take':
+			return typeof data.to === 'string' ? { kind: 'message', message } : { kind: 'noise' };
+		case 'handover':
+			return typeof data.to === 'string' && isSentSession(data)
+				? { kind: 'message', message }
+				: { kind: 'noise' };
+		case 'bye':
+			return isRole(data.role) ? { kind: 'message', message } : { kind: 'noise' };
+		default:
+			return { kind: 'noise' };
+	}
+}
+
+/** A sent session on this window's clock (whose zero is at wall time `localOriginMs`). */
+export function receivedState(sent: SentSession, localOriginMs: number): SessionState {
+	return rebaseState(sent.state, originShiftMs(sent.timeOriginMs, localOriginMs));
+}
+
+/** A channel the windows share; `BroadcastChannel` in the browser, a fake in the tests. */
+export interface PresenterChannel {
+	post(message: PresenterMessage): void;
+	listen(hear: (data: unknown) => void): void;
+	close(): void;
+}
+
+/** The browser's channel for a routine, or undefined where there is none (an old browser). */
+export function openBroadcastChannel(routineId: string): PresenterChannel | undefined {
+	if (typeof BroadcastChannel === 'undefined') return undefined;
+	const channel = new BroadcastChannel(channelName(routineId));
+	return {
+		post: (message) => channel.postMessage(message),
+		listen: (hear) => {
+			channel.onmessage = (event) => hear(event.data);
+		},
+		close: () => channel.close()
+	};
+}
+
+/** How a window shows it lives, and learns that another one has gone (closed, reloaded, crashed). */
+export interface Presence {
+	/** Marks this window as present until the returned release is called; resolves once it is. */
+	hold(windowId: string): Promise<() => void>;
+	/**
+	 * Calls `gone` once window `windowId` is no longer present; returns the cancel. With `succeed`,
+	 * the watcher takes the gone window's place until it cancels or goes itself, so no other
+	 * window watching for the same one hears it gone meanwhile: one successor, never two.
+	 */
+	watch(windowId: string, gone: () => void, options?: { succeed?: boolean }): () => void;
+	/** True where a window is heard gone without its goodbye (closed, crashed). */
+	readonly reliable: boolean;
+}
+
+const lockName = (windowId: string) => `liana-window:${windowId}`;
+
+/** The part of the Web Locks API presence uses (`navigator.locks`, or a fake in the tests). */
+export interface Locks {
+	request(
+		name: string,
+		options: { signal?: AbortSignal },
+		granted: () => Promise<void> | void
+	): Promise<unknown>;
+}
+
+/**
+ * Presence by Web Locks: each window holds a lock named for it while it lives; the browser lets
+ * it go when the window closes or crashes, and a window waiting for it is then granted it. No
+ * heartbeat is needed, so a hidden window whose timers the browser slows is never taken for gone.
+ */
+export function lockPresence(locks: Locks): Presence {
+	return {
+		hold(windowId) {
+			return new Promise((held) => {
+				void locks.request(lockName(windowId), {}, () => {
+					let release = () => {};
+					const kept = new Promise<void>((resolve) => (release = resolve));
+					held(release);
+					return kept;
+				});
+			});
+		},
+		reliable: true,
+		watch(windowId, gone, options = {}) {
+			const abort = new AbortController();
+			let cancelled = false;
+			let letGo = () => {};
+			locks
+				.request(lockName(windowId), { signal: abort.signal }, () => {
+					if (cancelled) return;
+					gone();
+					if (!options.succeed) return;
+					return new Promise<void>((resolve) => (letGo = resolve));
+				})
+				.catch((error: unknown) => {
+					// Cancelled on purpose: the window stopped watching before the other one went.
+					if (error instanceof DOMException && error.name === 'AbortError') return;
+					throw error;
+				});
+			return () => {
+				cancelled = true;
+				abort.abort();
+				letGo();
+			};
+		}
+	};
+}
+
+/** Where Web Locks are missing, a window's "bye" as it closes is all there is to hear. */
+export const byeOnlyPresence: Presence = {
+	reliable: false,
+	hold: () => Promise.resolve(() => {}),
+	watch: () => () => {}
+};
+
+/** The browser's presence: Web Locks where there are, else the goodbye alone. */
+export function browserPresence(): Presence {
+	return typeof navigator !== 'undefined' && navigator.locks
+		? lockPresence(navigator.locks)
+		: byeOnlyPresence;
+}

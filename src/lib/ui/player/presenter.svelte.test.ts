@@ -1,0 +1,450 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ManualClock, type Clock } from '../../engine/clock';
+import { Session } from '../../engine/session';
+import { TEST_EPOCH_MS, threeSteps } from '../../engine/test-routines';
+import type { SessionState } from '../../engine/types';
+import { viewAt } from '../../engine/view';
+import type { CheckIn } from '../../storage/database';
+import { FakeBroadcast, FakeLockManager } from './presenter-fakes';
+import {
+	byeOnlyPresence,
+	lockPresence,
+	readMessage,
+	receivedState,
+	PRESENTER_PROTOCOL,
+	type Presence,
+	type PresenterRole
+} from './presenter-link';
+import { PresenterLink } from './presenter.svelte';
+
+/** Wall time, shared by every window of the test. */
+let wall: ManualClock;
+let broadcast: FakeBroadcast;
+let locks: FakeLockManager;
+const cleanups: (() => void)[] = [];
+
+/** A task later: the channel's messages and the locks' grants have all landed. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A window's monotonic clock: zero at wall time `originMs`, timers on the shared wall. */
+function windowClock(originMs: number): Clock {
+	return {
+		now: () => wall.epochNow() - originMs,
+		epochNow: () => wall.epochNow(),
+		setTimeout: (callback, ms) => wall.setTimeout(callback, ms),
+		clearTimeout: (id) => wall.clearTimeout(id),
+		setInterval: (callback, ms) => wall.setInterval(callback, ms),
+		clearInterval: (id) => wall.clearInterval(id)
+	};
+}
+
+/**
+ * One browser window of the pair, opened `openedAfterMs` after the test's start (so its
+ * `performance.now()` reads that much less than the first window's): its link, and the session
+ * its page would run (made anew when a session is carried on here, as the page does).
+ */
+function openWindow(
+	id: string,
+	role: PresenterRole,
+	{
+		pair,
+		openedAfterMs = 0,
+		presence,
+		started = false
+	}: { pair?: string; openedAfterMs?: number; presence?: Presence; started?: boolean } = {}
+) {
+	const originMs = TEST_EPOCH_MS + openedAfterMs + 0.375;
+	const clock = windowClock(originMs);
+	const page = {
+		session: new Session(threeSteps(), clock),
+		before: {} as CheckIn,
+		carried: 0,
+		handedOver: 0
+	};
+	if (started) page.session.start();
+	const pageEvents = new EventTarget();
+	const link = new PresenterLink({
+		id,
+		role,
+		...(pair ? { pair } : {}),
+		channel: broadcast.open(),
+		presence: presence ?? lockPresence(locks.client(id)),
+		clock,
+		timeOriginMs: originMs,
+		requestFrame: () => 0,
+		cancelFrame: () => {},
+		window: pageEvents as unknown as Window,
+		carryOn: (state: SessionState, before: CheckIn) => {
+			page.session = new Session(threeSteps(), clock, state);
+			page.before = before;
+			page.carried++;
+			follow();
+		},
+		handedOver: () => {
+			page.session = new Session(threeSteps(), clock);
+			page.handedOver++;
+			follow();
+		}
+	});
+	// As the page's effect does: the window that leads posts its own session.
+	let stopLeading: (() => void) | undefined;
+	const follow = () => {
+		stopLeading?.();
+		stopLeading = undefined;
+		if (link.leading) {
+			const session = page.session;
+			stopLeading = link.lead(
+				{
+					get state() {
+						return session.state;
+					},
+					listen: (l) => session.subscribe(l)
+				},
+				() => page.before
+			);
+		}
+	};
+	follow();
+	const disconnect = link.connect();
+	cleanups.push(disconnect);
+	return {
+		link,
+		page,
+		clock,
+		follow,
+		/** What this window's own session shows now. */
+		ownView: () => viewAt(page.session.state, clock.now()),
+		/** Closing the window: the page says goodbye, then the browser lets its locks go. */
+		close: () => {
+			pageEvents.dispatchEvent(new Event('pagehide'));
+			disconnect();
+			locks.crash(id);
+		},
+		/** The window dies without a word. */
+		crash: () => locks.crash(id)
+	};
+}
+
+afterEach(() => {
+	while (cleanups.length) cleanups.pop()?.();
+});
+
+function setUp() {
+	wall = new ManualClock(0, TEST_EPOCH_MS);
+	broadcast = new FakeBroadcast();
+	locks = new FakeLockManager();
+}
+
+/** Moves wall time on; every window's session ticks, as their frames would. */
+function advance(ms: number, ...windows: { page: { session: Session }; link: PresenterLink }[]) {
+	wall.advance(ms);
+	for (const w of windows) if (w.link.leading) w.page.session.tick();
+}
+
+describe('the presenter pair', () => {
+	it('a display opened late shows the same moment as the controls, on its own clock', async () => {
+		setUp();
+		const controls = openWindow('controls', 'controller');
+		await settle();
+		controls.page.session.start();
+		advance(27_000, controls);
+		controls.page.session.pause();
+		advance(4_000, controls);
+		controls.page.session.resume();
+		advance(3_210, controls);
+
+		// Opened 34 s later: its performance.now() reads 34 s less at the same instant.
+		const display = openWindow('display', 'display', { pair: 'controls', openedAfterMs: 34_210 });
+		expect(display.link.view).toBeUndefined();
+		await settle();
+		expect(display.clock.now()).not.toBe(controls.clock.now());
+		expect(display.link.view).toEqual(controls.ownView());
+		expect(display.link.view).toMatchObject({ mode: 'running', phase: 'come-back' });
+		expect(display.link.title).toBe('Three steps');
+		expect(display.link.leading).toBe(false);
+		expect(controls.link.displays).toBe(1);
+	});
+
+	it('mirrors every control: pause, hold, ±time, flare, a choice, skip, back, stop', async () => {
+		setUp();
+		const controls = openWindow('controls', 'controller');
+		const display = openWindow('display', 'display', { pair: 'controls', openedAfterMs: 1_234 });
+		await settle();
+		expect(display.link.view).toMatchObject({ mode: 'idle' });
+		const s = () => controls.page.session;
+		const steps: [string, () => void][] = [
+			['start', () => s().start()],
+			['run', () => advance(12_000, controls)],
+			['pause', () => s().pause()],
+			['resume', () => s().resume()],
+			['hold', () => s().hold()],
+			['unhold', () => s().unhold()],
+			['add 10 s', () => s().adjust(10_000)],
+			['take 10 s', () => s().adjust(-10_000)],
+			['flare', () => s().flare()],
+			['into recover', () => advance(5_000, controls)],
+			['retry', () => s().choose('retry')],
+			['skip', () => s().skip()],
+			['back', () => s().previous()],
+			['stop', () => s().stop()]
+		];
+		const seen: string[] = [];
+		for (const [name, control] of steps) {
+			control();
+			await settle();
+			// The display draws its frame at the same instant: it shows what the controls show.
+			expect({ name, view: display.link.view }).toEqual({ name, view: controls.ownView() });
+			seen.push(`${display.link.view?.mode}/${display.link.view?.phase}`);
+		}
+		expect(seen).toContain('held/approach');
+		expect(seen).toContain('running/release');
+		expect(seen).toContain('running/recover');
+		expect(seen.at(-1)).toBe('done/done');
+		// Between changes the display moves on by its own clock alone, in step.
+		expect(display.page.session.state.mode.kind).toBe('idle');
+	});
+
+	it('sends the state on change, not every frame, and never the display’s sound', async () => {
+		setUp();
+		const controls = openWindow('controls', 'controller');
+		openWindow('display', 'display', { pair: 'controls' });
+		await settle();
+		controls.page.session.start();
+		await settle();
+		const before = broadcast.sent.length;
+		// Within a phase, nothing changes that the display cannot work out itself.
+		wall.advance(3_000);
+		controls.page.session.tick();
+		await settle();
+		expect(broadcast.sent.length).toBe(before);
+		expect(broadcast.sent.every((m) => m.from !== 'display' || m.type !== 'state')).toBe(true);
+	});
+
+	it('says whether a display is connected: gone when it closes, and when it crashes', async () => {
+		setUp();
+		const controls = openWindow('controls', 'controller');
+		await settle();
+		expect(controls.link.displays).toBe(0);
+		const first = openWindow('first', 'display', { pair: 'controls' });
+		const second = openWindow('second', 'display', { pair: 'controls' });
+		await settle();
+		expect(controls.link.displays).toBe(2);
+		first.close();
+		await settle();
+		expect(controls.link.displays).toBe(1);
+		second.crash();
+		await settle();
+		expect(controls.link.displays).toBe(0);
+		// The controls window's session is untouched by either.
+		expect(controls.link.leading).toBe(true);
+	});
+
+	it('when the controls window closes, the display carries the session on from where it stood', async () => {
+		setUp();
+		const controls = openWindow('controls', 'controller');
+		const display = openWindow('display', 'display', { pair: 'controls', openedAfterMs: 5_000 });
+		await settle();
+		controls.page.before = { pain: 6 };
+		controls.page.session.start();
+		advance(20_000, controls);
+		controls.page.session.flare();
+		await settle();
+		const atClose = controls.ownView();
+		controls.close();
+		await settle();
+		expect(display.link.leading).toBe(true);
+		expect(display.page.carried).toBe(1);
+		expect(display.link.notice).toBe(
+			'The controls window closed; this window now runs the session.'
+		);
+		expect(display.page.before).toEqual({ pain: 6 });
+		// The same moment, now in the display's own session, which runs on by itself.
+		expect(display.ownView()).toEqual(atClose);
+		expect(display.page.session.state.record).toEqual(controls.page.session.state.record);
+		advance(60_000, display);
+		expect(display.ownView().phase).not.toBe('release');
+		expect(display.ownView().mode).toBe('running');
+	});
+
+	it('a controls window that crashes is found gone too, without its goodbye', async () => {
+		setUp();
+		const controls = openWindow('controls', 'controller');
+		const display = openWindow('display', 'display', { pair: 'controls' });
+		await settle();
+		controls.page.session.start();
+		await settle();
+		controls.crash();
+		await settle();
+		expect(display.link.leading).toBe(true);
+		expect(display.ownView().mode).toBe('running');
+	});
+
+	it('two displays: one carries the session on, the other follows it; never two leads', async () => {
+		setUp();
+		const controls = openWindow('controls', 'controller');
+		const first = openWindow('first', 'display', { pair: 'controls' });
+		const second = openWindow('second', 'display', { pair: 'controls' });
+		await settle();
+		controls.page.session.start();
+		advance(9_000, controls);
+		await settle();
+		controls.close();
+		await settle();
+		const leads = [first, second].filter((w) => w.link.leading);
+		expect(leads).toHaveLength(1);
+		const follower = leads[0] === first ? second : first;
+		expect(follower.link.view).toEqual(leads[0]?.ownView());
+		// The follower now follows the new lead: a pause there shows here.
+		leads[0]?.page.session.pause();
+		await settle();
+		expect(follower.link.view?.mode).toBe('paused');
+		// And if that one goes too, the follower carries on.
+		leads[0]?.close();
+		await settle();
+		expect(follower.link.leading).toBe(true);
+		expect(follower.ownView().mode).toBe('paused');
+	});
+
+	it('a controls window opened again takes the session back; the display follows it again', async () => {
+		setUp();
+		const controls = openWindow('controls', 'controller');
+		const display = openWindow('display', 'display', { pair: 'controls' });
+		await settle();
+		controls.page.session.start();
+		advance(15_000, controls);
+		await settle();
+		controls.close();
+		await settle();
+		expect(display.link.leading).toBe(true);
+		advance(2_000, display);
+		display.page.session.hold();
+		const atReturn = display.ownView();
+
+		const again = openWindow('again', 'controller', { openedAfterMs: 17_000 });
+		await settle();
+		expect(again.page.carried).toBe(1);
+		expect(again.ownView()).toEqual(atReturn);
+		expect(again.link.notice).toMatch(/goes on here/);
+		expect(display.link.leading).toBe(false);
+		expect(display.page.handedOver).toBe(1);
+		expect(display.link.view).toEqual(atReturn);
+		expect(again.link.displays).toBe(1);
+		// The new controls lead: their changes show on the display.
+		again.page.session.unhold();
+		advance(1_000, again);
+		again.page.session.skip();
+		await settle();
+		expect(display.link.view).toEqual(again.ownView());
+	});
+
+	it('a controls window with a session of its own under way does not take the display’s', async () => {
+		setUp();
+		const controls = openWindow('controls', 'controller');
+		const display = openWindow('display', 'display', { pair: 'controls' });
+		await settle();
+		controls.page.session.start();
+		await settle();
+		controls.close();
+		await settle();
+		const other = openWindow('other', 'controller', { started: true });
+		await settle();
+		expect(display.link.leading).toBe(true);
+		expect(other.page.carried).toBe(0);
+		expect(broadcast.sent.filter((m) => m.type === 'take')).toEqual([]);
+	});
+
+	it('a display whose controls window is gone before it opens runs on its own', async () => {
+		setUp();
+		const display = openWindow('display', 'display', { pair: 'long-gone' });
+		await settle();
+		expect(display.link.leading).toBe(true);
+		expect(display.page.carried).toBe(0);
+		expect(display.link.notice).toMatch(/No controls window is open/);
+		// A controls window that appears is followed, as the display has nothing under way.
+		const controls = openWindow('controls', 'controller');
+		await settle();
+		expect(display.link.leading).toBe(false);
+		expect(display.page.handedOver).toBe(1);
+		controls.page.session.start();
+		await settle();
+		expect(display.link.view?.mode).toBe('running');
+	});
+
+	it('without Web Locks, the goodbye alone hands the session to the display', async () => {
+		setUp();
+		const controls = openWindow('controls', 'controller', { presence: byeOnlyPresence });
+		const display = openWindow('display', 'display', {
+			pair: 'controls',
+			presence: byeOnlyPresence
+		});
+		await settle();
+		controls.page.session.start();
+		await settle();
+		controls.close();
+		await settle();
+		expect(display.link.leading).toBe(true);
+		expect(display.ownView().mode).toBe('running');
+	});
+
+	it('says plainly when the other window runs another version of the app', async () => {
+		setUp();
+		const display = openWindow('display', 'display', { pair: 'controls' });
+		await settle();
+		broadcast.inject({ v: PRESENTER_PROTOCOL + 1, type: 'state', from: 'controls' });
+		await settle();
+		expect(display.link.problem).toMatch(/another version of Liana.*Reload both windows/);
+	});
+});
+
+describe('reading the channel', () => {
+	const sent = () => ({
+		state: new Session(threeSteps(), wall).state,
+		timeOriginMs: TEST_EPOCH_MS,
+		before: {}
+	});
+
+	it('takes each message of this version, and nothing else', () => {
+		setUp();
+		const v = PRESENTER_PROTOCOL;
+		for (const message of [
+			{ v, from: 'a', type: 'hello', role: 'display', pair: 'b' },
+			{ v, from: 'a', type: 'hello', role: 'controller' },
+			{ v, from: 'a', type: 'state', role: 'controller', ...sent() },
+			{ v, from: 'a', type: 'take', to: 'b' },
+			{ v, from: 'a', type: 'handover', to: 'b', ...sent(), succeeds: 'c' },
+			{ v, from: 'a', type: 'bye', role: 'display' }
+		]) {
+			expect(readMessage(message)).toEqual({ kind: 'message', message });
+		}
+		for (const noise of [
+			null,
+			'hello',
+			{ v, type: 'hello', role: 'display' },
+			{ v, from: '', type: 'bye', role: 'display' },
+			{ v, from: 'a', type: 'hello', role: 'projector' },
+			{ v, from: 'a', type: 'state', role: 'controller', ...sent(), timeOriginMs: NaN },
+			{ v, from: 'a', type: 'state', role: 'controller', ...sent(), state: { mode: {} } },
+			{ v, from: 'a', type: 'take' },
+			{ v, from: 'a', type: 'dance' }
+		]) {
+			expect(readMessage(noise)).toEqual({ kind: 'noise' });
+		}
+		expect(readMessage({ v: 99, from: 'a', type: 'hello' })).toEqual({
+			kind: 'other-version',
+			version: 99
+		});
+	});
+
+	it('puts a sent session on this window’s clock by the two windows’ origins', () => {
+		setUp();
+		const session = new Session(threeSteps(), wall);
+		session.start();
+		wall.advance(12_345);
+		const there = receivedState(
+			{ state: session.state, timeOriginMs: 1_000_000.25, before: {} },
+			1_030_000.75
+		);
+		// That window's "now" is 30 000.5 ms more than this one's at the same instant.
+		expect(viewAt(there, wall.now() - 30_000.5)).toEqual(viewAt(session.state, wall.now()));
+	});
+});

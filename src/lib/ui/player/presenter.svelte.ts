@@ -1,0 +1,414 @@
+/**
+ * The presenter pair, as each window takes part in it. The controls window leads: it posts the
+ * engine state on every change, and at once to a window that says hello. The display follows:
+ * it renders the lead's state on its own clock, so both show the same moment. When the lead
+ * goes (closed, reloaded, crashed), the display carries the session on and leads it; a controls
+ * window that opens while a display runs the session asks for it back. One window leads at a
+ * time, so one keeper checkpoints and records a session.
+ */
+import { untrack } from 'svelte';
+import { systemClock, type Clock } from '../../engine/clock';
+import type { SessionEvent, SessionState } from '../../engine/types';
+import { viewAt, type SessionView } from '../../engine/view';
+import type { CheckIn } from '../../storage/database';
+import {
+	PRESENTER_PROTOCOL,
+	readMessage,
+	receivedState,
+	type PresenterChannel,
+	type PresenterMessage,
+	type PresenterRole,
+	type Presence,
+	type SentSession
+} from './presenter-link';
+
+/** The player as the lead posts it. */
+export interface LedPlayer {
+	readonly state: SessionState;
+	listen(listener: (event: SessionEvent) => void): () => void;
+}
+
+/** What a window does when a session comes to it from another. */
+export type CarryOn = (state: SessionState, before: CheckIn) => void;
+
+/** The environment, as options with defaults, so a test hands in its own. */
+export interface PresenterOptions {
+	role: PresenterRole;
+	/** The display: the id of the controls window it follows. */
+	pair?: string;
+	/** This window's id; a random one by default. */
+	id?: string;
+	/** Carries a session on in this window, from where it stands (the page makes its player). */
+	carryOn: CarryOn;
+	/** The display gave its session back: the page lets its own player go. */
+	handedOver?: () => void;
+	/** The shared channel; undefined where the browser has none (the pair is then not offered). */
+	channel: PresenterChannel | undefined;
+	presence: Presence;
+	clock?: Clock;
+	/** This window's `performance.timeOrigin`. */
+	timeOriginMs?: number;
+	requestFrame?: (callback: () => void) => number;
+	cancelFrame?: (id: number) => void;
+	/** Where the page's leaving is heard. */
+	window?: Pick<Window, 'addEventListener' | 'removeEventListener'>;
+	/** A page brought back from the back-forward cache starts afresh (another window may lead now). */
+	reload?: () => void;
+}
+
+const live = (state: SessionState) =>
+	state.mode.kind === 'running' || state.mode.kind === 'paused' || state.mode.kind === 'held';
+
+/** What the display says when it carries on the session its controls window left. */
+function takeOverNotice(state: SessionState | undefined): string {
+	if (!state) {
+		return 'No controls window is open for this display, so this window runs the session on its own.';
+	}
+	if (live(state)) return 'The controls window closed; this window now runs the session.';
+	if (state.mode.kind === 'idle') {
+		return 'The controls window closed; start the session here when you are ready.';
+	}
+	return 'The controls window closed.';
+}
+
+const randomId = () =>
+	typeof crypto !== 'undefined' && 'randomUUID' in crypto
+		? crypto.randomUUID()
+		: Math.random().toString(36).slice(2);
+
+export class PresenterLink {
+	readonly id: string;
+	readonly role: PresenterRole;
+	/** Whether this browser can pair windows at all. */
+	readonly available: boolean;
+	/** Connected and present: a display opened now will find this window. */
+	ready = $state(false);
+	/** This window runs the session (its player, its keeper, its sound). */
+	leading = $state(false);
+	/** The display: the lead's session as it stands now, on this window's clock; none heard yet when undefined. */
+	view = $state.raw<SessionView>();
+	/** The display: the routine's title, from the lead's session. */
+	title = $state('');
+	/** The controls window: how many displays follow it now. */
+	displays = $state(0);
+	/** What changed between the windows, said once in words; empty when nothing did. */
+	notice = $state('');
+	/** Why the pair cannot work as it should, or empty. */
+	problem = $state('');
+
+	#options: PresenterOptions;
+	#clock: Clock;
+	#originMs: number;
+	#channel: PresenterChannel | undefined;
+	/** The display: whom it follows, and the last session heard from them. */
+	#following: string | undefined;
+	#heard: SentSession | undefined;
+	/** The same session on this window's clock. */
+	#followed: SessionState | undefined;
+	#stopWatchingLead: (() => void) | undefined;
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- counted into `displays`; nothing renders the map.
+	#displayWatch = new Map<string, () => void>();
+	/** The lead: the player whose state it posts, and the check-in that goes with it. */
+	#player: LedPlayer | undefined;
+	#before: () => CheckIn = () => ({});
+	#postQueued = false;
+	/** The window whose session this one took over or was handed, named in every state it posts. */
+	#succeeds: string | undefined;
+	/** Displays already asked to hand their session back. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a note to self; nothing renders it.
+	#asked = new Set<string>();
+
+	constructor(options: PresenterOptions) {
+		this.#options = options;
+		this.id = options.id ?? randomId();
+		this.role = options.role;
+		this.available = options.channel !== undefined;
+		this.#clock = options.clock ?? systemClock;
+		this.#originMs =
+			options.timeOriginMs ?? (typeof performance === 'undefined' ? 0 : performance.timeOrigin);
+		this.leading = options.role === 'controller';
+		this.#following = options.role === 'display' ? options.pair : undefined;
+	}
+
+	/** Joins the pair while the page is shown; returns the cleanup (which says goodbye). */
+	connect(): () => void {
+		return untrack(() => this.#connect());
+	}
+
+	#connect(): () => void {
+		const channel = this.#options.channel;
+		if (!channel) return () => {};
+		let closed = false;
+		let release = () => {};
+		let frame: number | undefined;
+		const requestFrame =
+			this.#options.requestFrame ?? ((callback) => requestAnimationFrame(callback));
+		const cancelFrame = this.#options.cancelFrame ?? ((id) => cancelAnimationFrame(id));
+		const onFrame = () => {
+			this.#refresh();
+			frame = requestFrame(onFrame);
+		};
+		const leave = () => {
+			if (closed) return;
+			closed = true;
+			if (frame !== undefined) cancelFrame(frame);
+			// The last word is the session as it stands, in case a change is still queued.
+			this.#postState();
+			this.#send({ type: 'bye', role: this.role });
+			this.#stopWatchingLead?.();
+			for (const stop of this.#displayWatch.values()) stop();
+			this.#displayWatch.clear();
+			channel.close();
+			this.#channel = undefined;
+			this.ready = false;
+			release();
+		};
+		const onPageShow = (event: PageTransitionEvent) => {
+			if (event.persisted) this.#options.reload?.();
+		};
+		const page = this.#options.window;
+		page?.addEventListener('pagehide', leave);
+		page?.addEventListener('pageshow', onPageShow);
+		// Present first: a window that hears this one can then tell when it goes.
+		void this.#options.presence.hold(this.id).then((letGo) => {
+			release = letGo;
+			if (closed) {
+				letGo();
+				return;
+			}
+			this.#channel = channel;
+			channel.listen((data) => this.#hear(data));
+			this.ready = true;
+			if (this.#following) this.#follow(this.#following);
+			this.#send({
+				type: 'hello',
+				role: this.role,
+				...(this.#following ? { pair: this.#following } : {})
+			});
+			if (this.leading) this.#postState();
+			frame = requestFrame(onFrame);
+		});
+		return () => {
+			page?.removeEventListener('pagehide', leave);
+			page?.removeEventListener('pageshow', onPageShow);
+			leave();
+		};
+	}
+
+	/** Posts `player`'s state on every change while this window leads; returns the stop. */
+	lead(player: LedPlayer, before: () => CheckIn = () => ({})): () => void {
+		this.#player = player;
+		this.#before = before;
+		this.#queuePost();
+		const stop = player.listen(() => this.#queuePost());
+		return () => {
+			stop();
+			if (this.#player === player) this.#player = undefined;
+		};
+	}
+
+	#send(message: DistributiveOmit<PresenterMessage, 'v' | 'from'>): void {
+		try {
+			this.#channel?.post({ ...message, v: PRESENTER_PROTOCOL, from: this.id } as PresenterMessage);
+		} catch (error) {
+			this.problem = `The other window could not be told of the session: ${String(error)}`;
+		}
+	}
+
+	/** One post for a burst of events (an action can raise several). */
+	#queuePost(): void {
+		if (this.#postQueued) return;
+		this.#postQueued = true;
+		queueMicrotask(() => {
+			this.#postQueued = false;
+			this.#postState();
+		});
+	}
+
+	#sent(): SentSession | undefined {
+		const state = this.#player?.state;
+		if (!state) return undefined;
+		return {
+			state,
+			timeOriginMs: this.#originMs,
+			before: $state.snapshot(this.#before()),
+			...(this.#succeeds ? { succeeds: this.#succeeds } : {})
+		};
+	}
+
+	#postState(): void {
+		if (!this.leading) return;
+		const sent = this.#sent();
+		if (sent) this.#send({ type: 'state', role: this.role, ...sent });
+	}
+
+	#hear(data: unknown): void {
+		const heard = readMessage(data);
+		if (heard.kind === 'other-version') {
+			this.problem =
+				'The other window runs another version of Liana, so the two cannot pair. Reload both windows.';
+			return;
+		}
+		if (heard.kind === 'noise') return;
+		const message = heard.message;
+		if (message.from === this.id) return;
+		switch (message.type) {
+			case 'hello':
+				return this.#onHello(message.from, message.role, message.pair);
+			case 'state':
+				return this.#onState(message.from, message.role, message);
+			case 'take':
+				return this.#onTake(message.from, message.to);
+			case 'handover':
+				return this.#onHandover(message.to, { ...message, from: message.from });
+			case 'bye':
+				return this.#onBye(message.from, message.role);
+			default: {
+				const unhandled: never = message;
+				throw new Error(`unheard message ${JSON.stringify(unhandled)}`);
+			}
+		}
+	}
+
+	#onHello(from: string, role: PresenterRole, pair: string | undefined): void {
+		if (!this.leading) return;
+		if (role === 'display' && pair === this.id && !this.#displayWatch.has(from)) {
+			this.#displayWatch.set(
+				from,
+				this.#options.presence.watch(from, () => this.#displayGone(from))
+			);
+			this.displays = this.#displayWatch.size;
+		}
+		this.#postState();
+	}
+
+	#displayGone(id: string): void {
+		this.#displayWatch.get(id)?.();
+		if (!this.#displayWatch.delete(id)) return;
+		this.displays = this.#displayWatch.size;
+	}
+
+	#onState(from: string, role: PresenterRole, sent: SentSession): void {
+		if (!this.leading && from === this.#following) {
+			this.#hearSession(sent);
+			return;
+		}
+		// The window this display followed handed its session on: follow where it went.
+		if (!this.leading && this.#following && sent.succeeds === this.#following) {
+			this.#follow(from);
+			this.#hearSession(sent);
+			this.#send({ type: 'hello', role: this.role, pair: from });
+			return;
+		}
+		// A display whose session is not under way follows a controls window that appears (not
+		// a late word from the one it took over from, which is gone).
+		if (
+			this.role === 'display' &&
+			role === 'controller' &&
+			from !== this.#succeeds &&
+			this.#yields()
+		) {
+			this.#rejoin(from, sent);
+			return;
+		}
+		// A controls window with nothing started asks a display running this routine for its session.
+		const mine = this.#player?.state;
+		if (
+			this.role === 'controller' &&
+			role === 'display' &&
+			live(sent.state) &&
+			mine?.mode.kind === 'idle' &&
+			!this.#asked.has(from)
+		) {
+			this.#asked.add(from);
+			this.#send({ type: 'take', to: from });
+		}
+	}
+
+	/** The display hands its session to a controls window that asked, and follows it again. */
+	#onTake(from: string, to: string): void {
+		if (to !== this.id || !this.leading || this.role !== 'display') return;
+		const sent = this.#sent();
+		if (!sent || !live(sent.state)) return;
+		this.#send({ type: 'handover', to: from, ...sent });
+		this.#rejoin(from, sent);
+	}
+
+	/** A display that leads a session not under way (none started, or ended). */
+	#yields(): boolean {
+		const mine = this.#player?.state;
+		return this.leading && (!mine || !live(mine));
+	}
+
+	/** The display stops leading and follows the controls window `lead` again. */
+	#rejoin(lead: string, sent: SentSession): void {
+		this.leading = false;
+		this.#player = undefined;
+		this.notice = '';
+		this.#follow(lead);
+		this.#hearSession(sent);
+		this.#options.handedOver?.();
+		this.#send({ type: 'hello', role: this.role, pair: lead });
+	}
+
+	#hearSession(sent: SentSession): void {
+		this.#heard = sent;
+		this.#followed = receivedState(sent, this.#originMs);
+		this.title = this.#followed.timeline.routine.title;
+		this.#refresh();
+	}
+
+	#onHandover(to: string, sent: SentSession & { from: string }): void {
+		if (to !== this.id || this.role !== 'controller') return;
+		this.notice = 'The session the display window ran goes on here; the display follows again.';
+		this.#succeeds = sent.from;
+		this.#options.carryOn(receivedState(sent, this.#originMs), sent.before);
+	}
+
+	#onBye(from: string, role: PresenterRole): void {
+		if (role === 'display') this.#displayGone(from);
+		// Where presence is reliable, the watch decides, so two displays never both take over.
+		if (!this.#options.presence.reliable && !this.leading && from === this.#following) {
+			this.#takeOver();
+		}
+	}
+
+	#follow(lead: string): void {
+		this.#stopWatchingLead?.();
+		this.#succeeds = undefined;
+		this.#following = lead;
+		this.#stopWatchingLead = this.#options.presence.watch(
+			lead,
+			() => {
+				if (this.#following === lead) this.#takeOver();
+			},
+			{ succeed: true }
+		);
+	}
+
+	/** The lead went: this display carries the session on from the last state it heard. */
+	#takeOver(): void {
+		if (this.leading) return;
+		// The watch is kept: it holds the gone window's place while this one leads.
+		this.#succeeds = this.#following;
+		this.#following = undefined;
+		this.leading = true;
+		const sent = this.#heard;
+		this.#heard = undefined;
+		this.#followed = undefined;
+		this.view = undefined;
+		this.notice = takeOverNotice(sent?.state);
+		if (sent) this.#options.carryOn(receivedState(sent, this.#originMs), sent.before);
+		this.#postState();
+	}
+
+	/** The display's view of the lead's session, at this moment on this window's clock. */
+	#refresh(): void {
+		const state = this.#followed;
+		if (this.leading || !state) return;
+		this.view = viewAt(state, this.#clock.now());
+	}
+}
+
+/** `Omit` over each member of a union, so each message keeps its own fields. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
