@@ -21,6 +21,14 @@ export async function driveClock(page: Page, startMs = Date.UTC(2026, 10, 25, 9,
 }
 
 /**
+ * Marks another page of a driven page's context (a popup, a second window) as driven too: the
+ * clock belongs to the whole context, so axe must let it flow there as well.
+ */
+export function drivenAlike(page: Page): void {
+	drivenClocks.add(page);
+}
+
+/**
  * Checks a page with axe. axe needs timers: a driven clock flows while it looks (a fraction of a
  * second), then pauses again, so check accessibility after the time-exact assertions of a moment.
  */

@@ -1,0 +1,32 @@
+/** Builds a window's presenter link on the browser's channel, locks and page events. */
+import { resolve } from '$app/paths';
+import { browserPresence, openBroadcastChannel, type PresenterRole } from './presenter-link';
+import { PresenterLink, type CarryOn } from './presenter.svelte';
+
+export interface PresenterSetup {
+	routineId: string;
+	role: PresenterRole;
+	/** The display: the controls window it follows. */
+	pair?: string;
+	carryOn: CarryOn;
+	handedOver: () => void;
+}
+
+/** A link on this browser's `BroadcastChannel` and Web Locks. */
+export function createPresenterLink(setup: PresenterSetup): PresenterLink {
+	return new PresenterLink({
+		role: setup.role,
+		...(setup.pair ? { pair: setup.pair } : {}),
+		carryOn: setup.carryOn,
+		handedOver: setup.handedOver,
+		channel: openBroadcastChannel(setup.routineId),
+		presence: browserPresence(),
+		window,
+		reload: () => location.reload()
+	});
+}
+
+/** Where the display paired with the controls window `pair` opens. */
+export function displayPath(routineId: string, pair: string): string {
+	return `${resolve('/play/[id]', { id: routineId })}?view=studio&pair=${encodeURIComponent(pair)}`;
+}
