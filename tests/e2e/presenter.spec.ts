@@ -46,6 +46,8 @@ test('the display window keeps in step with the controls through pause, flare an
 	clockPage: controls,
 	context
 }) => {
+	// Two windows, the service worker's install and three accessibility checks: a long journey.
+	test.setTimeout(60_000);
 	await controls.goto(PLAYER);
 	await untilOfflineReady(controls);
 	await context.setOffline(true);
@@ -86,8 +88,6 @@ test('the display window keeps in step with the controls through pause, flare an
 	await controls.clock.runFor(12_500);
 	await inStep(controls, display, 'recover', 'Long spine');
 	await expect(display.getByTestId('phase')).toHaveText('Recover');
-	await display.screenshot({ path: '/tmp/p/shots/display-recover.png' });
-	await controls.screenshot({ path: '/tmp/p/shots/controls-recover.png' });
 	await expectAccessible(display);
 
 	// The choice after the flare: skip the step; the display moves on with the controls.
@@ -96,11 +96,148 @@ test('the display window keeps in step with the controls through pause, flare an
 	const next = await controls.getByTestId('step-title').textContent();
 	expect(next).toBe('Hip opener');
 	await inStep(controls, display, 'approach', next ?? '');
-	await display.screenshot({ path: '/tmp/p/shots/display-running.png' });
-	await controls.screenshot({ path: '/tmp/p/shots/controls-running.png' });
 
 	// Stopped on the controls: the display shows the end too.
 	await controls.keyboard.press('Escape');
 	await expect(controls.getByTestId('phase')).toHaveAttribute('data-phase', 'done');
 	await expect(display.getByTestId('phase')).toHaveAttribute('data-phase', 'done');
+});
+
+test('a display opened late catches up with the session as it stands', async ({
+	clockPage: controls
+}) => {
+	await controls.goto(PLAYER);
+	await controls.getByRole('button', { name: 'Start' }).click();
+	// Into "Arrive" (a breath of 4 s in, 6 s out), paused a while, then on again.
+	await controls.clock.runFor(17_500);
+	await controls.keyboard.press('Space');
+	await controls.clock.runFor(60_000);
+	await controls.keyboard.press('Space');
+	await controls.clock.runFor(6_000);
+
+	const display = await openDisplay(controls);
+	await inStep(controls, display, 'breathe', 'Arrive');
+	await expect(display.getByText('Step 1 of 6')).toBeVisible();
+	// And it keeps up from there by its own clock.
+	await controls.clock.runFor(35_000);
+	await inStep(controls, display, 'rest', 'Long spine');
+	await controls.getByRole('button', { name: 'Pause' }).click();
+	await expect(display.getByText('Paused', { exact: true })).toBeVisible();
+});
+
+test('closing the display changes nothing on the controls', async ({ clockPage: controls }) => {
+	await controls.goto(PLAYER);
+	const display = await openDisplay(controls);
+	await controls.getByRole('button', { name: 'Start' }).click();
+	await controls.clock.runFor(9_500);
+	await inStep(controls, display, 'breathe', 'Arrive');
+	await display.close();
+	await expect(controls.getByTestId('pair-status')).toHaveText('No display window');
+	await expect(controls.getByRole('button', { name: 'Pause' })).toBeVisible();
+	const timer = controls.getByRole('timer');
+	const before = await timer.textContent();
+	await controls.clock.runFor(3_000);
+	await expect(timer).not.toHaveText(before ?? '');
+	// Opened again, it follows the session still under way.
+	const again = await openDisplay(controls);
+	await inStep(controls, again, 'breathe', 'Arrive');
+});
+
+test('closing the controls leaves the display running the session, recorded once', async ({
+	clockPage: controls,
+	context
+}) => {
+	await controls.goto(PLAYER);
+	await controls
+		.getByRole('region', { name: /Before you start/ })
+		.getByRole('radio', { name: '4' })
+		.check();
+	const display = await openDisplay(controls);
+	await controls.getByRole('button', { name: 'Start' }).click();
+	await controls.clock.runFor(12_500);
+	await inStep(controls, display, 'breathe', 'Arrive');
+	const atClose = await shown(display);
+
+	await controls.close();
+	await expect(
+		display.getByText('The controls window closed; this window now runs the session.')
+	).toBeVisible();
+	// Nothing jumped: the same moment, and the session runs on here.
+	expect(await shown(display)).toEqual(atClose);
+	await expect(display.getByTestId('pair-status')).toHaveCount(0);
+	await display.clock.runFor(3_000);
+	await expect(display.getByRole('timer')).not.toHaveText(atClose.timer ?? '');
+	await expectAccessible(display);
+
+	// This window has the keys now: pause, flare.
+	await display.keyboard.press('Space');
+	await expect(display.getByText('Paused', { exact: true })).toBeVisible();
+	await display.keyboard.press('Space');
+	await display.keyboard.press('f');
+	await expect(display.getByTestId('phase')).toHaveAttribute('data-phase', 'release');
+	await display.keyboard.press('Escape');
+	await expect(display.getByTestId('phase')).toHaveAttribute('data-phase', 'done');
+
+	// One session in the history, with the check-in given in the controls window.
+	const history = await context.newPage();
+	drivenAlike(history);
+	await history.goto('/history');
+	const sessions = history.getByRole('link', { name: /^Daily unload, / });
+	await expect(sessions).toHaveCount(1);
+	await sessions.click();
+	await history.clock.runFor(500);
+	await expect(history.getByRole('region', { name: 'Check-in' })).toContainText('Pain 4 of 10');
+	await expect(history.getByText('1 flare', { exact: true })).toBeVisible();
+});
+
+test('controls opened again take the session back from the display, which follows again', async ({
+	clockPage: controls,
+	context
+}) => {
+	await controls.goto(PLAYER);
+	const display = await openDisplay(controls);
+	await controls.getByRole('button', { name: 'Start' }).click();
+	await controls.clock.runFor(20_500);
+	await controls.close();
+	await expect(display.getByText(/this window now runs the session/)).toBeVisible();
+	await display.clock.runFor(2_000);
+
+	const back = await context.newPage();
+	drivenAlike(back);
+	await back.goto(PLAYER);
+	await expect(back.getByRole('button', { name: 'Pause' })).toBeVisible();
+	await expect(back.getByText(/The session the display window ran goes on here/)).toBeVisible();
+	await expect(back.getByTestId('pair-status')).toHaveText('Display window connected');
+	await expect(display.getByTestId('pair-status')).toHaveText(/Following the controls window/);
+	await inStep(back, display, 'breathe', 'Arrive');
+	await back.getByRole('button', { name: 'Pause' }).click();
+	await expect(display.getByText('Paused', { exact: true })).toBeVisible();
+	await expectAccessible(back);
+});
+
+test('a display window the browser blocks is offered by its address instead', async ({
+	clockPage: controls,
+	context
+}) => {
+	// The browser's pop-up blocker: window.open gives nothing back.
+	await controls.addInitScript(() => {
+		window.open = () => null;
+	});
+	await controls.goto(PLAYER);
+	await controls.getByRole('button', { name: 'Open display window' }).click();
+	const alert = controls.getByRole('alert').filter({ hasText: 'blocked the display window' });
+	await expect(alert).toBeVisible();
+	await expectAccessible(controls);
+	const href = await alert.getByRole('link').getAttribute('href');
+	expect(href).toMatch(/^\/play\/daily-unload\?view=studio&pair=[\w-]+$/);
+
+	// Opened by hand, the display pairs as well.
+	const display = await context.newPage();
+	drivenAlike(display);
+	await display.goto(href ?? '');
+	await expect(display.getByTestId('pair-status')).toHaveText(/Following the controls window/);
+	await expect(controls.getByTestId('pair-status')).toHaveText('Display window connected');
+	await controls.getByRole('button', { name: 'Start' }).click();
+	await controls.clock.runFor(3_500);
+	await inStep(controls, display, 'countdown', 'Arrive');
 });
