@@ -324,7 +324,7 @@ describe('the presenter pair', () => {
 		await settle();
 		expect(again.page.carried).toBe(1);
 		expect(again.ownView()).toEqual(atReturn);
-		expect(again.link.notice).toMatch(/goes on here/);
+		expect(again.link.leading).toBe(true);
 		expect(display.link.leading).toBe(false);
 		expect(display.page.handedOver).toBe(1);
 		expect(display.link.view).toEqual(atReturn);

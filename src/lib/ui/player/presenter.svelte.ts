@@ -91,7 +91,7 @@ export class PresenterLink {
 	title = $state('');
 	/** The controls window: how many displays follow it now. */
 	displays = $state(0);
-	/** What changed between the windows, said once in words; empty when nothing did. */
+	/** The display: why it now runs the session itself, in words; empty while it follows. */
 	notice = $state('');
 	/** Why the pair cannot work as it should, or empty. */
 	problem = $state('');
@@ -360,7 +360,6 @@ export class PresenterLink {
 
 	#onHandover(to: string, sent: SentSession & { from: string }): void {
 		if (to !== this.id || this.role !== 'controller') return;
-		this.notice = 'The session the display window ran goes on here; the display follows again.';
 		this.#succeeds = sent.from;
 		this.#options.carryOn(receivedState(sent, this.#originMs), sent.before);
 	}
