@@ -109,10 +109,11 @@ export class PlaySession {
 	 * A session another window ran (the presenter pair's other half), carried on here exactly
 	 * where it stands: this page's keeper checkpoints and records it from now on.
 	 */
-	carryOn(state: SessionState, before: CheckIn): void {
+	carryOn(state: SessionState, kept: { before: CheckIn; note: string }): void {
 		this.offer = undefined;
 		this.#begin(state);
-		this.keeper.answerBefore(before);
+		this.keeper.answerBefore(kept.before);
+		if (kept.note) this.keeper.restoreNote(kept.note);
 	}
 
 	/** Lets the offered session go: it goes into the history as abandoned. */

@@ -20,6 +20,8 @@ export interface SentSession {
 	timeOriginMs: number;
 	/** The before-session check-in, so whichever window keeps the session keeps it whole. */
 	before: CheckIn;
+	/** The coach's note on the session, for the same reason. */
+	note?: string;
 	/** The window whose session the sender carries on, so that window's other displays follow. */
 	succeeds?: string;
 }
@@ -56,6 +58,7 @@ function isSentSession(value: Record<string, unknown>): boolean {
 		typeof value.timeOriginMs === 'number' &&
 		Number.isFinite(value.timeOriginMs) &&
 		isRecord(value.before) &&
+		(value.note === undefined || typeof value.note === 'string') &&
 		(value.succeeds === undefined || typeof value.succeeds === 'string') &&
 		isRecord(state) &&
 		isRecord(state.timeline) &&

@@ -15,7 +15,7 @@ import {
 	type Presence,
 	type PresenterRole
 } from './presenter-link';
-import { PresenterLink } from './presenter.svelte';
+import { PresenterLink, type KeptAlong } from './presenter.svelte';
 
 /** Wall time, shared by every window of the test. */
 let wall: ManualClock;
@@ -58,6 +58,7 @@ function openWindow(
 	const page = {
 		session: new Session(threeSteps(), clock),
 		before: {} as CheckIn,
+		note: '',
 		carried: 0,
 		handedOver: 0
 	};
@@ -74,9 +75,10 @@ function openWindow(
 		requestFrame: () => 0,
 		cancelFrame: () => {},
 		window: pageEvents as unknown as Window,
-		carryOn: (state: SessionState, before: CheckIn) => {
+		carryOn: (state: SessionState, kept: KeptAlong) => {
 			page.session = new Session(threeSteps(), clock, state);
-			page.before = before;
+			page.before = kept.before;
+			page.note = kept.note;
 			page.carried++;
 			follow();
 		},
@@ -100,7 +102,7 @@ function openWindow(
 					},
 					listen: (l) => session.subscribe(l)
 				},
-				() => page.before
+				() => ({ before: page.before, note: page.note })
 			);
 		}
 	};
@@ -245,6 +247,7 @@ describe('the presenter pair', () => {
 		const display = openWindow('display', 'display', { pair: 'controls', openedAfterMs: 5_000 });
 		await settle();
 		controls.page.before = { pain: 6 };
+		controls.page.note = 'Left hip tight today';
 		controls.page.session.start();
 		advance(20_000, controls);
 		controls.page.session.flare();
@@ -258,6 +261,7 @@ describe('the presenter pair', () => {
 			'The controls window closed; this window now runs the session.'
 		);
 		expect(display.page.before).toEqual({ pain: 6 });
+		expect(display.page.note).toBe('Left hip tight today');
 		// The same moment, now in the display's own session, which runs on by itself.
 		expect(display.ownView()).toEqual(atClose);
 		expect(display.page.session.state.record).toEqual(controls.page.session.state.record);
@@ -410,6 +414,7 @@ describe('reading the channel', () => {
 			{ v, from: 'a', type: 'hello', role: 'display', pair: 'b' },
 			{ v, from: 'a', type: 'hello', role: 'controller' },
 			{ v, from: 'a', type: 'state', role: 'controller', ...sent() },
+			{ v, from: 'a', type: 'state', role: 'display', ...sent(), note: 'Slow today' },
 			{ v, from: 'a', type: 'take', to: 'b' },
 			{ v, from: 'a', type: 'handover', to: 'b', ...sent(), succeeds: 'c' },
 			{ v, from: 'a', type: 'bye', role: 'display' }
@@ -424,6 +429,7 @@ describe('reading the channel', () => {
 			{ v, from: 'a', type: 'hello', role: 'projector' },
 			{ v, from: 'a', type: 'state', role: 'controller', ...sent(), timeOriginMs: NaN },
 			{ v, from: 'a', type: 'state', role: 'controller', ...sent(), state: { mode: {} } },
+			{ v, from: 'a', type: 'state', role: 'controller', ...sent(), note: 7 },
 			{ v, from: 'a', type: 'take' },
 			{ v, from: 'a', type: 'dance' }
 		]) {

@@ -28,8 +28,14 @@ export interface LedPlayer {
 	listen(listener: (event: SessionEvent) => void): () => void;
 }
 
+/** What the keeper holds besides the engine state, carried with it to another window. */
+export interface KeptAlong {
+	before: CheckIn;
+	note: string;
+}
+
 /** What a window does when a session comes to it from another. */
-export type CarryOn = (state: SessionState, before: CheckIn) => void;
+export type CarryOn = (state: SessionState, kept: KeptAlong) => void;
 
 /** The environment, as options with defaults, so a test hands in its own. */
 export interface PresenterOptions {
@@ -71,6 +77,11 @@ function takeOverNotice(state: SessionState | undefined): string {
 	return 'The controls window closed.';
 }
 
+const keptAlong = (sent: SentSession): KeptAlong => ({
+	before: sent.before,
+	note: sent.note ?? ''
+});
+
 const randomId = () =>
 	typeof crypto !== 'undefined' && 'randomUUID' in crypto
 		? crypto.randomUUID()
@@ -110,7 +121,7 @@ export class PresenterLink {
 	#displayWatch = new Map<string, () => void>();
 	/** The lead: the player whose state it posts, and the check-in that goes with it. */
 	#player: LedPlayer | undefined;
-	#before: () => CheckIn = () => ({});
+	#kept: () => KeptAlong = () => ({ before: {}, note: '' });
 	#postQueued = false;
 	/** The window whose session this one took over or was handed, named in every state it posts. */
 	#succeeds: string | undefined;
@@ -196,9 +207,9 @@ export class PresenterLink {
 	}
 
 	/** Posts `player`'s state on every change while this window leads; returns the stop. */
-	lead(player: LedPlayer, before: () => CheckIn = () => ({})): () => void {
+	lead(player: LedPlayer, kept: () => KeptAlong = () => ({ before: {}, note: '' })): () => void {
 		this.#player = player;
-		this.#before = before;
+		this.#kept = kept;
 		this.#queuePost();
 		const stop = player.listen(() => this.#queuePost());
 		return () => {
@@ -228,10 +239,12 @@ export class PresenterLink {
 	#sent(): SentSession | undefined {
 		const state = this.#player?.state;
 		if (!state) return undefined;
+		const kept = this.#kept();
 		return {
 			state,
 			timeOriginMs: this.#originMs,
-			before: $state.snapshot(this.#before()),
+			before: $state.snapshot(kept.before),
+			...(kept.note ? { note: kept.note } : {}),
 			...(this.#succeeds ? { succeeds: this.#succeeds } : {})
 		};
 	}
@@ -361,7 +374,7 @@ export class PresenterLink {
 	#onHandover(to: string, sent: SentSession & { from: string }): void {
 		if (to !== this.id || this.role !== 'controller') return;
 		this.#succeeds = sent.from;
-		this.#options.carryOn(receivedState(sent, this.#originMs), sent.before);
+		this.#options.carryOn(receivedState(sent, this.#originMs), keptAlong(sent));
 	}
 
 	#onBye(from: string, role: PresenterRole): void {
@@ -397,7 +410,7 @@ export class PresenterLink {
 		this.#followed = undefined;
 		this.view = undefined;
 		this.notice = takeOverNotice(sent?.state);
-		if (sent) this.#options.carryOn(receivedState(sent, this.#originMs), sent.before);
+		if (sent) this.#options.carryOn(receivedState(sent, this.#originMs), keptAlong(sent));
 		this.#postState();
 	}
 
