@@ -8,6 +8,11 @@ import { drivenAlike, expect, expectAccessible, test, untilOfflineReady } from '
 
 const PLAYER = '/play/daily-unload';
 
+// Two windows of one browser, each drawing every frame the clock runs through: twice the work of
+// a one-page journey, so twice the time on a busy machine. Long stretches jump the clock ahead
+// (fastForward: the timers due fire once, as in a window the browser froze), short ones run it.
+test.describe.configure({ timeout: 60_000 });
+
 /** Opens the display from the controls' button: the popup window the browser opens. */
 async function openDisplay(controls: Page): Promise<Page> {
 	const [display] = await Promise.all([
@@ -46,8 +51,6 @@ test('the display window keeps in step with the controls through pause, flare an
 	clockPage: controls,
 	context
 }) => {
-	// Two windows, the service worker's install and three accessibility checks: a long journey.
-	test.setTimeout(60_000);
 	await controls.goto(PLAYER);
 	await untilOfflineReady(controls);
 	await context.setOffline(true);
@@ -69,7 +72,7 @@ test('the display window keeps in step with the controls through pause, flare an
 	await controls.getByRole('button', { name: 'Pause' }).click();
 	await expect(display.getByText('Paused', { exact: true })).toBeVisible();
 	const paused = await shown(display);
-	await controls.clock.runFor(20_000);
+	await controls.clock.fastForward(20_000);
 	expect(await shown(display)).toEqual(paused);
 	expect(await shown(controls)).toEqual(paused);
 	await controls.getByRole('button', { name: 'Resume' }).click();
@@ -80,12 +83,12 @@ test('the display window keeps in step with the controls through pause, flare an
 	await controls.getByRole('button', { name: 'Skip step' }).click();
 	await controls.clock.runFor(1_500);
 	await inStep(controls, display, 'rest', 'Long spine');
-	await controls.clock.runFor(55_000);
+	await controls.clock.fastForward(55_000);
 	await inStep(controls, display, 'soften', 'Long spine');
 	await controls.getByRole('button', { name: /^Flare/ }).click();
 	await inStep(controls, display, 'release', 'Long spine');
 	await expect(display.getByTestId('phase')).toHaveText('Release');
-	await controls.clock.runFor(12_500);
+	await controls.clock.fastForward(12_500);
 	await inStep(controls, display, 'recover', 'Long spine');
 	await expect(display.getByTestId('phase')).toHaveText('Recover');
 	await expectAccessible(display);
@@ -109,9 +112,9 @@ test('a display opened late catches up with the session as it stands', async ({
 	await controls.goto(PLAYER);
 	await controls.getByRole('button', { name: 'Start' }).click();
 	// Into "Arrive" (a breath of 4 s in, 6 s out), paused a while, then on again.
-	await controls.clock.runFor(17_500);
+	await controls.clock.fastForward(17_500);
 	await controls.keyboard.press('Space');
-	await controls.clock.runFor(60_000);
+	await controls.clock.fastForward(60_000);
 	await controls.keyboard.press('Space');
 	await controls.clock.runFor(6_000);
 
@@ -119,7 +122,7 @@ test('a display opened late catches up with the session as it stands', async ({
 	await inStep(controls, display, 'breathe', 'Arrive');
 	await expect(display.getByText('Step 1 of 6')).toBeVisible();
 	// And it keeps up from there by its own clock.
-	await controls.clock.runFor(35_000);
+	await controls.clock.fastForward(35_000);
 	await inStep(controls, display, 'rest', 'Long spine');
 	await controls.getByRole('button', { name: 'Pause' }).click();
 	await expect(display.getByText('Paused', { exact: true })).toBeVisible();
@@ -154,7 +157,7 @@ test('closing the controls leaves the display running the session, recorded once
 		.check();
 	const display = await openDisplay(controls);
 	await controls.getByRole('button', { name: 'Start' }).click();
-	await controls.clock.runFor(12_500);
+	await controls.clock.fastForward(12_500);
 	await inStep(controls, display, 'breathe', 'Arrive');
 	const atClose = await shown(display);
 
@@ -197,7 +200,7 @@ test('controls opened again take the session back from the display, which follow
 	await controls.goto(PLAYER);
 	const display = await openDisplay(controls);
 	await controls.getByRole('button', { name: 'Start' }).click();
-	await controls.clock.runFor(20_500);
+	await controls.clock.fastForward(20_500);
 	await controls.close();
 	await expect(display.getByText(/this window now runs the session/)).toBeVisible();
 	await display.clock.runFor(2_000);
