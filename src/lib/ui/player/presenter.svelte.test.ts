@@ -22,6 +22,14 @@ let wall: ManualClock;
 let broadcast: FakeBroadcast;
 let locks: FakeLockManager;
 const cleanups: (() => void)[] = [];
+/** Every window's next animation frame; `drawFrames` runs them, as the browser paints. */
+let frames = new Map<number, () => void>();
+let nextFrame = 1;
+function drawFrames() {
+	const due = [...frames.values()];
+	frames = new Map();
+	for (const draw of due) draw();
+}
 
 /** A task later: the channel's messages and the locks' grants have all landed. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -72,8 +80,11 @@ function openWindow(
 		presence: presence ?? lockPresence(locks.client(id)),
 		clock,
 		timeOriginMs: originMs,
-		requestFrame: () => 0,
-		cancelFrame: () => {},
+		requestFrame: (draw) => {
+			frames.set(nextFrame, draw);
+			return nextFrame++;
+		},
+		cancelFrame: (id) => frames.delete(id),
 		window: pageEvents as unknown as Window,
 		carryOn: (state: SessionState, kept: KeptAlong) => {
 			page.session = new Session(threeSteps(), clock, state);
@@ -133,14 +144,16 @@ afterEach(() => {
 
 function setUp() {
 	wall = new ManualClock(0, TEST_EPOCH_MS);
+	frames = new Map();
 	broadcast = new FakeBroadcast();
 	locks = new FakeLockManager();
 }
 
-/** Moves wall time on; every window's session ticks, as their frames would. */
+/** Moves wall time on; every window's session ticks and every window draws, as at a frame. */
 function advance(ms: number, ...windows: { page: { session: Session }; link: PresenterLink }[]) {
 	wall.advance(ms);
 	for (const w of windows) if (w.link.leading) w.page.session.tick();
+	drawFrames();
 }
 
 describe('the presenter pair', () => {
@@ -220,6 +233,37 @@ describe('the presenter pair', () => {
 		await settle();
 		expect(broadcast.sent.length).toBe(before);
 		expect(broadcast.sent.every((m) => m.from !== 'display' || m.type !== 'state')).toBe(true);
+	});
+
+	it('posts nothing on change while no display follows', async () => {
+		setUp();
+		const controls = openWindow('controls', 'controller');
+		await settle();
+		const before = broadcast.sent.length;
+		controls.page.session.start();
+		advance(20_000, controls);
+		controls.page.session.pause();
+		await settle();
+		expect(broadcast.sent.length).toBe(before);
+	});
+
+	it('a display opened by hand before its controls window is ready pairs once it is', async () => {
+		setUp();
+		// The display's hello goes out while the controls window is not yet listening.
+		const display = openWindow('display', 'display', {
+			pair: 'controls',
+			presence: byeOnlyPresence
+		});
+		await settle();
+		const controls = openWindow('controls', 'controller', { presence: byeOnlyPresence });
+		await settle();
+		expect(controls.link.displays).toBe(1);
+		controls.page.session.start();
+		advance(4_500, controls);
+		controls.page.session.pause();
+		await settle();
+		expect(display.link.view).toEqual(controls.ownView());
+		expect(display.link.view?.mode).toBe('paused');
 	});
 
 	it('says whether a display is connected: gone when it closes, and when it crashes', async () => {

@@ -62,6 +62,14 @@ export interface PresenterOptions {
 	reload?: () => void;
 }
 
+/** Events the passing of time alone raises, which a display works out from the state it has. */
+const FOLLOWED_BY_CLOCK = new Set<SessionEvent['type']>([
+	'phase-started',
+	'breath-started',
+	'step-started',
+	'cue-due'
+]);
+
 const live = (state: SessionState) =>
 	state.mode.kind === 'running' || state.mode.kind === 'paused' || state.mode.kind === 'held';
 
@@ -211,7 +219,11 @@ export class PresenterLink {
 		this.#player = player;
 		this.#kept = kept;
 		this.#queuePost();
-		const stop = player.listen(() => this.#queuePost());
+		const stop = player.listen((event) => {
+			// Only what a control changed: the follower works out the passing of time itself.
+			if (FOLLOWED_BY_CLOCK.has(event.type)) return;
+			if (this.#displayWatch.size > 0) this.#queuePost();
+		});
 		return () => {
 			stop();
 			if (this.#player === player) this.#player = undefined;
@@ -284,6 +296,11 @@ export class PresenterLink {
 	}
 
 	#onHello(from: string, role: PresenterRole, pair: string | undefined): void {
+		// The window this display follows came (back) after the display said hello: say it again.
+		if (!this.leading && from === this.#following) {
+			this.#send({ type: 'hello', role: this.role, pair: from });
+			return;
+		}
 		if (!this.leading) return;
 		if (role === 'display' && pair === this.id && !this.#displayWatch.has(from)) {
 			this.#displayWatch.set(
