@@ -16,8 +16,13 @@ export type PresenterRole = 'controller' | 'display';
 /** A session as one window hands it to another, on the sender's monotonic clock. */
 export interface SentSession {
 	state: SessionState;
-	/** The sender's `performance.timeOrigin`: where its monotonic clock's zero is on the wall clock. */
-	timeOriginMs: number;
+	/**
+	 * Where the sender's monotonic clock's zero falls on the wall clock, measured as it sent
+	 * (`Date.now() - performance.now()`). Windows of one machine share the wall clock, so this is
+	 * how a receiver puts the state on its own monotonic clock; measured afresh at every message,
+	 * a wall clock set meanwhile does not skew it (a fixed `performance.timeOrigin` would).
+	 */
+	clockOriginMs: number;
 	/** The before-session check-in, so whichever window keeps the session keeps it whole. */
 	before: CheckIn;
 	/** The coach's note on the session, for the same reason. */
@@ -55,8 +60,8 @@ const isRole = (value: unknown): value is PresenterRole =>
 function isSentSession(value: Record<string, unknown>): boolean {
 	const state = value.state;
 	return (
-		typeof value.timeOriginMs === 'number' &&
-		Number.isFinite(value.timeOriginMs) &&
+		typeof value.clockOriginMs === 'number' &&
+		Number.isFinite(value.clockOriginMs) &&
 		isRecord(value.before) &&
 		(value.note === undefined || typeof value.note === 'string') &&
 		(value.succeeds === undefined || typeof value.succeeds === 'string') &&
@@ -103,9 +108,9 @@ export function readMessage(data: unknown): Heard {
 	}
 }
 
-/** A sent session on this window's clock (whose zero is at wall time `localOriginMs`). */
+/** A sent session on this window's clock (whose zero is at wall time `localOriginMs` now). */
 export function receivedState(sent: SentSession, localOriginMs: number): SessionState {
-	return rebaseState(sent.state, originShiftMs(sent.timeOriginMs, localOriginMs));
+	return rebaseState(sent.state, originShiftMs(sent.clockOriginMs, localOriginMs));
 }
 
 /** A channel the windows share; `BroadcastChannel` in the browser, a fake in the tests. */

@@ -79,7 +79,6 @@ function openWindow(
 		channel: broadcast.open(),
 		presence: presence ?? lockPresence(locks.client(id)),
 		clock,
-		timeOriginMs: originMs,
 		requestFrame: (draw) => {
 			frames.set(nextFrame, draw);
 			return nextFrame++;
@@ -447,7 +446,7 @@ describe('the presenter pair', () => {
 describe('reading the channel', () => {
 	const sent = () => ({
 		state: new Session(threeSteps(), wall).state,
-		timeOriginMs: TEST_EPOCH_MS,
+		clockOriginMs: TEST_EPOCH_MS,
 		before: {}
 	});
 
@@ -471,7 +470,7 @@ describe('reading the channel', () => {
 			{ v, type: 'hello', role: 'display' },
 			{ v, from: '', type: 'bye', role: 'display' },
 			{ v, from: 'a', type: 'hello', role: 'projector' },
-			{ v, from: 'a', type: 'state', role: 'controller', ...sent(), timeOriginMs: NaN },
+			{ v, from: 'a', type: 'state', role: 'controller', ...sent(), clockOriginMs: NaN },
 			{ v, from: 'a', type: 'state', role: 'controller', ...sent(), state: { mode: {} } },
 			{ v, from: 'a', type: 'state', role: 'controller', ...sent(), note: 7 },
 			{ v, from: 'a', type: 'take' },
@@ -491,7 +490,7 @@ describe('reading the channel', () => {
 		session.start();
 		wall.advance(12_345);
 		const there = receivedState(
-			{ state: session.state, timeOriginMs: 1_000_000.25, before: {} },
+			{ state: session.state, clockOriginMs: 1_000_000.25, before: {} },
 			1_030_000.75
 		);
 		// That window's "now" is 30 000.5 ms more than this one's at the same instant.

@@ -52,8 +52,6 @@ export interface PresenterOptions {
 	channel: PresenterChannel | undefined;
 	presence: Presence;
 	clock?: Clock;
-	/** This window's `performance.timeOrigin`. */
-	timeOriginMs?: number;
 	requestFrame?: (callback: () => void) => number;
 	cancelFrame?: (id: number) => void;
 	/** Where the page's leaving is heard. */
@@ -117,7 +115,6 @@ export class PresenterLink {
 
 	#options: PresenterOptions;
 	#clock: Clock;
-	#originMs: number;
 	#channel: PresenterChannel | undefined;
 	/** The display: whom it follows, and the last session heard from them. */
 	#following: string | undefined;
@@ -143,8 +140,6 @@ export class PresenterLink {
 		this.role = options.role;
 		this.available = options.channel !== undefined;
 		this.#clock = options.clock ?? systemClock;
-		this.#originMs =
-			options.timeOriginMs ?? (typeof performance === 'undefined' ? 0 : performance.timeOrigin);
 		this.leading = options.role === 'controller';
 		this.#following = options.role === 'display' ? options.pair : undefined;
 	}
@@ -254,7 +249,7 @@ export class PresenterLink {
 		const kept = this.#kept();
 		return {
 			state,
-			timeOriginMs: this.#originMs,
+			clockOriginMs: this.#originMs(),
 			before: $state.snapshot(kept.before),
 			...(kept.note ? { note: kept.note } : {}),
 			...(this.#succeeds ? { succeeds: this.#succeeds } : {})
@@ -383,7 +378,7 @@ export class PresenterLink {
 
 	#hearSession(sent: SentSession): void {
 		this.#heard = sent;
-		this.#followed = receivedState(sent, this.#originMs);
+		this.#followed = receivedState(sent, this.#originMs());
 		this.title = this.#followed.timeline.routine.title;
 		this.#refresh();
 	}
@@ -391,7 +386,7 @@ export class PresenterLink {
 	#onHandover(to: string, sent: SentSession & { from: string }): void {
 		if (to !== this.id || this.role !== 'controller') return;
 		this.#succeeds = sent.from;
-		this.#options.carryOn(receivedState(sent, this.#originMs), keptAlong(sent));
+		this.#options.carryOn(receivedState(sent, this.#originMs()), keptAlong(sent));
 	}
 
 	#onBye(from: string, role: PresenterRole): void {
@@ -427,8 +422,13 @@ export class PresenterLink {
 		this.#followed = undefined;
 		this.view = undefined;
 		this.notice = takeOverNotice(sent?.state);
-		if (sent) this.#options.carryOn(receivedState(sent, this.#originMs), keptAlong(sent));
+		if (sent) this.#options.carryOn(receivedState(sent, this.#originMs()), keptAlong(sent));
 		this.#postState();
+	}
+
+	/** Where this window's monotonic clock's zero falls on the wall clock, now. */
+	#originMs(): number {
+		return this.#clock.epochNow() - this.#clock.now();
 	}
 
 	/** The display's view of the lead's session, at this moment on this window's clock. */
