@@ -271,6 +271,8 @@ test('a key pressed just after Escape closes a dialog reaches the session at onc
 	await expect(page.getByRole('timer')).toHaveText('0:16');
 
 	await page.keyboard.press('w');
+	// A person sees the note open before typing; keys sent sooner would land on the page.
+	await expect(page.getByLabel('What you noticed')).toBeFocused();
 	await page.keyboard.type('Typed, then Escape.');
 	await page.keyboard.press('Escape');
 	await page.keyboard.press('f');
