@@ -36,6 +36,15 @@ test('after one visit online, every route and a routine with its sounds work off
 	// A deep link, loaded cold with no network.
 	await page.goto('/play/sciatica-relief');
 	await expect(page.getByTestId('step-title')).toHaveText('Settle in');
+	// The offline line covers none of the player's header controls.
+	const offline = await page.getByRole('status').filter({ hasText: 'Offline' }).boundingBox();
+	const tools = page.getByRole('banner').or(page.locator('header')).first().getByRole('button');
+	expect(await tools.count()).toBeGreaterThan(0);
+	for (const tool of await tools.all()) {
+		const box = await tool.boundingBox();
+		if (!offline || !box) throw new Error('the offline line or a header button is not laid out');
+		expect(box.y >= offline.y + offline.height || box.y + box.height <= offline.y).toBe(true);
+	}
 	await page.goto('/play/breathe-settle');
 	await expect(page.getByTestId('sound-status')).toHaveText('Voice guidance ready.');
 	const started = await page.evaluate(() => {
