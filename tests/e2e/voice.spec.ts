@@ -163,9 +163,8 @@ test('a refused microphone is said plainly, and nothing is recorded', async ({
 }) => {
 	await openLibrary(page);
 	await importFile(page, EVENING);
-	await page.getByRole('link', { name: 'Evening unwind' }).click();
-	await page.clock.runFor(500);
-	const voice = await openYourVoice(page);
+	await expect(notice(page)).toHaveText('Imported “Evening unwind”.');
+	const voice = await openYourVoice(page, 'evening-unwind');
 	await voice.getByRole('button', { name: 'Record Soften, every step' }).click();
 	await expect(voice.getByRole('alert')).toHaveText(
 		/^(The microphone was refused|No microphone was found), so nothing was recorded\./

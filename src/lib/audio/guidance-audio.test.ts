@@ -64,24 +64,6 @@ describe("the coach's recorded cues in the browser's audio", () => {
 		expect(fake.started.at(-1)).toMatchObject({ when: 20, duration: 2.5 });
 	});
 
-	it('reads the recordings again when asked, after the coach recorded one', async () => {
-		let stored: [string, number[]][] = [];
-		const audio = new GuidanceAudio({
-			fetcher,
-			now: () => 0,
-			ownVoice: async () => {
-				const voice = new Map<string, AudioBuffer>();
-				for (const [cue, bytes] of stored) voice.set(cue, await decode(bytes));
-				return voice;
-			}
-		});
-		await audio.load();
-		expect(audio.ownCues().size).toBe(0);
-		stored = [['defaults/rest', [1, 30]]];
-		await audio.reloadOwnVoice();
-		expect(audio.ownCues()).toEqual(new Map([['defaults/rest', 3_000]]));
-	});
-
 	it('plays nothing for a cue it has no recording of', async () => {
 		const audio = new GuidanceAudio({ fetcher, now: () => 0, ownVoice: async () => new Map() });
 		await audio.load();

@@ -121,12 +121,6 @@ export class GuidanceAudio implements Guidance {
 		this.#ownMs = new Map([...voice].map(([cue, buffer]) => [cue, buffer.duration * 1000]));
 	}
 
-	/** Reads the recorded cues again (the coach recorded or deleted one on this page). */
-	async reloadOwnVoice(): Promise<void> {
-		const ctx = this.context;
-		if (ctx) await this.#loadOwn(ctx);
-	}
-
 	/**
 	 * Asks the browser for sound; call it inside a tap or key press. Where the browser still says
 	 * no, the status says blocked and the session goes on silently.

@@ -166,6 +166,4 @@ export interface Guidance extends CueOutput {
 	/** Asks for sound within a tap or key press; true when sound can play. */
 	unlock(): Promise<boolean>;
 	setVolume(volume: number): void;
-	/** Reads the coach's recorded cues again, after one was recorded or deleted. */
-	reloadOwnVoice?(): Promise<void>;
 }

@@ -262,6 +262,9 @@ describe('the database', () => {
 		]);
 		expect((await db.recording('other', 'defaults/done'))?.recordedAtEpochMs).toBe(4);
 		expect(await db.recording('other', 'hip/soften')).toBeUndefined();
+		// Moved already (by another list of the same routine): the second move changes nothing.
+		expect(await db.moveRecordings('draft', 'evening')).toMatchObject({ ok: true });
+		expect(await db.recordings('evening')).toHaveLength(2);
 	});
 
 	it('says the disk is full and loses nothing when a write fails for quota', async () => {

@@ -329,15 +329,18 @@ export class Database {
 
 	/**
 	 * Moves a routine's recordings to its new id (it was saved under another), replacing any the
-	 * new id had: all of them or, when a write fails, none.
+	 * new id had: all of them or, when a write fails, none. With none to move, nothing changes.
 	 */
 	moveRecordings(fromId: string, toId: string): Promise<StoreResult> {
 		return this.#write(async () => {
 			const tx = this.db.transaction('recordings', 'readwrite');
 			try {
 				const index = tx.store.index('by-routine');
+				const moving = await index.getAll(fromId);
+				// Nothing to move (another list moved them first): the new id keeps what it has.
+				if (moving.length === 0) return;
 				for (const key of await index.getAllKeys(toId)) await tx.store.delete(key);
-				for (const recording of await index.getAll(fromId)) {
+				for (const recording of moving) {
 					await tx.store.delete([fromId, recording.cue]);
 					await tx.store.put({ ...recording, routineId: toId });
 				}

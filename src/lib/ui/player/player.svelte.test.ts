@@ -172,7 +172,6 @@ describe('the player and the sound', () => {
 			currentTime: () => 0,
 			start: (id: string) => (asked.push(`start ${id}`), { stop: () => {}, endSec: Infinity }),
 			ownCues: () => recorded,
-			reloadOwnVoice: async () => void asked.push('reload'),
 			startOwn: (cue: string) => (asked.push(`own ${cue}`), { stop: () => {}, endSec: Infinity })
 		};
 	}
@@ -213,13 +212,6 @@ describe('the player and the sound', () => {
 		clock.advance(3_000);
 		player.tick();
 		expect(player.ownVoice).toBe('');
-	});
-
-	it('asks the audio to read the recordings again when the coach changed one', () => {
-		const guidance = fakeGuidance();
-		const player = new PlayerModel(threeSteps(), { clock: new ManualClock(1000), guidance });
-		player.ownVoiceChanged();
-		expect(guidance.asked).toEqual(['reload']);
 	});
 
 	it('does not pause a session that was not running when sound stopped', () => {

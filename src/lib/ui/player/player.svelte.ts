@@ -217,9 +217,6 @@ export class PlayerModel {
 		this.ownVoiceProblem = problem;
 	}
 
-	/** The coach recorded or deleted a cue of this routine: the next cues use what is stored now. */
-	ownVoiceChanged = (): void => void this.#guidance?.reloadOwnVoice?.();
-
 	/** Called by the audio layer when its status changes. */
 	soundChanged(status: SoundStatus): void {
 		this.sound = status;

@@ -33,27 +33,41 @@ const STEP_PHASES: Record<StepType, readonly VoicePhase[]> = {
 	rest: ['rest', 'release', 'recover']
 };
 
+function target(scope: string, phase: VoicePhase, where: string): CueTarget {
+	return { cue: cueKey(scope, phase), phase, label: `${PHASE_LABELS[phase]}, ${where}` };
+}
+
+/** The routine's own cues: for every step, and before and after the session. */
+export function defaultsScope(): CueScope {
+	return {
+		scope: DEFAULTS_SCOPE,
+		title: 'Every step',
+		targets: VOICE_PHASES.map((phase) => target(DEFAULTS_SCOPE, phase, 'every step'))
+	};
+}
+
+/** One step's cues, by the phases a step of its type goes through. */
+export function stepScope(step: {
+	id: string;
+	type: StepType;
+	title: string;
+	side?: string | undefined;
+}): CueScope {
+	const title = step.side ? `${step.title} (${step.side})` : step.title;
+	return {
+		scope: step.id,
+		title,
+		targets: STEP_PHASES[step.type].map((phase) => target(step.id, phase, title))
+	};
+}
+
 /** Every cue of a routine that can be recorded: the routine's own, then each step's. */
 export function cueScopes(routine: Pick<Routine, 'steps'>): CueScope[] {
-	const target = (scope: string, phase: VoicePhase, where: string): CueTarget => ({
-		cue: cueKey(scope, phase),
-		phase,
-		label: `${PHASE_LABELS[phase]}, ${where}`
-	});
 	return [
-		{
-			scope: DEFAULTS_SCOPE,
-			title: 'Every step',
-			targets: VOICE_PHASES.map((phase) => target(DEFAULTS_SCOPE, phase, 'every step'))
-		},
-		...routine.steps.map((step) => {
-			const title = 'side' in step && step.side ? `${step.title} (${step.side})` : step.title;
-			return {
-				scope: step.id,
-				title,
-				targets: STEP_PHASES[step.type].map((phase) => target(step.id, phase, title))
-			};
-		})
+		defaultsScope(),
+		...routine.steps.map((step) =>
+			stepScope({ ...step, side: 'side' in step ? step.side : undefined })
+		)
 	];
 }
 
