@@ -59,7 +59,7 @@ test('in the editor a coach records a cue, plays it back, records it again and d
 	await expect(row).toContainText(/Your voice · \d+\.\d s/);
 
 	// A step's own cue, in the step's card.
-	const step = page.getByRole('region', { name: 'Your voice: hip-left' });
+	const step = page.getByRole('region', { name: 'Your voice for step 2' });
 	await step.getByText('Your voice for this step').click();
 	await step.getByRole('button', { name: 'Record Approach the edge, Hip opener (left)' }).click();
 	await expect(step.getByText('Recording… hearing you')).toBeVisible();
