@@ -275,6 +275,8 @@ test('a key pressed just after Escape closes a dialog reaches the session at onc
 	await expect(page.getByLabel('What you noticed')).toBeFocused();
 	await page.keyboard.type('Typed, then Escape.');
 	await page.keyboard.press('Escape');
+	await expect(page.getByRole('dialog', { name: 'Note on this session' })).toBeHidden();
+	await page.clock.runFor(100);
 	await page.keyboard.press('f');
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'release');
 	await page.keyboard.press('w');
