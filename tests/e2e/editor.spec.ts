@@ -2,48 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectAccessible, test, untilOfflineReady } from './fixtures';
 import { notice, openLibrary, ownSection } from './routine-files';
-
-/** The contract's example routine (routine-format.md): what the editor must be able to write. */
-const CONTRACT_EXAMPLE = {
-	version: 1,
-	id: 'sciatica-relief',
-	title: 'Sciatica relief: lower back and hip decompression',
-	summary: 'Gentle decompression in the approach, breathe, soften, come back cycle.',
-	language: 'en',
-	defaults: {
-		cycle: {
-			approach: 10,
-			breathe: { breaths: 4, inhale: 4, exhale: 6 },
-			soften: 20,
-			comeBack: 8
-		},
-		rounds: 3,
-		restBetweenRounds: 10,
-		restBetweenSteps: 15,
-		onFlare: 'skip',
-		flare: { release: 10, recover: 30 }
-	},
-	steps: [
-		{
-			type: 'breathe',
-			id: 'settle',
-			title: 'Settle in',
-			pattern: { inhale: 4, exhale: 6 },
-			breaths: 6
-		},
-		{
-			type: 'stretch',
-			id: 'hip-left',
-			title: 'Hip opener',
-			side: 'left',
-			text: 'Let the liana take the weight of your left leg.',
-			rounds: 2,
-			cycle: { soften: 30 },
-			onFlare: 'retry'
-		},
-		{ type: 'rest', id: 'pause', title: 'Rest', seconds: 30 }
-	]
-};
+import { CONTRACT_EXAMPLE } from '../../src/lib/routine/contract-example';
 
 const routineSection = (page: Page) => page.getByRole('region', { name: 'Routine', exact: true });
 const step = (page: Page, n: number) =>
