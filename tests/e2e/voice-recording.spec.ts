@@ -70,6 +70,14 @@ test('in the editor a coach records a cue, plays it back, records it again and d
 	// Each list keeps what the others recorded.
 	await expect(row).toContainText(/Your voice · \d+\.\d s/);
 
+	// The step gets an id of its own: its recording goes along (and plays under it, below).
+	const stepId = page.getByRole('textbox', { name: 'Step id' }).nth(1);
+	await expect(stepId).toHaveValue('hip-left');
+	await stepId.fill('hip-left-side');
+	await expect(step.locator('summary')).toContainText('1 recorded');
+	await page.getByRole('button', { name: 'Save to library' }).first().click();
+	await expect(announcement(page)).toHaveText('Saved “Evening unwind” to your library.');
+
 	await voice.getByRole('button', { name: 'Delete Get ready, every step' }).click();
 	await expect(row).toContainText('Built-in voice');
 	// The step's list stays open as the coach left it while the counts change.

@@ -43,3 +43,9 @@ export function parseCueKey(key: string): { scope: string; phase: VoicePhase } |
 	if (isRoutinePhase(phase) && scope !== DEFAULTS_SCOPE) return undefined;
 	return { scope, phase };
 }
+
+/** Whether a recorded cue is one the routine with these step ids can play. */
+export function cueOfRoutine(cue: string, stepIds: readonly string[]): boolean {
+	const scope = parseCueKey(cue)?.scope;
+	return scope === DEFAULTS_SCOPE || (scope !== undefined && stepIds.includes(scope));
+}

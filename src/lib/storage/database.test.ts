@@ -10,6 +10,7 @@ import {
 	DB_VERSION,
 	UNAVAILABLE,
 	UPGRADES,
+	type Recording,
 	type StoredRoutine,
 	type StoredSession
 } from './database';
@@ -37,6 +38,16 @@ const routine = (id: string, text = `{"id":"${id}"}`): StoredRoutine => ({
 	text,
 	addedAtEpochMs: 1,
 	updatedAtEpochMs: 1
+});
+
+/** A recorded cue whose two bytes and time are `byte`, so each can be told apart. */
+const take = (routineId: string, cue: string, byte: number): Recording => ({
+	routineId,
+	cue,
+	audio: new Uint8Array([byte, byte]).buffer,
+	mimeType: 'audio/webm',
+	durationSec: 1.5,
+	recordedAtEpochMs: byte
 });
 
 async function open(): Promise<Database> {
@@ -170,14 +181,6 @@ describe('the database', () => {
 
 	it('keeps recorded cues per routine and cue, replacing one recorded again', async () => {
 		db = await open();
-		const take = (routineId: string, cue: string, byte: number) => ({
-			routineId,
-			cue,
-			audio: new Uint8Array([byte, byte]).buffer,
-			mimeType: 'audio/webm',
-			durationSec: 1.5,
-			recordedAtEpochMs: byte
-		});
 		await db.putRecording(take('mine', 'defaults/approach', 1));
 		await db.putRecording(take('mine', 'hip/soften', 2));
 		await db.putRecording(take('other', 'defaults/approach', 3));
@@ -194,14 +197,6 @@ describe('the database', () => {
 
 	it('stores a routine with its recordings in place of the old ones, or nothing if a write fails', async () => {
 		db = await open();
-		const take = (routineId: string, cue: string, byte: number) => ({
-			routineId,
-			cue,
-			audio: new Uint8Array([byte]).buffer,
-			mimeType: 'audio/webm',
-			durationSec: 1,
-			recordedAtEpochMs: byte
-		});
 		await db.putRecording(take('mine', 'hip/soften', 1));
 		await db.putRecording(take('other', 'hip/soften', 2));
 		const packed = [take('mine', 'defaults/rest', 3), take('mine', 'defaults/done', 4)];
@@ -242,14 +237,6 @@ describe('the database', () => {
 
 	it("moves a routine's recordings to its new id, in place of any the new id had", async () => {
 		db = await open();
-		const take = (routineId: string, cue: string, byte: number) => ({
-			routineId,
-			cue,
-			audio: new Uint8Array([byte]).buffer,
-			mimeType: 'audio/webm',
-			durationSec: 1,
-			recordedAtEpochMs: byte
-		});
 		await db.putRecording(take('draft', 'hip/soften', 1));
 		await db.putRecording(take('draft', 'defaults/rest', 2));
 		await db.putRecording(take('evening', 'defaults/done', 3));
@@ -265,6 +252,102 @@ describe('the database', () => {
 		// Moved already (by another list of the same routine): the second move changes nothing.
 		expect(await db.moveRecordings('draft', 'evening')).toMatchObject({ ok: true });
 		expect(await db.recordings('evening')).toHaveLength(2);
+	});
+
+	it("moves one step's cues to its new id, and only that step's", async () => {
+		db = await open();
+		await db.putRecording(take('draft', 'hip/soften', 1));
+		await db.putRecording(take('draft', 'hip/rest', 2));
+		await db.putRecording(take('draft', 'hip-left/soften', 3));
+		await db.putRecording(take('draft', 'defaults/rest', 4));
+		await db.putRecording(take('draft', 'hips/approach', 5));
+		await db.putRecording(take('other', 'hip/soften', 6));
+		expect(await db.renameCueScope('draft', 'hip', 'hips')).toEqual({ ok: true, value: 2 });
+		const cues = async (id: string) =>
+			(await db!.recordings(id)).map((r) => [r.cue, r.recordedAtEpochMs]);
+		// A step that had the new id before (deleted, kept for undo) gives way to the one renamed.
+		expect(await cues('draft')).toEqual([
+			['defaults/rest', 4],
+			['hip-left/soften', 3],
+			['hips/rest', 2],
+			['hips/soften', 1]
+		]);
+		expect(await cues('other')).toEqual([['hip/soften', 6]]);
+		// Nothing recorded under the old id: nothing changes.
+		expect(await db.renameCueScope('draft', 'hip', 'neck')).toEqual({ ok: true, value: 0 });
+		expect(await cues('draft')).toHaveLength(4);
+	});
+
+	it("renames all of a step's cues or, when a write fails, none", async () => {
+		db = await open();
+		await db.putRecording(take('draft', 'hip/soften', 1));
+		await db.putRecording(take('draft', 'hip/rest', 2));
+		const put = IDBObjectStore.prototype.put;
+		let puts = 0;
+		IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args) {
+			if (++puts === 2) throw new DOMException('full', 'QuotaExceededError');
+			return put.apply(this, args);
+		};
+		try {
+			const renamed = await db.renameCueScope('draft', 'hip', 'hips');
+			expect(renamed).toEqual({ ok: false, message: expect.stringContaining('out of storage') });
+		} finally {
+			IDBObjectStore.prototype.put = put;
+		}
+		expect((await db.recordings('draft')).map((r) => r.cue)).toEqual(['hip/rest', 'hip/soften']);
+	});
+
+	it('deletes a routine with its recordings, handing them back for an undo', async () => {
+		db = await open();
+		await db.putRoutine(routine('mine'));
+		await db.putRoutine(routine('kept'));
+		await db.putRecording(take('mine', 'hip/soften', 1));
+		await db.putRecording(take('mine', 'defaults/rest', 2));
+		await db.putRecording(take('kept', 'defaults/rest', 3));
+		const removed = await db.deleteRoutineWithRecordings('mine');
+		if (!removed.ok) throw new Error(removed.message);
+		expect(removed.value.map((r) => r.cue)).toEqual(['defaults/rest', 'hip/soften']);
+		expect(await db.routine('mine')).toBeUndefined();
+		expect(await db.recordings('mine')).toEqual([]);
+		expect(await db.recordings('kept')).toHaveLength(1);
+		// Undo: the routine and each recording, byte for byte.
+		await db.putRoutineWithRecordings(routine('mine'), removed.value);
+		expect((await db.recordings('mine')).map((r) => [r.cue, [...new Uint8Array(r.audio)]])).toEqual(
+			[
+				['defaults/rest', [2, 2]],
+				['hip/soften', [1, 1]]
+			]
+		);
+	});
+
+	it('keeps a routine and its recordings when deleting them fails', async () => {
+		db = await open();
+		await db.putRoutine(routine('mine'));
+		await db.putRecording(take('mine', 'hip/soften', 1));
+		await db.putRecording(take('mine', 'hip/rest', 2));
+		const remove = IDBObjectStore.prototype.delete;
+		let deletes = 0;
+		IDBObjectStore.prototype.delete = function (this: IDBObjectStore, ...args) {
+			if (++deletes === 3) throw new DOMException('gone', 'UnknownError');
+			return remove.apply(this, args);
+		};
+		try {
+			expect(await db.deleteRoutineWithRecordings('mine')).toMatchObject({ ok: false });
+		} finally {
+			IDBObjectStore.prototype.delete = remove;
+		}
+		expect(await db.routine('mine')).toBeDefined();
+		expect(await db.recordings('mine')).toHaveLength(2);
+	});
+
+	it("deletes every recording of one id (a new routine's draft thrown away)", async () => {
+		db = await open();
+		await db.putRecording(take('draft-1', 'hip/soften', 1));
+		await db.putRecording(take('draft-1', 'defaults/rest', 2));
+		await db.putRecording(take('draft-2', 'defaults/rest', 3));
+		expect(await db.deleteRecordings('draft-1')).toMatchObject({ ok: true });
+		expect(await db.recordings('draft-1')).toEqual([]);
+		expect(await db.recordings('draft-2')).toHaveLength(1);
 	});
 
 	it('says the disk is full and loses nothing when a write fails for quota', async () => {

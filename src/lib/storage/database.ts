@@ -11,6 +11,7 @@ import {
 	type StoreNames
 } from 'idb';
 import type { Outcome, SessionRecord, SessionState } from '../engine/types';
+import { parseCueKey } from '../routine/cue-keys';
 
 export const DB_NAME = 'liana';
 /** The current version; every earlier one is upgraded step by step by {@link UPGRADES}. */
@@ -193,6 +194,33 @@ export class Database {
 		}
 	}
 
+	/**
+	 * One read-write transaction over `stores`: all of `work` is kept or, when any of it throws,
+	 * none (a write that throws does not end the transaction by itself, so it is aborted).
+	 */
+	#atomic<T, const S extends StoreNames<LianaSchema>[]>(
+		stores: S,
+		work: (tx: IDBPTransaction<LianaSchema, S, 'readwrite'>) => Promise<T>
+	): Promise<StoreResult<T>> {
+		return this.#write(async () => {
+			const tx = this.db.transaction(stores, 'readwrite');
+			let value: T;
+			try {
+				value = await work(tx);
+			} catch (error) {
+				tx.abort();
+				// The aborted transaction rejects too, for this same failure: it is said once, below.
+				await tx.done.then(
+					() => undefined,
+					() => undefined
+				);
+				throw error;
+			}
+			await tx.done;
+			return value;
+		});
+	}
+
 	/** Adds or replaces an imported routine. */
 	putRoutine(routine: StoredRoutine): Promise<StoreResult> {
 		return this.#write(async () => {
@@ -332,28 +360,64 @@ export class Database {
 	 * new id had: all of them or, when a write fails, none. With none to move, nothing changes.
 	 */
 	moveRecordings(fromId: string, toId: string): Promise<StoreResult> {
-		return this.#write(async () => {
-			const tx = this.db.transaction('recordings', 'readwrite');
-			try {
-				const index = tx.store.index('by-routine');
-				const moving = await index.getAll(fromId);
-				// Nothing to move (another list moved them first): the new id keeps what it has.
-				if (moving.length === 0) return;
-				for (const key of await index.getAllKeys(toId)) await tx.store.delete(key);
-				for (const recording of moving) {
-					await tx.store.delete([fromId, recording.cue]);
-					await tx.store.put({ ...recording, routineId: toId });
-				}
-			} catch (error) {
-				tx.abort();
-				// The aborted transaction rejects too, for this same failure: it is said once, below.
-				await tx.done.then(
-					() => undefined,
-					() => undefined
-				);
-				throw error;
+		return this.#atomic(['recordings'], async (tx) => {
+			const store = tx.objectStore('recordings');
+			const index = store.index('by-routine');
+			const moving = await index.getAll(fromId);
+			// Nothing to move (another list moved them first): the new id keeps what it has.
+			if (moving.length === 0) return;
+			for (const key of await index.getAllKeys(toId)) await store.delete(key);
+			for (const recording of moving) {
+				await store.delete([fromId, recording.cue]);
+				await store.put({ ...recording, routineId: toId });
 			}
-			await tx.done;
+		});
+	}
+
+	/**
+	 * Moves one step's recorded cues to its new id (`<from>/<phase>` to `<to>/<phase>`), replacing
+	 * any recorded under the new id: all of them or, when a write fails, none.
+	 */
+	renameCueScope(routineId: string, from: string, to: string): Promise<StoreResult<number>> {
+		return this.#atomic(['recordings'], async (tx) => {
+			const store = tx.objectStore('recordings');
+			const all = await store.index('by-routine').getAll(routineId);
+			const moving = all.filter((recording) => parseCueKey(recording.cue)?.scope === from);
+			if (moving.length === 0) return 0;
+			for (const recording of all) {
+				if (parseCueKey(recording.cue)?.scope === to)
+					await store.delete([routineId, recording.cue]);
+			}
+			for (const recording of moving) {
+				await store.delete([routineId, recording.cue]);
+				const phase = recording.cue.slice(from.length + 1);
+				await store.put({ ...recording, cue: `${to}/${phase}` });
+			}
+			return moving.length;
+		});
+	}
+
+	/** Deletes every cue recorded under one id (a new routine's draft, thrown away). */
+	deleteRecordings(routineId: string): Promise<StoreResult> {
+		return this.#atomic(['recordings'], async (tx) => {
+			const store = tx.objectStore('recordings');
+			for (const key of await store.index('by-routine').getAllKeys(routineId)) {
+				await store.delete(key);
+			}
+		});
+	}
+
+	/**
+	 * Deletes a routine with its recorded cues, so a later routine given its id starts with none;
+	 * the value is the recordings, for an undo to put back with {@link putRoutineWithRecordings}.
+	 */
+	deleteRoutineWithRecordings(id: string): Promise<StoreResult<Recording[]>> {
+		return this.#atomic(['routines', 'recordings'], async (tx) => {
+			const store = tx.objectStore('recordings');
+			const recordings = await store.index('by-routine').getAll(id);
+			await tx.objectStore('routines').delete(id);
+			for (const recording of recordings) await store.delete([id, recording.cue]);
+			return recordings;
 		});
 	}
 
@@ -368,26 +432,13 @@ export class Database {
 	 * routine pack coming in): all of it or, when a write fails, none.
 	 */
 	putRoutineWithRecordings(routine: StoredRoutine, recordings: Recording[]): Promise<StoreResult> {
-		return this.#write(async () => {
-			const tx = this.db.transaction(['routines', 'recordings'], 'readwrite');
+		return this.#atomic(['routines', 'recordings'], async (tx) => {
 			const store = tx.objectStore('recordings');
-			try {
-				await tx.objectStore('routines').put(routine);
-				for (const key of await store.index('by-routine').getAllKeys(routine.id)) {
-					await store.delete(key);
-				}
-				for (const recording of recordings) await store.put(recording);
-			} catch (error) {
-				// A write that throws does not end the transaction: abort it, so none of it stays.
-				tx.abort();
-				// The aborted transaction rejects too, for this same failure: it is said once, below.
-				await tx.done.then(
-					() => undefined,
-					() => undefined
-				);
-				throw error;
+			await tx.objectStore('routines').put(routine);
+			for (const key of await store.index('by-routine').getAllKeys(routine.id)) {
+				await store.delete(key);
 			}
-			await tx.done;
+			for (const recording of recordings) await store.put(recording);
 		});
 	}
 

@@ -186,4 +186,97 @@ describe('the editor view-model', () => {
 		expect(own.draft['title']).toBe('Evening');
 		expect(await db?.draft('evening')).toBeUndefined();
 	});
+
+	describe("a coach's recordings", () => {
+		const take = (routineId: string, cue: string) => ({
+			routineId,
+			cue,
+			audio: new Uint8Array([1]).buffer,
+			mimeType: 'audio/webm',
+			durationSec: 1,
+			recordedAtEpochMs: 1
+		});
+		const cues = async (routineId: string) =>
+			((await db?.recordings(routineId)) ?? []).map((recording) => recording.cue);
+
+		it("follow a step's id as it follows the title, as it is typed, and back on undo", async () => {
+			const { editor } = setup();
+			await simpleRoutine(editor);
+			editor.addStep('stretch');
+			editor.setStepTitle(1, 'Hip');
+			expect(valueAt(editor.draft, ['steps', 1, 'id'])).toBe('hip');
+			const draftKey = editor.key;
+			await db?.putRecording(take(draftKey, 'hip/soften'));
+			await db?.putRecording(take(draftKey, 'defaults/rest'));
+
+			editor.setStepTitle(1, 'Hip opener');
+			await editor.recordingsSettled();
+			expect(await cues(draftKey)).toEqual(['defaults/rest', 'hip-opener/soften']);
+			expect(editor.recordingsRevision).toBe(1);
+
+			// Typed by hand, through no id at all, and on to one.
+			for (const id of ['', 'n', 'ne', 'neck']) editor.set(['steps', 1, 'id'], id, true);
+			await editor.recordingsSettled();
+			expect(await cues(draftKey)).toEqual(['defaults/rest', 'neck/soften']);
+
+			// Two steps swapping places keep their ids, so their recordings stay put.
+			editor.moveStep(1, 0);
+			await editor.recordingsSettled();
+			expect(await cues(draftKey)).toEqual(['defaults/rest', 'neck/soften']);
+
+			editor.undo();
+			editor.undo();
+			await editor.recordingsSettled();
+			expect(valueAt(editor.draft, ['steps', 1, 'id'])).toBe('hip-opener');
+			expect(await cues(draftKey)).toEqual(['defaults/rest', 'hip-opener/soften']);
+		});
+
+		it('wait while a step takes an id another step has, and go along once it is its own', async () => {
+			const { editor } = setup();
+			await simpleRoutine(editor);
+			editor.addStep('stretch');
+			editor.setStepTitle(1, 'Hip');
+			await db?.putRecording(take(editor.key, 'hip/soften'));
+			editor.set(['steps', 1, 'id'], 'rest', true);
+			await editor.recordingsSettled();
+			expect(await cues(editor.key)).toEqual(['hip/soften']);
+			editor.set(['steps', 1, 'id'], 'rest-2', true);
+			await editor.recordingsSettled();
+			expect(await cues(editor.key)).toEqual(['rest-2/soften']);
+		});
+
+		it('go with the routine when it is saved, and saved again under a new id', async () => {
+			const { editor } = setup();
+			await simpleRoutine(editor);
+			const draftKey = editor.key;
+			await db?.putRecording(take(draftKey, 'rest/rest'));
+			expect(await editor.save()).toBe(true);
+			expect(await cues(draftKey)).toEqual([]);
+			expect(await cues('evening')).toEqual(['rest/rest']);
+			editor.set(['id'], 'evening-long', true);
+			expect(await editor.save()).toBe(true);
+			expect(await db?.routine('evening')).toBeUndefined();
+			expect(await cues('evening')).toEqual([]);
+			expect(await cues('evening-long')).toEqual(['rest/rest']);
+		});
+
+		it('of a new routine are deleted with its draft; a saved one keeps its own', async () => {
+			const { editor } = setup();
+			await simpleRoutine(editor);
+			await db?.putRecording(take(editor.key, 'rest/rest'));
+			await db?.putRecording(take('other', 'rest/rest'));
+			const draftKey = editor.key;
+			expect(await editor.discard()).toBe('gone');
+			expect(await cues(draftKey)).toEqual([]);
+			expect(await cues('other')).toEqual(['rest/rest']);
+
+			const { editor: own } = setup();
+			await simpleRoutine(own);
+			await own.save();
+			await db?.putRecording(take('evening', 'rest/rest'));
+			own.setTitle('Changed');
+			expect(await own.discard()).toBe('reset');
+			expect(await cues('evening')).toEqual(['rest/rest']);
+		});
+	});
 });

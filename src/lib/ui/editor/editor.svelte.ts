@@ -32,6 +32,7 @@ import { copyTitle, exportFile, type RoutineFile } from '../../storage/routine-i
 import type { DatabaseModel } from '../database.svelte';
 import { downloadFile } from '../history/download';
 import { NO_PATHS, pathSet, withPath } from './fields';
+import { followStepIds, voiceStepIds } from './step-ids';
 
 const KEY = Symbol('editor');
 
@@ -76,6 +77,10 @@ export class EditorModel {
 	#saveIssue = $state.raw<RoutineIssue>();
 	/** The step ids of the routine as saved: history and recordings know its steps by them. */
 	#savedStepIds: ReadonlySet<string> = NO_PATHS;
+	/** Each step's id its recorded cues are kept under, by place; undefined before it has one. */
+	#voiceStepIds: readonly (string | undefined)[] = [];
+	/** The recordings' moves to steps' new ids, one after another, in the order of the edits. */
+	#renaming: Promise<void> = Promise.resolve();
 
 	/** `loading` until the draft is read; `missing` when there is nothing to edit at that address. */
 	status = $state<'loading' | 'ready' | 'missing'>('loading');
@@ -91,6 +96,8 @@ export class EditorModel {
 	revealAll = $state(false);
 	/** When the draft was last kept, for "kept at …". */
 	keptAtEpochMs = $state<number>();
+	/** Counts the times recordings moved under a step's new id: the lists read them again. */
+	recordingsRevision = $state(0);
 
 	readonly draft: Draft = $derived(this.#history.present);
 	readonly canUndo = $derived(this.#history.past.length > 0);
@@ -103,6 +110,8 @@ export class EditorModel {
 	});
 	readonly preview = $derived(previewDraft(this.#history.present));
 	readonly steps = $derived(draftSteps(this.#history.present));
+	/** Where the coach's recordings live: the routine's id once saved, the draft's key before. */
+	readonly voiceId = $derived(this.origin.kind === 'own' ? this.origin.id : this.key);
 	readonly title = $derived.by(() => {
 		const title = this.#history.present['title'];
 		return typeof title === 'string' && title.trim() !== '' ? title : 'Untitled routine';
@@ -197,6 +206,7 @@ export class EditorModel {
 		this.keeping = 'unchanged';
 		this.status = 'ready';
 		this.#savedStepIds = origin.kind === 'own' ? this.#stepIds(draft) : NO_PATHS;
+		this.#voiceStepIds = voiceStepIds(draft);
 	}
 
 	#stepIds(draft: Draft): ReadonlySet<string> {
@@ -233,7 +243,34 @@ export class EditorModel {
 			next,
 			typing === undefined ? undefined : { field: typing, atMs: this.#monotonicMs() }
 		);
-		if (this.#history !== history) this.#changed();
+		if (this.#history === history) return;
+		this.#followStepIds();
+		this.#changed();
+	}
+
+	/** Each step's recordings go with it when its id changes (see {@link followStepIds}). */
+	#followStepIds(): void {
+		const followed = followStepIds(this.#voiceStepIds, voiceStepIds(this.#history.present));
+		this.#voiceStepIds = followed.ids;
+		if (followed.renames.length > 0) this.#renameCues(this.voiceId, followed.renames);
+	}
+
+	#renameCues(routineId: string, renames: readonly (readonly [string, string])[]): void {
+		this.#renaming = this.#renaming.then(async () => {
+			for (const [from, to] of renames) {
+				const moved = await this.#database.write((db) => db.renameCueScope(routineId, from, to));
+				if (!moved.ok) {
+					this.problem = `Your recordings for the step “${from}” stay under that id, so they do not play for “${to}”. ${moved.message}`;
+				} else if (moved.value > 0) {
+					this.recordingsRevision++;
+				}
+			}
+		});
+	}
+
+	/** Every move of recordings asked for so far is done. */
+	recordingsSettled(): Promise<void> {
+		return this.#renaming;
 	}
 
 	#touch(path: readonly PathSegment[]): void {
@@ -319,6 +356,7 @@ export class EditorModel {
 	undo(): void {
 		if (!this.canUndo) return;
 		this.#history = undo(this.#history);
+		this.#followStepIds();
 		this.announcement = 'Undone.';
 		this.#changed();
 	}
@@ -326,6 +364,7 @@ export class EditorModel {
 	redo(): void {
 		if (!this.canRedo) return;
 		this.#history = redo(this.#history);
+		this.#followStepIds();
 		this.announcement = 'Redone.';
 		this.#changed();
 	}
@@ -410,6 +449,15 @@ export class EditorModel {
 			this.problem = `“${title}” was not saved. ${saved.message}`;
 			return false;
 		}
+		// The recordings go with the routine: from the draft's key, or from the id it had.
+		await this.#renaming;
+		const voiceId = this.voiceId;
+		if (voiceId !== id) {
+			const moved = await this.#database.write((d) => d.moveRecordings(voiceId, id));
+			if (!moved.ok) {
+				this.problem = `“${title}” was saved, but your recordings stay with “${voiceId}”. ${moved.message}`;
+			}
+		}
 		// Renamed: the routine it was opened from is this one now.
 		const openedAs = this.origin.kind === 'own' ? this.origin.id : undefined;
 		if (openedAs !== undefined && openedAs !== id) {
@@ -472,6 +520,11 @@ export class EditorModel {
 			return 'failed';
 		}
 		this.keeping = 'unchanged';
+		if (this.origin.kind === 'new') {
+			// A routine never saved: its recordings have nothing left to play for.
+			await this.#renaming;
+			await this.#database.write((db) => db.deleteRecordings(this.key));
+		}
 		if (this.origin.kind === 'own') {
 			const origin = this.origin;
 			const db = await this.#database.get();

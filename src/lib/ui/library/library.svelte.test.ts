@@ -260,14 +260,32 @@ describe('routine packs in the library', () => {
 			['still/rest', 7]
 		]);
 
+		// A cue left under a step the routine no longer has stays out of the pack.
+		await db?.putRecording({
+			routineId: 'evening',
+			cue: 'gone/soften',
+			audio: wav(9),
+			mimeType: 'audio/wav',
+			durationSec: 1,
+			recordedAtEpochMs: 1
+		});
 		await library.exportPack('evening');
 		const exported = downloads[0];
 		if (!exported || !('bytes' in exported)) throw new Error('no pack was downloaded');
 		expect(exported).toMatchObject({ name: 'evening.zip', type: 'application/zip' });
 
+		// Deleted with its recordings, which Undo puts back; deleted again, none are left.
 		await library.remove('evening');
-		await db?.deleteRecording('evening', 'still/rest');
-		await db?.deleteRecording('evening', 'defaults/done');
+		expect(await cuesOf('evening')).toEqual([]);
+		await library.undo();
+		expect(await cuesOf('evening')).toEqual([
+			['defaults/done', 8],
+			['gone/soften', 9],
+			['still/rest', 7]
+		]);
+		expect(library.own).toMatchObject([{ id: 'evening', recorded: true }]);
+		await library.remove('evening');
+		expect(await cuesOf('evening')).toEqual([]);
 		await library.importFile(new File([exported.bytes], 'evening.zip'));
 		expect((await db?.routine('evening'))?.text).toBe(text);
 		expect(await cuesOf('evening')).toEqual([

@@ -7,6 +7,7 @@ import { getContext, setContext } from 'svelte';
 import type { Routine, RoutineIssue } from '../../routine';
 import { compileTimeline } from '../../routine/timeline';
 import type { RoutineLoad } from '../../storage/built-in-routines';
+import { cueOfRoutine } from '../../routine/cue-keys';
 import type { Recording, RoutineDraft, StoredRoutine } from '../../storage/database';
 import { readStoredRoutine } from '../../storage/own-routines';
 import {
@@ -83,7 +84,7 @@ export type LibraryProblem =
 /** What just happened, said politely; a deletion carries what Undo puts back. */
 export interface LibraryNotice {
 	message: string;
-	undo?: StoredRoutine;
+	undo?: { routine: StoredRoutine; recordings: Recording[] };
 }
 
 /**
@@ -460,27 +461,36 @@ export class LibraryModel {
 		);
 	}
 
-	/** Deletes an own routine for real; the notice's Undo puts it back exactly as it was. */
+	/**
+	 * Deletes an own routine for real, with the cues recorded for it (a later routine given its id
+	 * starts with none); the notice's Undo puts both back exactly as they were.
+	 */
 	async remove(id: string): Promise<void> {
 		this.#begin();
 		const stored = this.#stored.find((routine) => routine.id === id);
 		if (!stored) return;
 		const title = this.#find(id)?.routine.title ?? id;
-		const removed = await this.#database.write((db) => db.deleteRoutine(id));
+		const removed = await this.#database.write((db) => db.deleteRoutineWithRecordings(id));
 		if (!removed.ok) {
 			this.#fail(`“${title}” was not deleted. ${removed.message}`);
 			return;
 		}
 		this.#stored = this.#stored.filter((routine) => routine.id !== id);
-		this.notice = { message: `Deleted “${title}”.`, undo: stored };
+		this.notice = {
+			message: `Deleted “${title}”.`,
+			undo: { routine: stored, recordings: removed.value }
+		};
 	}
 
-	/** Puts back the routine just deleted: same text, same dates, same place in the list. */
+	/** Puts back the routine just deleted: same text, dates, recordings and place in the list. */
 	async undo(): Promise<void> {
-		const stored = this.notice?.undo;
+		const deleted = this.notice?.undo;
 		this.#begin();
-		if (!stored) return;
-		const restored = await this.#database.write((db) => db.putRoutine(stored));
+		if (!deleted) return;
+		const stored = deleted.routine;
+		const restored = await this.#database.write((db) =>
+			db.putRoutineWithRecordings(stored, deleted.recordings)
+		);
 		if (!restored.ok) {
 			this.#fail(`The routine was not put back. ${restored.message}`);
 			return;
@@ -524,7 +534,11 @@ export class LibraryModel {
 		if (!entry) return;
 		try {
 			const db = await this.#database.get();
-			const recordings = (await db?.recordings(id)) ?? [];
+			// Only cues the routine has: one left under a step's old id would make the pack refused.
+			const stepIds = entry.routine.steps.map((step) => step.id);
+			const recordings = ((await db?.recordings(id)) ?? []).filter((recording) =>
+				cueOfRoutine(recording.cue, stepIds)
+			);
 			const { writePack } = await import('../../storage/routine-pack');
 			const bytes = writePack(entry.text, recordings);
 			this.#download({ name: `${id}.zip`, type: 'application/zip', bytes });
