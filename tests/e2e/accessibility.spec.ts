@@ -1,6 +1,8 @@
 import { expect, expectAccessible, test } from './fixtures';
 
 test('axe finds nothing on any screen of the player', async ({ clockPage: page }) => {
+	// Axe on ten screens of a session: 15 to 30 s on a shared machine, so room to spare.
+	test.setTimeout(90_000);
 	await page.goto('/play/sciatica-relief');
 	await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
 	await expectAccessible(page);

@@ -52,6 +52,8 @@ async function playFlaredDailyUnload(page: Page) {
 test('played sessions are in the history with outcome and flares; detail, CSV export, clear', async ({
 	clockPage: page
 }) => {
+	// Two whole sessions, then three screens: 15 to 30 s on a shared machine, so room to spare.
+	test.setTimeout(90_000);
 	await playBreatheSettle(page);
 	await playFlaredDailyUnload(page);
 	// Through the app's own links (no reload: the last check-in write is not cut short).

@@ -106,3 +106,28 @@ test('a routine imported online plays offline, opened cold from its own address'
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'approach');
 	expect(failed).toEqual([]);
 });
+
+test.describe('the network lost on a first visit, before the service worker keeps anything', () => {
+	test.use({ serviceWorkers: 'block' });
+
+	test('a part fetched when wanted says it could not be loaded, and the session plays on', async ({
+		page
+	}) => {
+		await page.goto('/play/daily-unload');
+		await expect(page.getByText('Voice guidance ready.')).toBeVisible();
+		// The network goes: nothing more can be fetched.
+		await page.route('**/_app/**', (route) => route.abort('internetdisconnected'));
+		await page.keyboard.press('?');
+		await expect(page.getByRole('alert')).toHaveText(
+			'This part of Liana could not be loaded (is the network gone?). Reload the page once you are online; it then works offline too.'
+		);
+		await expect(page.getByRole('dialog')).toHaveCount(0);
+		await page.getByRole('button', { name: 'Start' }).click();
+		await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+		// Back online: the next ask fetches it, and the message goes.
+		await page.unroute('**/_app/**');
+		await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+		await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+		await expect(page.getByRole('alert')).toHaveCount(0);
+	});
+});
