@@ -359,6 +359,16 @@ test.describe('the routine editor', () => {
 		await expect(page).toHaveURL(/\/play\/quick-try\?draft=new-\d+$/);
 		await expect(page.getByTestId('step-title')).toHaveText('First breaths');
 		await expect(page.getByText('Trying your draft from the editor')).toBeVisible();
+		// The studio display plays the same draft, not a saved routine (there is none yet).
+		const studioLink = page.getByRole('link', { name: 'Studio display' });
+		await expect(studioLink).toHaveAttribute(
+			'href',
+			/^\/play\/quick-try\?view=studio&draft=new-\d+$/
+		);
+		const studio = await page.context().newPage();
+		await studio.goto((await studioLink.getAttribute('href')) ?? '');
+		await expect(studio.getByText('First breaths')).toBeVisible();
+		await studio.close();
 		await page.getByRole('button', { name: 'Start' }).click();
 		await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'countdown');
 		await page.getByRole('button', { name: 'Stop' }).click();

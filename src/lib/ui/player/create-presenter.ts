@@ -26,7 +26,18 @@ export function createPresenterLink(setup: PresenterSetup): PresenterLink {
 	});
 }
 
+/**
+ * The studio view's query: paired with the controls window `pair`, and playing the editor's
+ * draft `draft` when the controls window plays one (else the display would play the saved one).
+ */
+export function studioQuery(options: { pair?: string; draft?: string | undefined }): string {
+	const query = new URLSearchParams({ view: 'studio' });
+	if (options.pair) query.set('pair', options.pair);
+	if (options.draft !== undefined) query.set('draft', options.draft);
+	return `?${query}`;
+}
+
 /** Where the display paired with the controls window `pair` opens. */
-export function displayPath(routineId: string, pair: string): string {
-	return `${resolve('/play/[id]', { id: routineId })}?view=studio&pair=${encodeURIComponent(pair)}`;
+export function displayPath(routineId: string, pair: string, draft?: string): string {
+	return `${resolve('/play/[id]', { id: routineId })}${studioQuery({ pair, draft })}`;
 }
