@@ -5,7 +5,7 @@ import { valueAt } from '../../routine/draft';
 import { Database } from '../../storage/database';
 import type { RoutineFile } from '../../storage/routine-import';
 import { DatabaseModel } from '../database.svelte';
-import { EditorModel } from './editor.svelte';
+import { EditorModel, type EditorOptions } from './editor.svelte';
 
 const DAILY = `{\n\t"version": 1,\n\t"id": "daily-unload",\n\t"title": "Daily unload",\n\t"x-coach": "Ana",\n\t"steps": [{ "type": "rest", "id": "still", "title": "Rest", "seconds": 60 }]\n}\n`;
 
@@ -15,7 +15,7 @@ beforeEach(() => {
 });
 afterEach(() => db?.close());
 
-function setup() {
+function setup(options: Partial<EditorOptions> = {}) {
 	let nowMs = 1_700_000_000_000;
 	let monotonicMs = 0;
 	const timers = new Map<number, () => void>();
@@ -43,7 +43,8 @@ function setup() {
 				return nextTimer++;
 			},
 			clear: (id) => void timers.delete(id)
-		}
+		},
+		...options
 	});
 	/** Runs the timers due, as the browser would after the pause. */
 	const runTimers = async () => {
@@ -185,6 +186,19 @@ describe('the editor view-model', () => {
 		expect(await own.discard()).toBe('reset');
 		expect(own.draft['title']).toBe('Evening');
 		expect(await db?.draft('evening')).toBeUndefined();
+	});
+
+	it("counts the person's own countdown in the total time", async () => {
+		const { editor } = setup();
+		const none = setup({ countdownSec: () => 0 }).editor;
+		const long = setup({ countdownSec: () => 10 }).editor;
+		for (const model of [editor, none, long]) await simpleRoutine(model);
+		// The rest step of a new routine, after the countdown.
+		const stepMs = none.preview?.timeline.totalMs ?? 0;
+		expect(stepMs).toBeGreaterThan(0);
+		expect(editor.preview?.timeline.totalMs).toBe(stepMs + 5_000);
+		expect(long.preview?.timeline.totalMs).toBe(stepMs + 10_000);
+		expect([editor.countdownSec, none.countdownSec, long.countdownSec]).toEqual([5, 0, 10]);
 	});
 
 	describe("a coach's recordings", () => {

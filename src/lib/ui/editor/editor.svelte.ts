@@ -23,6 +23,7 @@ import {
 import { readJson, type JsonValue } from '../../routine/json-text';
 import { formatPath, type PathSegment } from '../../routine/path';
 import { previewDraft } from '../../routine/preview';
+import { DEFAULT_COMPILE_OPTIONS } from '../../routine/timeline';
 import type { StepType } from '../../routine/schema';
 import { record, redo, startHistory, undo, type History } from '../../routine/undo';
 import { validateRoutine, type RoutineIssue } from '../../routine/validate';
@@ -55,6 +56,8 @@ export interface EditorOptions {
 	/** How long typing may pause before the draft is written: a little, to write less often. */
 	keepAfterMs?: number;
 	timers?: { set: (run: () => void, ms: number) => number; clear: (id: number) => void };
+	/** The countdown the person's sessions start with (their setting), for the total time. */
+	countdownSec?: () => number;
 }
 
 /** Draft keys of routines never saved: `new-<epoch ms>`. */
@@ -70,6 +73,7 @@ export class EditorModel {
 	#download: (file: RoutineFile) => void;
 	#keepAfterMs: number;
 	#timers: NonNullable<EditorOptions['timers']>;
+	#countdownSec: () => number = () => DEFAULT_COMPILE_OPTIONS.countdownSec;
 	#pendingTimer: number | undefined;
 	#history = $state.raw<History<Draft>>(startHistory(newDraft()));
 	#touched = $state.raw<ReadonlySet<string>>(NO_PATHS);
@@ -108,7 +112,11 @@ export class EditorModel {
 		const found = this.validation.ok ? [] : this.validation.issues;
 		return this.#saveIssue ? [this.#saveIssue, ...found] : found;
 	});
-	readonly preview = $derived(previewDraft(this.#history.present));
+	readonly preview = $derived(
+		previewDraft(this.#history.present, { countdownSec: this.#countdownSec() })
+	);
+	/** The countdown the total time includes: the person's own setting. */
+	readonly countdownSec = $derived(this.#countdownSec());
 	readonly steps = $derived(draftSteps(this.#history.present));
 	/** Where the coach's recordings live: the routine's id once saved, the draft's key before. */
 	readonly voiceId = $derived(this.origin.kind === 'own' ? this.origin.id : this.key);
@@ -125,6 +133,7 @@ export class EditorModel {
 		this.#monotonicMs = options.monotonicMs ?? (() => performance.now());
 		this.#download = options.download ?? downloadFile;
 		this.#keepAfterMs = options.keepAfterMs ?? 400;
+		if (options.countdownSec) this.#countdownSec = options.countdownSec;
 		this.#timers = options.timers ?? {
 			set: (run, ms) => window.setTimeout(run, ms),
 			clear: (id) => window.clearTimeout(id)
