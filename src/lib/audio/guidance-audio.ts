@@ -2,10 +2,9 @@
  * The guidance sounds in the browser: the cue sprite decoded once and played through Web Audio
  * on howler's audio context and master volume. Howler picks the context, tells the codecs and
  * holds the volume; it can only start a sprite "now", so each cue is started here with
- * `AudioBufferSourceNode.start(when)` at its exact time on the audio clock. Howler is fetched
- * when the sounds load, after the player is on the screen: the first paint does not wait for it.
+ * `AudioBufferSourceNode.start(when)` at its exact time on the audio clock.
  */
-type HowlerGlobal = (typeof import('howler'))['Howler'];
+import { Howler } from 'howler';
 import { CUE_SPRITE, type CueId, type CueSprite } from './cues';
 import type { Guidance, ScheduledSound } from './scheduler';
 
@@ -50,10 +49,6 @@ export class GuidanceAudio implements Guidance {
 	#watched: AudioContext | undefined;
 	/** The browser refused sound after a tap asked for it. */
 	#refused = false;
-	/** A tap asked for sound before howler was here: the context is woken once it is. */
-	#asked = false;
-	#howler: HowlerGlobal | undefined;
-	#volume = 1;
 
 	constructor(options: GuidanceAudioOptions = {}) {
 		this.#sprite = options.sprite ?? CUE_SPRITE;
@@ -67,17 +62,12 @@ export class GuidanceAudio implements Guidance {
 		return this.#status;
 	}
 
-	/**
-	 * Howler's context, created on first use once howler is loaded; sound only starts after a
-	 * gesture unlocks it.
-	 */
+	/** Howler's context, created on first use; sound only starts after a gesture unlocks it. */
 	get context(): AudioContext | undefined {
-		const howler = this.#howler;
-		if (!howler) return undefined;
-		if (!howler.ctx) howler.volume(this.#volume);
+		if (!Howler.ctx) Howler.volume(Howler.volume());
 		// Howler would otherwise suspend the context after 30 s of silence, mid-session.
-		howler.autoSuspend = false;
-		const ctx = howler.ctx ?? undefined;
+		Howler.autoSuspend = false;
+		const ctx = Howler.ctx ?? undefined;
 		if (ctx && ctx !== this.#watched) this.#watch(ctx);
 		return ctx;
 	}
@@ -90,29 +80,14 @@ export class GuidanceAudio implements Guidance {
 	/** Loads and decodes the sprite once, in the format this browser plays, falling back to MP3. */
 	async load(): Promise<void> {
 		if (this.#buffer || this.#status.kind === 'loading') return;
-		this.#set({ kind: 'loading' });
-		try {
-			this.#howler ??= (await import('howler')).Howler;
-		} catch (error) {
-			this.#set({
-				kind: 'unavailable',
-				reason: `the sound player could not be loaded (${error instanceof Error ? error.message : String(error)}); reload the page`
-			});
-			return;
-		}
-		const howler = this.#howler;
-		// Also makes howler's context, at the volume set meanwhile.
-		howler.volume(this.#volume);
 		const ctx = this.context;
 		if (!ctx) {
 			this.#set({ kind: 'unavailable', reason: 'this browser has no Web Audio' });
 			return;
 		}
-		// Tapped before howler was here: wake the context now (a browser that keeps the tap's
-		// permission lets it; one that does not says blocked, and the next tap asks again).
-		if (this.#asked && ctx.state !== 'running') await this.unlock();
+		this.#set({ kind: 'loading' });
 		const own = this.#loadOwn(ctx);
-		const formats = prefersWebm(howler)
+		const formats = prefersWebm()
 			? [this.#sprite.files.webm, this.#sprite.files.mp3]
 			: [this.#sprite.files.mp3];
 		let lastError = '';
@@ -152,14 +127,8 @@ export class GuidanceAudio implements Guidance {
 	 */
 	async unlock(): Promise<boolean> {
 		const ctx = this.context;
-		if (!ctx) {
-			this.#asked = true;
-			return false;
-		}
-		const session =
-			typeof navigator === 'undefined'
-				? undefined
-				: (navigator as Navigator & { audioSession?: { type: string } }).audioSession;
+		if (!ctx) return false;
+		const session = (navigator as Navigator & { audioSession?: { type: string } }).audioSession;
 		// So the iPhone's silent switch does not mute the guidance.
 		if (session) session.type = 'playback';
 		try {
@@ -195,8 +164,7 @@ export class GuidanceAudio implements Guidance {
 
 	/** Sets the volume of all guidance, 0 to 1. */
 	setVolume(volume: number): void {
-		this.#volume = Math.min(1, Math.max(0, volume));
-		this.#howler?.volume(this.#volume);
+		Howler.volume(Math.min(1, Math.max(0, volume)));
 	}
 
 	audioTimeAt(monotonicMs: number): number {
@@ -236,7 +204,7 @@ export class GuidanceAudio implements Guidance {
 		}
 		const source = ctx.createBufferSource();
 		source.buffer = buffer;
-		source.connect(this.#howler?.masterGain ?? ctx.destination);
+		source.connect(Howler.masterGain);
 		const startSec = Math.max(whenSec, ctx.currentTime);
 		source.start(startSec, offsetSec, durationSec);
 		return {
@@ -253,9 +221,9 @@ export class GuidanceAudio implements Guidance {
 	}
 }
 
-function prefersWebm(howler: HowlerGlobal): boolean {
+function prefersWebm(): boolean {
 	if (typeof Audio === 'undefined') return false;
-	return howler.codecs('webm') && new Audio().canPlayType('audio/webm; codecs="opus"') !== '';
+	return Howler.codecs('webm') && new Audio().canPlayType('audio/webm; codecs="opus"') !== '';
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
