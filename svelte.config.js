@@ -17,6 +17,29 @@ const config = {
 		}),
 		// Small stylesheets go inline in the prerendered pages: no round trip before the first paint.
 		inlineStyleThreshold: 16384,
+		// Content Security Policy, as a <meta> in every prerendered page: scripts only from this
+		// origin (SvelteKit's own start-up script by its hash), nothing fetched from anywhere else,
+		// no plugins, no <base> or form posts elsewhere. Inline styles stay allowed: Svelte writes
+		// style attributes (the pacer, the timeline), and with 'unsafe-inline' SvelteKit adds no
+		// style hashes that would cancel it. A meta policy cannot set frame-ancestors; a host
+		// that frames pages should send that header itself.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'media-src': ['self', 'blob:', 'data:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'worker-src': ['self'],
+				'manifest-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		},
 		// Registered by the app through workbox-window, which handles waiting updates.
 		serviceWorker: { register: false },
 		// Kit's own default version (the build time) unless a build names it, as the update test does.
