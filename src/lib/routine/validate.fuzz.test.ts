@@ -13,9 +13,9 @@ import { compileTimeline } from './timeline';
 import { parseRoutine, type RoutineResult } from './validate';
 
 type Json = JsonValue;
-type Path = (string | number)[];
+type Path = readonly (string | number)[];
 
-const example = (): Json => structuredClone(CONTRACT_EXAMPLE) as Json;
+const example = (): Json => structuredClone(CONTRACT_EXAMPLE) as unknown as Json;
 
 /** Every path in a JSON value, the root's included. */
 function pathsOf(value: Json, at: Path = []): Path[] {
@@ -79,7 +79,9 @@ const outOfRangeSeconds = fc.oneof(
 );
 
 /** Changes of the example that no valid routine can have, each with where it is made. */
-const breakingChanges: fc.Arbitrary<[Path, Json | undefined]> = fc.oneof(
+const breakingChanges: fc.Arbitrary<readonly [Path, Json | undefined]> = fc.oneof<
+	fc.Arbitrary<readonly [Path, Json | undefined]>[]
+>(
 	fc.tuple(
 		fc.constant(['version']),
 		anyJson.filter((value) => value !== 1)
@@ -99,7 +101,10 @@ const breakingChanges: fc.Arbitrary<[Path, Json | undefined]> = fc.oneof(
 		)
 	),
 	fc.tuple(fc.constantFrom(['version'], ['id'], ['title'], ['steps']), fc.constant(undefined)),
-	fc.tuple(fc.constant(['steps']), fc.oneof(fc.constant([]), fc.constant({}), fc.string())),
+	fc.tuple(
+		fc.constant(['steps']),
+		fc.oneof(fc.constant<Json>([]), fc.constant<Json>({}), fc.string())
+	),
 	fc.tuple(
 		fc.constantFrom(
 			['defaults', 'cycle', 'approach'],
