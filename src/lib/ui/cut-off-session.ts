@@ -17,14 +17,18 @@ export interface CutOff {
 	problem?: string;
 }
 
-/** Finds the cut-off session; one too old to resume goes into the history as abandoned. */
+/**
+ * Finds the cut-off session; one too old to resume goes into the history as abandoned. A session
+ * still under way in another tab (`liveElsewhere`) is not cut off: it is left alone.
+ */
 export async function findCutOffSession(
 	database: CutOffDatabase,
-	nowEpochMs: number
+	nowEpochMs: number,
+	liveElsewhere: () => Promise<boolean> = async () => false
 ): Promise<CutOff> {
 	const db = await database.get();
 	const checkpoint = await db?.checkpoint();
-	if (!checkpoint) return {};
+	if (!checkpoint || (await liveElsewhere())) return {};
 	if (resumable(checkpoint, nowEpochMs)) return { checkpoint };
 	const problem = await abandon(database, checkpoint);
 	return problem ? { problem } : {};

@@ -34,12 +34,17 @@ export class PlaySession {
 	/** Why the cut-off session could not be resumed or put in the history, or empty. */
 	problem = $state('');
 
+	#liveElsewhere: () => Promise<boolean>;
+
 	constructor(
 		routine: Routine,
 		database: PlayDatabase,
 		makePlayer: (from?: SessionState) => PlayerModel,
-		clock: Clock = systemClock
+		clock: Clock = systemClock,
+		/** Whether another tab's session is under way now (its checkpoint is not cut off). */
+		liveElsewhere: () => Promise<boolean> = async () => false
 	) {
+		this.#liveElsewhere = liveElsewhere;
 		this.#routine = {
 			id: routine.id,
 			title: routine.title,
@@ -59,8 +64,12 @@ export class PlaySession {
 	#begin(from?: SessionState): void {
 		this.#stopKeeping?.();
 		this.player = this.#makePlayer(from);
-		this.keeper = new SessionKeeper(this.player, this.#database, this.#routine, () =>
-			this.#clock.epochNow()
+		this.keeper = new SessionKeeper(
+			this.player,
+			this.#database,
+			this.#routine,
+			() => this.#clock.epochNow(),
+			this.#liveElsewhere
 		);
 		// The keeper hears the player from its first event, before the page connects it.
 		this.#stopKeeping = this.keeper.connect();
@@ -78,7 +87,11 @@ export class PlaySession {
 
 	/** Looks for a cut-off session of this routine: offered if recent, else kept as abandoned. */
 	async findCutOffSession(): Promise<void> {
-		const found = await findCutOffSession(this.#database, this.#clock.epochNow());
+		const found = await findCutOffSession(
+			this.#database,
+			this.#clock.epochNow(),
+			this.#liveElsewhere
+		);
 		this.problem = found.problem ?? '';
 		const checkpoint = found.checkpoint;
 		if (!checkpoint || checkpoint.routineId !== this.#routine.id) return;

@@ -23,14 +23,20 @@ const database = {
 };
 
 /** A session the test drives, heard by a keeper as the player would be. */
-function kept(session = testSession(threeSteps())) {
+function kept(session = testSession(threeSteps()), liveElsewhere = async () => false) {
 	const player = {
 		listen: (listener: (event: SessionEvent) => void) => session.session.subscribe(listener),
 		get state() {
 			return session.session.state;
 		}
 	};
-	const keeper = new SessionKeeper(player, database, routine, () => session.clock.epochNow());
+	const keeper = new SessionKeeper(
+		player,
+		database,
+		routine,
+		() => session.clock.epochNow(),
+		liveElsewhere
+	);
 	const disconnect = keeper.connect();
 	return { ...session, keeper, disconnect };
 }
@@ -81,6 +87,22 @@ describe('the session keeper', () => {
 			stepTitles: ['Hip', 'Calm', 'Rest']
 		});
 		expect(stored?.record.flares[0]).toMatchObject({ stepId: 'hip', phase: 'breathe' });
+	});
+
+	it("leaves another tab's live session alone when a second one starts here", async () => {
+		const first = kept();
+		first.session.start();
+		first.at(27_000);
+		await first.keeper.settled();
+		// The first still plays in its tab: a session started here does not call it abandoned.
+		const second = kept(testSession(threeSteps()), async () => true);
+		second.clock.advance(60_000);
+		second.session.start();
+		await second.keeper.settled();
+		expect(await db.sessions()).toEqual([]);
+		first.at(200_000); // to its end
+		await first.keeper.settled();
+		expect((await db.sessions()).map((s) => s.outcome)).toEqual(['completed']);
 	});
 
 	it('records a cut-off session of another routine as abandoned when a new one starts', async () => {

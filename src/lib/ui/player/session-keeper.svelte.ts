@@ -69,12 +69,17 @@ export class SessionKeeper implements SessionNotes {
 	noteSaved = $state(false);
 	#noteWrites = 0;
 
+	#liveElsewhere: () => Promise<boolean>;
+
 	constructor(
 		player: KeptPlayer,
 		database: KeeperDatabase,
 		routine: PlayedRoutine,
-		epochNow: () => number = () => Date.now()
+		epochNow: () => number = () => Date.now(),
+		/** Whether another tab's session is under way now: its checkpoint is not abandoned. */
+		liveElsewhere: () => Promise<boolean> = async () => false
 	) {
+		this.#liveElsewhere = liveElsewhere;
 		this.#player = player;
 		this.#database = database;
 		this.#routine = routine;
@@ -110,6 +115,8 @@ export class SessionKeeper implements SessionNotes {
 
 	/** A checkpoint of another session still waiting is that session abandoned, not lost. */
 	async #abandonOther(): Promise<void> {
+		// Another tab's session, still under way, is not cut off: it keeps its own record.
+		if (await this.#liveElsewhere()) return;
 		const startedAt = this.#player.state.startedAtEpochMs;
 		await this.#database.write(async (db) => {
 			const other = await db.checkpoint();
