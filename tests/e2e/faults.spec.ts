@@ -1,4 +1,6 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { countSounds, sounds } from './sound-log';
 
 const ELSEWHERE =
 	'A session is already playing in another tab or window of Liana. Two at once talk over each other: stop the other one first, or close this tab.';
@@ -30,4 +32,53 @@ test('two tabs: the second says a session plays in the first, and never takes it
 	await page.keyboard.press('Escape');
 	await expect(page.getByRole('button', { name: 'Start again' })).toBeVisible();
 	await expect(second.getByText(ELSEWHERE)).toHaveCount(0);
+});
+
+/** The session's time left, in seconds, as the player shows it. */
+async function secondsLeft(page: Page): Promise<number> {
+	const text = (await page.locator('.left .clock').textContent()) ?? '';
+	const [minutes = NaN, seconds = NaN] = text.split(':').map(Number);
+	return minutes * 60 + seconds;
+}
+
+test('a tab frozen for 10 minutes lands where the clock says, and does not replay the cues it missed', async ({
+	clockPage: page
+}) => {
+	await countSounds(page);
+	await page.goto('/play/sciatica-relief');
+	await expect(page.getByTestId('sound-status')).toHaveText('Voice guidance ready.');
+	await page.getByRole('button', { name: 'Start' }).click();
+	await page.clock.runFor(2_000);
+	const before = await secondsLeft(page);
+	expect(before).toBeGreaterThan(12 * 60);
+	const cuesBefore = (await sounds(page)).started;
+	// The tab is frozen (screen off, put away) and wakes 10 minutes later: each timer that came
+	// due meanwhile fires once, as a browser does for a resumed tab.
+	await page.clock.fastForward(600_000);
+	await page.clock.runFor(100);
+	const after = await secondsLeft(page);
+	expect(before - after).toBeGreaterThanOrEqual(599);
+	expect(before - after).toBeLessThanOrEqual(601);
+	// Ten minutes hold scores of cues; at most the few now coming are handed to the audio clock.
+	expect((await sounds(page)).started - cuesBefore).toBeLessThanOrEqual(4);
+	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+});
+
+test('the system clock set back an hour changes nothing of the session’s time', async ({
+	clockPage: page
+}) => {
+	await page.goto('/play/sciatica-relief');
+	await page.getByRole('button', { name: 'Start' }).click();
+	await page.clock.runFor(3_000);
+	const before = await secondsLeft(page);
+	const wallNow = await page.evaluate(() => Date.now());
+	await page.clock.setSystemTime(wallNow - 3_600_000);
+	await page.clock.runFor(5_000);
+	expect(before - (await secondsLeft(page))).toBe(5);
+	// Past the 5 s countdown: the session moved on by the same clock.
+	await expect(page.getByTestId('phase')).not.toHaveAttribute('data-phase', 'countdown');
+	// Forward again past where it was: still only the time that passed on the monotonic clock.
+	await page.clock.setSystemTime(wallNow + 7_200_000);
+	await page.clock.runFor(5_000);
+	expect(before - (await secondsLeft(page))).toBe(10);
 });

@@ -1,30 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
-
-/** Counts the page's sound starts and stops (buffer sources of real length: not the unlock). */
-async function countSounds(page: Page) {
-	await page.addInitScript(() => {
-		const log = { started: 0, stopped: 0 };
-		Object.assign(window, { soundLog: log });
-		const proto = AudioBufferSourceNode.prototype;
-		const start = proto.start;
-		const stop = proto.stop;
-		proto.start = function (this: AudioBufferSourceNode, ...args: Parameters<typeof start>) {
-			if ((this.buffer?.length ?? 0) > 1) log.started++;
-			return start.apply(this, args);
-		};
-		proto.stop = function (this: AudioBufferSourceNode, ...args: Parameters<typeof stop>) {
-			if ((this.buffer?.length ?? 0) > 1) log.stopped++;
-			return stop.apply(this, args);
-		};
-	});
-}
-
-const sounds = (page: Page) =>
-	page.evaluate(
-		() => (window as unknown as { soundLog: { started: number; stopped: number } }).soundLog
-	);
+import { countSounds, sounds } from './sound-log';
 
 test('cues start with the session and stop at once on a flare', async ({ clockPage: page }) => {
 	await countSounds(page);

@@ -1,0 +1,25 @@
+import type { Page } from '@playwright/test';
+
+/** Counts the page's sound starts and stops (buffer sources of real length: not the unlock). */
+export async function countSounds(page: Page) {
+	await page.addInitScript(() => {
+		const log = { started: 0, stopped: 0 };
+		Object.assign(window, { soundLog: log });
+		const proto = AudioBufferSourceNode.prototype;
+		const start = proto.start;
+		const stop = proto.stop;
+		proto.start = function (this: AudioBufferSourceNode, ...args: Parameters<typeof start>) {
+			if ((this.buffer?.length ?? 0) > 1) log.started++;
+			return start.apply(this, args);
+		};
+		proto.stop = function (this: AudioBufferSourceNode, ...args: Parameters<typeof stop>) {
+			if ((this.buffer?.length ?? 0) > 1) log.stopped++;
+			return stop.apply(this, args);
+		};
+	});
+}
+
+export const sounds = (page: Page) =>
+	page.evaluate(
+		() => (window as unknown as { soundLog: { started: number; stopped: number } }).soundLog
+	);
