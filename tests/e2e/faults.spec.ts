@@ -82,3 +82,62 @@ test('the system clock set back an hour changes nothing of the session’s time'
 	await page.clock.runFor(5_000);
 	expect(before - (await secondsLeft(page))).toBe(10);
 });
+
+test('the disk filling up mid-session: the session goes on, says so, and is kept once there is room', async ({
+	clockPage: page
+}) => {
+	await page.addInitScript(() => {
+		// The platform's answer on a full disk, while the test says the disk is full.
+		const full = { now: false };
+		Object.assign(window, { diskFull: full });
+		for (const method of ['put', 'add'] as const) {
+			const write = IDBObjectStore.prototype[method];
+			IDBObjectStore.prototype[method] = function (
+				this: IDBObjectStore,
+				...args: Parameters<typeof write>
+			) {
+				if (full.now) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+				return write.apply(this, args);
+			};
+		}
+	});
+	await page.goto('/play/daily-unload');
+	await page.getByRole('button', { name: 'Start' }).click();
+	await page.clock.runFor(1_000);
+	await page.evaluate(
+		() => ((window as unknown as { diskFull: { now: boolean } }).diskFull.now = true)
+	);
+	await page.clock.runFor(5_000);
+	await expect(page.getByRole('alert')).toHaveText(
+		'This session cannot be resumed after a reload: This device is out of storage space, so nothing was saved; what was saved before is unchanged. Free some space and try again. The session goes on, and is kept in your history at its end if there is room by then.'
+	);
+	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'breathe');
+	await page.clock.runFor(10_000);
+	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+	// Room again: the session's end is kept.
+	await page.evaluate(
+		() => ((window as unknown as { diskFull: { now: boolean } }).diskFull.now = false)
+	);
+	await page.keyboard.press('Escape');
+	await expect(page.getByText('This session is kept in your history.')).toBeVisible();
+});
+
+test.describe('a server with a broken sound file', () => {
+	test.use({ serviceWorkers: 'block' });
+
+	test('a sound file that will not decode is said plainly, and the session goes on without voice', async ({
+		clockPage: page
+	}) => {
+		await page.route('**/audio/cues-*', (route) =>
+			route.fulfill({ status: 200, contentType: 'audio/webm', body: 'not sound at all' })
+		);
+		await page.goto('/play/daily-unload');
+		await expect(page.getByRole('alert')).toContainText(
+			'No voice guidance: the guidance sounds could not be loaded ('
+		);
+		await expect(page.getByRole('alert')).toContainText('reload the page to try again');
+		await page.getByRole('button', { name: 'Start' }).click();
+		await page.clock.runFor(6_000);
+		await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'breathe');
+	});
+});

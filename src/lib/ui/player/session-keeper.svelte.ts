@@ -148,7 +148,7 @@ export class SessionKeeper implements SessionNotes {
 			return;
 		}
 		// A checkpoint that fails costs only the resume; the session goes on and is kept at its end.
-		this.problem = `This session cannot be resumed after a reload: ${result.message}`;
+		this.problem = `This session cannot be resumed after a reload: ${result.message} The session goes on, and is kept in your history at its end if there is room by then.`;
 	}
 
 	async #finish(): Promise<void> {
