@@ -155,7 +155,15 @@ export const BLOCKED =
 
 /** The database, opened and upgraded. */
 export class Database {
-	private constructor(private readonly db: IDBPDatabase<LianaSchema>) {}
+	/** The database did not exist before this opening: a first visit, or storage cleared since. */
+	readonly createdNow: boolean;
+
+	private constructor(
+		private readonly db: IDBPDatabase<LianaSchema>,
+		createdNow = false
+	) {
+		this.createdNow = createdNow;
+	}
 
 	/**
 	 * Opens (and upgrades) the database; a browser without IndexedDB is a message, not a crash.
@@ -168,15 +176,17 @@ export class Database {
 	): Promise<StoreResult<Database>> {
 		if (typeof indexedDB === 'undefined') return { ok: false, message: UNAVAILABLE };
 		try {
+			let createdNow = false;
 			const db = await openDB<LianaSchema>(name, version, {
 				upgrade(db, oldVersion, newVersion, tx) {
+					createdNow = oldVersion === 0;
 					for (let v = oldVersion; v < (newVersion ?? version); v++) UPGRADES[v]?.(db, tx);
 				},
 				blocked() {
 					onBlocked(BLOCKED);
 				}
 			});
-			return { ok: true, value: new Database(db) };
+			return { ok: true, value: new Database(db, createdNow) };
 		} catch (error) {
 			return { ok: false, message: `${UNAVAILABLE} (${storageProblem(error)})` };
 		}

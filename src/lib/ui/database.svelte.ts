@@ -10,20 +10,63 @@ const KEY = Symbol('database');
 
 type Opener = (onBlocked: (message: string) => void) => Promise<StoreResult<Database>>;
 
+/** Said once when what this browser kept is gone: the database is new, yet something was saved. */
+export const STORAGE_CLEARED =
+	'This browser cleared what Liana kept on this device, most likely to free space: your own routines and your history are gone. Import the routine files you exported to have them back; the built-in routines are all here.';
+
+/**
+ * A note, outside IndexedDB, that something was saved: where the browser clears the database
+ * alone, the note tells a first visit from storage cleared since. (Where it clears everything
+ * of the site, nothing is left to tell, and Liana opens as on a first visit.)
+ */
+export interface KeptNote {
+	read(): boolean;
+	write(): void;
+}
+
+const KEPT_KEY = 'liana-kept';
+
+export const localKeptNote: KeptNote = {
+	read: () => {
+		try {
+			return globalThis.localStorage?.getItem(KEPT_KEY) === '1';
+		} catch {
+			return false;
+		}
+	},
+	write: () => {
+		try {
+			globalThis.localStorage?.setItem(KEPT_KEY, '1');
+		} catch {
+			// No localStorage (private mode): nothing to tell a cleared database by; no harm.
+		}
+	}
+};
+
 export class DatabaseModel {
 	#open: Opener;
 	#opened: Promise<Database | undefined> | undefined;
+	#kept: KeptNote;
 	/** Why nothing can be saved right now, or empty. */
 	problem = $state('');
+	/** What this browser cleared since the last visit, said once; or empty. */
+	cleared = $state('');
 
-	constructor(open: Opener = (onBlocked) => Database.open(undefined, undefined, onBlocked)) {
+	constructor(
+		open: Opener = (onBlocked) => Database.open(undefined, undefined, onBlocked),
+		kept: KeptNote = localKeptNote
+	) {
 		this.#open = open;
+		this.#kept = kept;
 	}
 
 	/** The database, or undefined (with {@link problem} saying why) where none can be had. */
 	get(): Promise<Database | undefined> {
 		this.#opened ??= this.#open((message) => (this.problem = message)).then((opened) => {
 			this.problem = opened.ok ? '' : opened.message;
+			if (opened.ok && opened.value.createdNow && this.#kept.read()) {
+				this.cleared = STORAGE_CLEARED;
+			}
 			return opened.ok ? opened.value : undefined;
 		});
 		return this.#opened;
@@ -33,7 +76,9 @@ export class DatabaseModel {
 	async write<T>(work: (db: Database) => Promise<StoreResult<T>>): Promise<StoreResult<T>> {
 		const db = await this.get();
 		if (!db) return { ok: false, message: this.problem };
-		return work(db);
+		const result = await work(db);
+		if (result.ok) this.#kept.write();
+		return result;
 	}
 }
 

@@ -1,0 +1,64 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Database } from '../storage/database';
+import { DatabaseModel, STORAGE_CLEARED, type KeptNote } from './database.svelte';
+
+/** The note outside IndexedDB, in memory: survives what the test clears of the database. */
+function note(): KeptNote & { kept: boolean } {
+	return {
+		kept: false,
+		read() {
+			return this.kept;
+		},
+		write() {
+			this.kept = true;
+		}
+	};
+}
+
+const model = (kept: KeptNote) => new DatabaseModel(undefined, kept);
+
+beforeEach(() => {
+	globalThis.indexedDB = new IDBFactory();
+});
+
+describe('storage the browser cleared', () => {
+	it('a first visit says nothing; a write leaves the note', async () => {
+		const kept = note();
+		const first = model(kept);
+		const db = await first.get();
+		expect(first.cleared).toBe('');
+		expect(kept.kept).toBe(false);
+		expect(await first.write((d) => d.saveSettings({ volume: 0.5 }))).toMatchObject({ ok: true });
+		expect(kept.kept).toBe(true);
+		db?.close();
+		// The next visit finds the database it left: nothing to say.
+		const again = model(kept);
+		(await again.get())?.close();
+		expect(again.cleared).toBe('');
+	});
+
+	it('a database gone while the note says something was saved is said, once opened', async () => {
+		const kept = note();
+		const first = model(kept);
+		await first.write((d) => d.saveSettings({ volume: 0.5 }));
+		(await first.get())?.close();
+		// The browser clears the site's IndexedDB (eviction, "clear site data" for it alone).
+		globalThis.indexedDB = new IDBFactory();
+		const after = model(kept);
+		const db = await after.get();
+		expect(db).toBeInstanceOf(Database);
+		expect(after.cleared).toBe(STORAGE_CLEARED);
+		db?.close();
+	});
+
+	it('a failed write leaves no note', async () => {
+		const kept = note();
+		const first = model(kept);
+		const result = await first.write(async () => ({ ok: false, message: 'full' }));
+		expect(result.ok).toBe(false);
+		expect(kept.kept).toBe(false);
+		(await first.get())?.close();
+	});
+});
