@@ -1,0 +1,75 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { openLibrary } from './routine-files';
+
+/** Presses Tab until `target` has focus, as a keyboard-only person would; fails if it never does. */
+async function tabTo(page: Page, target: Locator, most = 80): Promise<void> {
+	for (let i = 0; i < most; i++) {
+		if (await target.evaluate((element) => element === document.activeElement)) return;
+		await page.keyboard.press('Tab');
+	}
+	throw new Error(`Tab never reached ${String(target)}`);
+}
+
+test('a whole session by keyboard alone, told through one polite live region', async ({
+	clockPage: page
+}) => {
+	await openLibrary(page);
+	await tabTo(page, page.getByRole('link', { name: /^Breathe and settle/ }).first());
+	await page.keyboard.press('Enter');
+	await page.clock.runFor(500);
+	const start = page.getByRole('button', { name: 'Start' });
+	await tabTo(page, start);
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+
+	// One polite region speaks for the session: phase changes, not each second.
+	const live = page.locator('[aria-live="polite"]');
+	await expect(live).toHaveCount(1);
+	await page.clock.runFor(5_200);
+	const phase = (await live.textContent()) ?? '';
+	expect(phase).toMatch(/^Breathe/);
+	for (let second = 0; second < 3; second++) {
+		await page.clock.runFor(1_000);
+		await expect(live).toHaveText(phase);
+	}
+
+	// Pause and resume, a flare and its choices, and the end: keys and Tab only.
+	await page.keyboard.press('Space');
+	await expect(page.getByRole('button', { name: 'Resume' })).toBeFocused();
+	await page.keyboard.press('Space');
+	await page.keyboard.press('f');
+	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'release');
+	await expect(live).toHaveText(/^Flare noted/);
+	// This routine skips a flared step once recovered, and goes on.
+	await page.clock.runFor(60_000);
+	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+	await page.keyboard.press('Escape');
+	// The end: focus on its heading, the summary read from there, Start again a Tab away.
+	await expect(page.getByRole('heading', { level: 2, name: 'Session stopped' })).toBeFocused();
+	await tabTo(page, page.getByRole('button', { name: 'Start again' }));
+});
+
+test('the editor by keyboard alone: a routine written, a step added and moved, saved', async ({
+	page
+}) => {
+	await openLibrary(page);
+	await tabTo(page, page.getByRole('link', { name: 'New routine' }));
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Untitled routine');
+	await tabTo(page, page.getByLabel('Title', { exact: true }).first());
+	await page.keyboard.type('Keys only');
+	for (const add of [/Add breathing/, /Add rest/]) {
+		await tabTo(page, page.getByRole('button', { name: add }));
+		await page.keyboard.press('Enter');
+	}
+	// Adding a step takes focus to its title.
+	await expect(page.locator('#f-steps-1-title')).toBeFocused();
+	await page.keyboard.type('Last rest');
+	await page.keyboard.press('Alt+ArrowUp');
+	await expect(page.locator('#f-steps-0-title')).toHaveValue('Last rest');
+	await tabTo(page, page.getByRole('button', { name: 'Save to library' }).first());
+	await page.keyboard.press('Enter');
+	await expect(page.getByText('Saved “Keys only” to your library.')).toBeAttached();
+	await expect(page).toHaveURL(/\/edit\/keys-only$/);
+});
