@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { measureInBrowser, type Stats } from './browser';
 import { measureStorage } from './storage';
 import { measurePwa } from './pwa';
+import { measureSessionMemory } from './memory';
 import { chromiumPath } from '../scripts/chromium-path';
 import { fileURLToPath } from 'node:url';
 import { ManualClock, Session } from '../src/lib/engine';
@@ -204,6 +205,17 @@ if (!process.argv.includes('--node-only')) {
 		'< 50 ms',
 		b.flareToPaintMs.p95 < 50,
 		`median ${b.flareToPaintMs.median.toFixed(1)} ms over ${b.flareToPaintMs.count}`
+	);
+	console.log('Measuring the heap over a 2-hour session, driven one second at a time…');
+	const m = await measureSessionMemory(executablePath);
+	const growthMb = (m.heapEndBytes - m.heapEarlyBytes) / 1024 / 1024;
+	record(
+		'heap growth over a 2-hour session',
+		growthMb,
+		'MB',
+		'< 5 MB',
+		growthMb < 5,
+		`${(m.heapEarlyBytes / 1024 / 1024).toFixed(1)} MB at minute 2 → ${(m.heapEndBytes / 1024 / 1024).toFixed(1)} MB after ${(m.drivenSeconds / 60).toFixed(0)} min (ended in "${m.phase}"), each after a forced GC`
 	);
 	console.log('Measuring the offline app: precache, offline paint, Lighthouse, installability…');
 	const p = await measurePwa(executablePath);

@@ -7,6 +7,7 @@ import type { SessionRecord } from '../engine/types';
 import {
 	BLOCKED,
 	Database,
+	LET_GO,
 	DB_VERSION,
 	UNAVAILABLE,
 	UPGRADES,
@@ -379,11 +380,39 @@ describe('the database', () => {
 		}
 	});
 
-	it('says another tab blocks an upgrade, and keeps the data of the older version', async () => {
-		const old = await Database.open('liana', 1);
+	it('lets go when another tab deletes or upgrades the database, and says why', async () => {
+		const told: string[] = [];
+		const opened = await Database.open('liana', DB_VERSION, (message) => told.push(message));
+		if (!opened.ok) throw new Error(opened.message);
+		await opened.value.putRoutine(routine('kept'));
+		// Another tab deletes it (the browser clearing storage does the same): not held up.
+		await new Promise<void>((resolve, reject) => {
+			const request = indexedDB.deleteDatabase('liana');
+			request.onsuccess = () => resolve();
+			request.onerror = () => reject(request.error ?? new Error('not deleted'));
+		});
+		expect(told).toEqual([LET_GO]);
+		expect(await opened.value.putRoutine(routine('late'))).toMatchObject({ ok: false });
+	});
+
+	it('an older tab lets go of the database for an upgrade, which keeps its data', async () => {
+		const oldTold: string[] = [];
+		const old = await Database.open('liana', 1, (message) => oldTold.push(message));
 		if (!old.ok) throw new Error(old.message);
 		await old.value.putRoutine(routine('before'));
-		// The older tab keeps its connection open while a newer version asks for an upgrade.
+		const upgraded = await Database.open('liana', DB_VERSION);
+		if (!upgraded.ok) throw new Error(upgraded.message);
+		expect(oldTold).toEqual([LET_GO]);
+		expect((await upgraded.value.routines()).map((r) => r.id)).toEqual(['before']);
+		upgraded.value.close();
+	});
+
+	it('says a tab of a version that does not let go blocks an upgrade, and waits for it', async () => {
+		// A connection that never closes by itself, as an older app's tab might hold.
+		const raw = await new Promise<IDBDatabase>((resolve) => {
+			const request = indexedDB.open('liana', 1);
+			request.onsuccess = () => resolve(request.result);
+		});
 		const told: string[] = [];
 		const upgrade = Database.open('liana', DB_VERSION, (message) => told.push(message));
 		const outcome = await Promise.race([
@@ -392,10 +421,9 @@ describe('the database', () => {
 		]);
 		expect(outcome).toBe('still waiting');
 		expect(told).toEqual([BLOCKED]);
-		old.value.close();
+		raw.close();
 		const upgraded = await upgrade;
 		if (!upgraded.ok) throw new Error(upgraded.message);
-		expect((await upgraded.value.routines()).map((r) => r.id)).toEqual(['before']);
 		upgraded.value.close();
 	});
 });

@@ -150,6 +150,8 @@ const SETTINGS_KEY = 'settings';
 
 export const UNAVAILABLE =
 	'This browser does not let Liana keep anything here (private browsing?). Sessions still play, but routines and history are not saved.';
+export const LET_GO =
+	'Liana was updated or its storage cleared in another tab, so this tab stopped saving. Reload the page to go on; the session on screen keeps playing meanwhile.';
 export const BLOCKED =
 	'Liana is open in another tab with an older version. Close that tab to finish updating; nothing is lost meanwhile.';
 
@@ -184,6 +186,12 @@ export class Database {
 				},
 				blocked() {
 					onBlocked(BLOCKED);
+				},
+				// Another tab upgrades or deletes the database: let go of it, so that tab is not
+				// held up, and say why nothing saves here any more.
+				blocking() {
+					db.close();
+					onBlocked(LET_GO);
 				}
 			});
 			return { ok: true, value: new Database(db, createdNow) };
