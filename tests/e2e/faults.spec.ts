@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, expectAccessible, test } from './fixtures';
 import { EVENING, importFile, notice, openLibrary } from './routine-files';
 import { countSounds, sounds } from './sound-log';
 
@@ -18,6 +18,7 @@ test('two tabs: the second says a session plays in the first, and never takes it
 	const second = await context.newPage();
 	await second.goto('/play/daily-unload');
 	await expect(second.getByText(ELSEWHERE)).toBeVisible();
+	await expectAccessible(second);
 	// The first tab's session is live: no offer to resume it here, and nothing said of it.
 	await expect(second.getByRole('button', { name: 'Resume' })).toHaveCount(0);
 	await expect(page.getByText(ELSEWHERE)).toHaveCount(0);
@@ -113,6 +114,7 @@ test('the disk filling up mid-session: the session goes on, says so, and is kept
 		'This session cannot be resumed after a reload: This device is out of storage space, so nothing was saved; what was saved before is unchanged. Free some space and try again. The session goes on, and is kept in your history at its end if there is room by then.'
 	);
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'breathe');
+	await expectAccessible(page);
 	await page.clock.runFor(10_000);
 	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 	// Room again: the session's end is kept.
@@ -168,6 +170,7 @@ test('storage the browser cleared is said, and the app works on as on a first vi
 	);
 	await expect(bare.getByRole('link', { name: /Evening unwind/ })).toHaveCount(0);
 	await expect(bare.getByRole('link', { name: /Daily unload/ }).first()).toBeVisible();
+	await expectAccessible(bare);
 	// What was exported comes back as it was; the next visit has nothing more to say.
 	await importFile(bare, EVENING);
 	await expect(notice(bare)).toHaveText('Imported “Evening unwind”.');
