@@ -51,6 +51,31 @@ const take = (routineId: string, cue: string, byte: number): Recording => ({
 	recordedAtEpochMs: byte
 });
 
+/**
+ * Runs `work` while the `nth` call of every object store's `method` throws `error`, as the
+ * platform does on a full disk (the calls before it go through); puts the method back after.
+ */
+async function failingOn<T>(
+	method: 'put' | 'delete',
+	nth: number,
+	error: DOMException,
+	work: () => Promise<T>
+): Promise<T> {
+	const original = IDBObjectStore.prototype[method] as (...args: unknown[]) => IDBRequest;
+	let calls = 0;
+	IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: unknown[]) {
+		if (++calls === nth) throw error;
+		return original.apply(this, args);
+	} as never;
+	try {
+		return await work();
+	} finally {
+		IDBObjectStore.prototype[method] = original as never;
+	}
+}
+
+const FULL = new DOMException('full', 'QuotaExceededError');
+
 async function open(): Promise<Database> {
 	const opened = await Database.open();
 	if (!opened.ok) throw new Error(opened.message);
@@ -212,23 +237,15 @@ describe('the database', () => {
 		expect(await db.recordings('other')).toHaveLength(1);
 		expect(await db.recordedRoutineIds()).toEqual(new Set(['mine', 'other']));
 
-		const put = IDBObjectStore.prototype.put;
-		let puts = 0;
-		IDBObjectStore.prototype.put = function (...args: Parameters<typeof put>) {
-			// The routine and the first recording go in; the second fails: none of it may stay.
-			if (++puts === 3) throw new DOMException('full', 'QuotaExceededError');
-			return put.apply(this, args);
-		};
-		try {
-			const changed = routine('mine', '{"id":"mine","changed":true}');
-			const result = await db.putRoutineWithRecordings(changed, [
+		// The routine and the first recording go in; the second fails: none of it may stay.
+		const changed = routine('mine', '{"id":"mine","changed":true}');
+		const result = await failingOn('put', 3, FULL, () =>
+			db!.putRoutineWithRecordings(changed, [
 				take('mine', 'hip/approach', 5),
 				take('mine', 'hip/rest', 6)
-			]);
-			expect(result).toMatchObject({ ok: false });
-		} finally {
-			IDBObjectStore.prototype.put = put;
-		}
+			])
+		);
+		expect(result).toMatchObject({ ok: false });
 		expect((await db.routine('mine'))?.text).toBe('{"id":"mine"}');
 		expect((await db.recordings('mine')).map((r) => r.cue)).toEqual([
 			'defaults/done',
@@ -283,18 +300,10 @@ describe('the database', () => {
 		db = await open();
 		await db.putRecording(take('draft', 'hip/soften', 1));
 		await db.putRecording(take('draft', 'hip/rest', 2));
-		const put = IDBObjectStore.prototype.put;
-		let puts = 0;
-		IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args) {
-			if (++puts === 2) throw new DOMException('full', 'QuotaExceededError');
-			return put.apply(this, args);
-		};
-		try {
-			const renamed = await db.renameCueScope('draft', 'hip', 'hips');
-			expect(renamed).toEqual({ ok: false, message: expect.stringContaining('out of storage') });
-		} finally {
-			IDBObjectStore.prototype.put = put;
-		}
+		const renamed = await failingOn('put', 2, FULL, () =>
+			db!.renameCueScope('draft', 'hip', 'hips')
+		);
+		expect(renamed).toEqual({ ok: false, message: expect.stringContaining('out of storage') });
 		expect((await db.recordings('draft')).map((r) => r.cue)).toEqual(['hip/rest', 'hip/soften']);
 	});
 
@@ -326,17 +335,10 @@ describe('the database', () => {
 		await db.putRoutine(routine('mine'));
 		await db.putRecording(take('mine', 'hip/soften', 1));
 		await db.putRecording(take('mine', 'hip/rest', 2));
-		const remove = IDBObjectStore.prototype.delete;
-		let deletes = 0;
-		IDBObjectStore.prototype.delete = function (this: IDBObjectStore, ...args) {
-			if (++deletes === 3) throw new DOMException('gone', 'UnknownError');
-			return remove.apply(this, args);
-		};
-		try {
-			expect(await db.deleteRoutineWithRecordings('mine')).toMatchObject({ ok: false });
-		} finally {
-			IDBObjectStore.prototype.delete = remove;
-		}
+		const removed = await failingOn('delete', 3, new DOMException('gone', 'UnknownError'), () =>
+			db!.deleteRoutineWithRecordings('mine')
+		);
+		expect(removed).toMatchObject({ ok: false });
 		expect(await db.routine('mine')).toBeDefined();
 		expect(await db.recordings('mine')).toHaveLength(2);
 	});
@@ -354,19 +356,8 @@ describe('the database', () => {
 	it('says the disk is full and loses nothing when a write fails for quota', async () => {
 		db = await open();
 		await db.putRoutine(routine('kept'));
-		const put = IDBObjectStore.prototype.put;
-		IDBObjectStore.prototype.put = function () {
-			throw new DOMException('full', 'QuotaExceededError');
-		};
-		try {
-			const result = await db.putRoutine(routine('new'));
-			expect(result).toEqual({
-				ok: false,
-				message: expect.stringContaining('out of storage space')
-			});
-		} finally {
-			IDBObjectStore.prototype.put = put;
-		}
+		const result = await failingOn('put', 1, FULL, () => db!.putRoutine(routine('new')));
+		expect(result).toEqual({ ok: false, message: expect.stringContaining('out of storage space') });
 		expect((await db.routines()).map((r) => r.id)).toEqual(['kept']);
 	});
 
