@@ -63,3 +63,21 @@ test('the light theme passes axe too, and the settings keep it', async ({ clockP
 	await page.clock.runFor(6_000);
 	await expectAccessible(page);
 });
+
+test('axe finds nothing on any route, nor on the pages that say something is missing', async ({
+	clockPage: page
+}) => {
+	for (const [path, ready] of [
+		['/', 'Your routines'],
+		['/history', 'History'],
+		['/edit/new', 'Untitled routine'],
+		['/edit/nothing-here', 'Nothing to edit here'],
+		['/play/daily-unload?view=studio', 'Daily unload'],
+		['/play/nothing-here', 'This routine cannot be played']
+	] as const) {
+		await page.goto(path);
+		await page.clock.runFor(500);
+		await expect(page.getByText(ready).first(), path).toBeVisible();
+		await expectAccessible(page);
+	}
+});
