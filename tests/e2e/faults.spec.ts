@@ -145,36 +145,42 @@ test.describe('a server with a broken sound file', () => {
 	});
 });
 
-test('storage the browser cleared is said, and the app works on as on a first visit', async ({
-	page,
-	context
-}) => {
-	await openLibrary(page);
-	await importFile(page, EVENING);
-	await expect(notice(page)).toHaveText('Imported “Evening unwind”.');
-	await page.close();
-	// The browser evicts the site's database (low on space), with no page of the app open.
-	const bare = await context.newPage();
-	await bare.goto('/favicon.svg');
-	await bare.evaluate(
-		() =>
-			new Promise<void>((resolve, reject) => {
-				const request = indexedDB.deleteDatabase('liana');
-				request.onsuccess = () => resolve();
-				request.onerror = () => reject(request.error ?? new Error('not deleted'));
-			})
-	);
-	await openLibrary(bare, '/');
-	await expect(bare.getByRole('alert').first()).toHaveText(
-		'This browser cleared what Liana kept on this device, most likely to free space: your own routines and your history are gone. Import the routine files you exported to have them back; the built-in routines are all here.'
-	);
-	await expect(bare.getByRole('link', { name: /Evening unwind/ })).toHaveCount(0);
-	await expect(bare.getByRole('link', { name: /Daily unload/ }).first()).toBeVisible();
-	await expectAccessible(bare);
-	// What was exported comes back as it was; the next visit has nothing more to say.
-	await importFile(bare, EVENING);
-	await expect(notice(bare)).toHaveText('Imported “Evening unwind”.');
-	await bare.reload();
-	await expect(bare.getByRole('link', { name: /Evening unwind/ }).first()).toBeVisible();
-	await expect(bare.getByText('This browser cleared what Liana kept')).toHaveCount(0);
+test.describe('storage the browser cleared', () => {
+	// Without the service worker, which answers every navigation with the app: the page that
+	// deletes the database must be one where the app does not start (and open it again).
+	test.use({ serviceWorkers: 'block' });
+
+	test('storage the browser cleared is said, and the app works on as on a first visit', async ({
+		page,
+		context
+	}) => {
+		await openLibrary(page);
+		await importFile(page, EVENING);
+		await expect(notice(page)).toHaveText('Imported “Evening unwind”.');
+		await page.close();
+		// The browser evicts the site's database (low on space), with no page of the app open.
+		const bare = await context.newPage();
+		await bare.goto('/favicon.svg');
+		await bare.evaluate(
+			() =>
+				new Promise<void>((resolve, reject) => {
+					const request = indexedDB.deleteDatabase('liana');
+					request.onsuccess = () => resolve();
+					request.onerror = () => reject(request.error ?? new Error('not deleted'));
+				})
+		);
+		await openLibrary(bare, '/');
+		await expect(bare.getByRole('alert').first()).toHaveText(
+			'This browser cleared what Liana kept on this device, most likely to free space: your own routines and your history are gone. Import the routine files you exported to have them back; the built-in routines are all here.'
+		);
+		await expect(bare.getByRole('link', { name: /Evening unwind/ })).toHaveCount(0);
+		await expect(bare.getByRole('link', { name: /Daily unload/ }).first()).toBeVisible();
+		await expectAccessible(bare);
+		// What was exported comes back as it was; the next visit has nothing more to say.
+		await importFile(bare, EVENING);
+		await expect(notice(bare)).toHaveText('Imported “Evening unwind”.');
+		await bare.reload();
+		await expect(bare.getByRole('link', { name: /Evening unwind/ }).first()).toBeVisible();
+		await expect(bare.getByText('This browser cleared what Liana kept')).toHaveCount(0);
+	});
 });
