@@ -80,7 +80,7 @@ export class SessionPresence {
 		if (!playing) {
 			this.#release?.();
 			this.#release = undefined;
-			if (this.#state !== 'idle') this.#state = 'idle';
+			this.#state = 'idle';
 			return;
 		}
 		if (!this.#locks || this.#release) return;
