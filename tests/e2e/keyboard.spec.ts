@@ -41,12 +41,29 @@ test('a whole session by keyboard alone, told through one polite live region', a
 	await page.keyboard.press('f');
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'release');
 	await expect(live).toHaveText(/^Flare noted/);
-	// This routine skips a flared step once recovered, and goes on.
-	await page.clock.runFor(60_000);
+	// The choices are a Tab away from their heading, and focus stays where Tab put it while the
+	// release runs on (it used to be pulled back to the heading at every frame).
+	await expect(
+		page.getByRole('heading', { name: 'Come out of the stretch. What next?' })
+	).toBeFocused();
+	const skip = page.getByRole('button', { name: 'Skip step' });
+	await tabTo(page, skip);
+	await page.clock.runFor(2_000);
+	await expect(skip).toBeFocused();
+	await page.keyboard.press('Enter');
 	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 	await page.keyboard.press('Escape');
-	// The end: focus on its heading, the summary read from there, Start again a Tab away.
+	// The end: focus on its heading, the summary read from there; the check-in and Start again
+	// are Tabs away, and focus stays on what the person reached while they take their time.
 	await expect(page.getByRole('heading', { level: 2, name: 'Session stopped' })).toBeFocused();
+	const pain = page.getByRole('group', { name: /^Pain right now/ });
+	await tabTo(page, pain.getByRole('radio', { name: '0', exact: true }));
+	await page.clock.runFor(2_000);
+	await page.keyboard.press('ArrowRight');
+	await expect(pain.getByRole('radio', { name: '1', exact: true })).toBeChecked();
+	await expect(pain.getByRole('radio', { name: '1', exact: true })).toBeFocused();
+	await page.clock.runFor(2_000);
+	await expect(pain.getByRole('radio', { name: '1', exact: true })).toBeFocused();
 	await tabTo(page, page.getByRole('button', { name: 'Start again' }));
 });
 
