@@ -6,7 +6,7 @@ export default defineConfig({
 	// CommonJS packages bundled for prerendering, where Node cannot take their named exports.
 	ssr: { noExternal: ['workbox-window', 'howler'] },
 	test: {
-		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
 		environment: 'node'
 	}
 });

@@ -8,25 +8,7 @@ import { chromium, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { startStaticHost } from '../scripts/static-host';
-
-export interface Stats {
-	count: number;
-	median: number;
-	p95: number;
-	max: number;
-}
-
-export function stats(values: number[]): Stats {
-	const sorted = [...values].sort((a, b) => a - b);
-	const at = (q: number) =>
-		sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? NaN;
-	return {
-		count: sorted.length,
-		median: at(0.5),
-		p95: at(0.95),
-		max: sorted[sorted.length - 1] ?? NaN
-	};
-}
+import { lateness, stats, type Log, type Stats } from './timing';
 
 export interface BrowserFigures {
 	phaseLateMs: Stats;
@@ -49,91 +31,89 @@ const ONE_SECOND_PHASES = {
 	]
 };
 
-/** Instruments the page: phase changes, their next paint, cue starts and stops, key presses. */
-async function instrument(page: Page): Promise<void> {
-	await page.addInitScript(() => {
-		localStorage.setItem(
-			'liana.settings.v1',
-			JSON.stringify({ countdownSec: 0, safetyAcknowledged: true })
-		);
-		const log = {
-			startAt: 0,
-			phases: [] as { at: number; paintAt: number; phase: string; breath: string }[],
-			cues: [] as { scheduledAt: number }[],
-			stops: [] as number[],
-			keys: [] as number[],
-			interval: [] as number[]
-		};
-		Object.assign(window, { benchLog: log });
-		document.addEventListener(
-			'click',
-			(event) => {
-				if ((event.target as HTMLElement).closest('button')?.textContent?.trim() === 'Start') {
-					log.startAt = performance.now();
-					// The plain timer of the comparison: a setInterval countdown from the same moment.
-					setInterval(() => log.interval.push(performance.now()), 1000);
-				}
-			},
-			true
-		);
-		document.addEventListener('keydown', () => log.keys.push(performance.now()), true);
-		const proto = AudioBufferSourceNode.prototype;
-		const start = proto.start;
-		const stop = proto.stop;
-		proto.start = function (this: AudioBufferSourceNode, when = 0, ...rest: number[]) {
-			if ((this.buffer?.length ?? 0) > 1) {
-				const ctx = this.context;
-				log.cues.push({
-					scheduledAt:
-						performance.now() + (Math.max(when, ctx.currentTime) - ctx.currentTime) * 1000
-				});
+/**
+ * Runs in the page before the app: records phase changes and their next paint, cue starts (at
+ * the moment they are scheduled for on the audio clock) and stops, key presses, visibility
+ * changes, and a plain setInterval(1000) started with the session, for comparison. Skips the
+ * countdown and the safety note so a session starts on Start.
+ */
+export function benchInstrumentation(): void {
+	localStorage.setItem(
+		'liana.settings.v1',
+		JSON.stringify({ countdownSec: 0, safetyAcknowledged: true })
+	);
+	const log = {
+		startAt: 0,
+		phases: [] as { at: number; paintAt: number; phase: string; breath: string }[],
+		cues: [] as { scheduledAt: number; at: number; sound: number }[],
+		stops: [] as number[],
+		keys: [] as number[],
+		interval: [] as number[],
+		visibility: [] as { at: number; state: string }[]
+	};
+	Object.assign(window, { benchLog: log });
+	document.addEventListener(
+		'click',
+		(event) => {
+			if ((event.target as HTMLElement).closest('button')?.textContent?.trim() === 'Start') {
+				log.startAt = performance.now();
+				// The plain timer of the comparison: a setInterval countdown from the same moment.
+				setInterval(() => log.interval.push(performance.now()), 1000);
 			}
-			return start.call(this, when, ...rest);
+		},
+		true
+	);
+	document.addEventListener('keydown', () => log.keys.push(performance.now()), true);
+	const proto = AudioBufferSourceNode.prototype;
+	const start = proto.start;
+	const stop = proto.stop;
+	proto.start = function (this: AudioBufferSourceNode, when = 0, ...rest: number[]) {
+		if ((this.buffer?.length ?? 0) > 1) {
+			const ctx = this.context;
+			const at = performance.now();
+			log.cues.push({
+				scheduledAt: at + (Math.max(when, ctx.currentTime) - ctx.currentTime) * 1000,
+				at,
+				// Tells one sound from another: the same cue set twice has the same length.
+				sound: this.buffer?.length ?? 0
+			});
+		}
+		return start.call(this, when, ...rest);
+	};
+	proto.stop = function (this: AudioBufferSourceNode, ...args: [when?: number]) {
+		if ((this.buffer?.length ?? 0) > 1) log.stops.push(performance.now());
+		return stop.apply(this, args);
+	};
+	new MutationObserver(() => {
+		const el = document.querySelector('[data-testid="phase"]');
+		if (!el) return;
+		const entry = {
+			at: performance.now(),
+			paintAt: 0,
+			phase: el.getAttribute('data-phase') ?? '',
+			breath: el.getAttribute('data-breath') ?? ''
 		};
-		proto.stop = function (this: AudioBufferSourceNode, ...args: [when?: number]) {
-			if ((this.buffer?.length ?? 0) > 1) log.stops.push(performance.now());
-			return stop.apply(this, args);
-		};
-		new MutationObserver(() => {
-			const el = document.querySelector('[data-testid="phase"]');
-			if (!el) return;
-			const entry = {
-				at: performance.now(),
-				paintAt: 0,
-				phase: el.getAttribute('data-phase') ?? '',
-				breath: el.getAttribute('data-breath') ?? ''
-			};
-			const last = log.phases[log.phases.length - 1];
-			if (last && last.phase === entry.phase && last.breath === entry.breath) return;
-			log.phases.push(entry);
-			requestAnimationFrame(() => (entry.paintAt = performance.now()));
-		}).observe(document, {
-			subtree: true,
-			attributes: true,
-			attributeFilter: ['data-phase', 'data-breath']
-		});
+		const last = log.phases[log.phases.length - 1];
+		if (last && last.phase === entry.phase && last.breath === entry.breath) return;
+		log.phases.push(entry);
+		requestAnimationFrame(() => (entry.paintAt = performance.now()));
+	}).observe(document, {
+		subtree: true,
+		attributes: true,
+		attributeFilter: ['data-phase', 'data-breath']
 	});
+	document.addEventListener('visibilitychange', () =>
+		log.visibility.push({ at: performance.now(), state: document.visibilityState })
+	);
 }
 
-type Log = {
-	startAt: number;
-	phases: { at: number; paintAt: number; phase: string; breath: string }[];
-	cues: { scheduledAt: number }[];
-	stops: number[];
-	keys: number[];
-	interval: number[];
-};
+/** Instruments the page: see `benchInstrumentation`. */
+async function instrument(page: Page): Promise<void> {
+	await page.addInitScript(benchInstrumentation);
+}
 
 const readLog = (page: Page) =>
 	page.evaluate(() => (window as unknown as { benchLog: Log }).benchLog);
-
-/** Lateness of each event after its ideal moment `startAt + k × 1 s`, for the k nearest it. */
-function lateness(times: number[], startAt: number): number[] {
-	return times.map((t) => {
-		const k = Math.round((t - startAt) / 1000);
-		return t - (startAt + k * 1000);
-	});
-}
 
 export async function measureInBrowser(
 	executablePath: string | undefined,

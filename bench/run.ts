@@ -3,10 +3,13 @@
  * Figures are printed, never asserted: the machines are shared and noisy.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { measureInBrowser, type Stats } from './browser';
+import { measureInBrowser } from './browser';
+import type { Stats } from './timing';
 import { measureStorage } from './storage';
 import { measurePwa } from './pwa';
 import { measureSessionMemory } from './memory';
+import { measureBackground } from './background';
+import type { BackgroundFigures } from './background-figures';
 import { chromiumPath } from '../scripts/chromium-path';
 import { fileURLToPath } from 'node:url';
 import { ManualClock, Session } from '../src/lib/engine';
@@ -279,6 +282,75 @@ if (!process.argv.includes('--node-only')) {
 		'< 80 kB',
 		b.firstVisitJsGzipBytes / 1024 < 80,
 		`${b.firstVisitJsFiles} files`
+	);
+	const backgroundSeconds = Number(process.env['LIANA_BENCH_BACKGROUND_SECONDS'] ?? 600);
+	if (backgroundSeconds > 0) {
+		const minutes = `${(backgroundSeconds / 60).toFixed(0)} min`;
+		console.log(
+			`Measuring ${minutes} in a background tab, heard and silent side by side (real time)…`
+		);
+		const [heard, silent] = await Promise.all([
+			measureBackground(executablePath, backgroundSeconds, 0.9, (said) =>
+				console.log(`  heard: ${said}`)
+			),
+			measureBackground(executablePath, backgroundSeconds, 0, (said) =>
+				console.log(`  silent: ${said}`)
+			)
+		]);
+		for (const [how, f] of [
+			['heard', heard],
+			['silent (volume 0)', silent]
+		] as const) {
+			recordBackground(`${minutes} in a background tab, ${how}`, f);
+		}
+	}
+}
+
+/** The figures of one background run; a run Chromium never hid is said, not counted. */
+function recordBackground(run: string, f: BackgroundFigures): void {
+	if (f.hiddenSeconds === 0) {
+		record(
+			`cues, ${run}`,
+			NaN,
+			'',
+			'every boundary ≤ 50 ms',
+			undefined,
+			'not measured: Chromium never reported the page hidden'
+		);
+		return;
+	}
+	const ms = (value: number) => `${value.toFixed(1)} ms`;
+	record(
+		`cue start on the audio clock, ${run}`,
+		f.cueOffMs.max,
+		'ms off (worst boundary)',
+		'every boundary ≤ 50 ms',
+		f.cueOffMs.max <= 50 && f.cuesMissing === 0 && f.cuesTwice === 0,
+		`p95 ${ms(f.cueOffMs.p95)} over ${f.boundaries} boundaries in ${f.hiddenSeconds.toFixed(0)} s hidden; ${f.cuesMissing} missing, ${f.cuesTwice} set twice`
+	);
+	record(
+		`plain setInterval(1000) countdown, ${run}`,
+		f.intervalBehindMs,
+		'ms behind at the end',
+		'comparison',
+		undefined,
+		`${f.intervalTicks} ticks; each tick late: median ${ms(f.intervalLateMs.median)}, max ${ms(f.intervalLateMs.max)}`
+	);
+	record(
+		`the page's own phase updates, ${run}`,
+		f.pageLateMs.p95,
+		'ms late (p95)',
+		'comparison',
+		undefined,
+		`median ${ms(f.pageLateMs.median)}, max ${ms(f.pageLateMs.max)} over ${f.pageLateMs.count}: unseen while hidden`
+	);
+	record(
+		`phase change on screen once back, ${run}`,
+		f.backOnScreenLateMs.max,
+		'ms late (worst)',
+		'≤ 50 ms',
+		f.backOnScreenLateMs.count > 0 && f.backOnScreenLateMs.max <= 50,
+		`median ${ms(f.backOnScreenLateMs.median)} over the ${f.backOnScreenLateMs.count} boundaries of the 5 s after`
 	);
 }
 

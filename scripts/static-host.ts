@@ -26,10 +26,26 @@ export interface StaticHost {
 	close(): Promise<void>;
 }
 
-export async function startStaticHost(root: string): Promise<StaticHost> {
+/**
+ * Serves `root` on a free port of 127.0.0.1. `files` adds paths served from memory, as JSON (a
+ * routine a bench run imports, say), when no route interception is at hand.
+ */
+export async function startStaticHost(
+	root: string,
+	files: Record<string, string> = {}
+): Promise<StaticHost> {
 	let current = root;
 	const server: Server = createServer((request, response) => {
 		const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+		const extra = files[path];
+		if (extra !== undefined) {
+			response.writeHead(200, {
+				'content-type': TYPES['.json'] ?? '',
+				'cache-control': 'no-cache'
+			});
+			response.end(extra);
+			return;
+		}
 		let file = join(current, path);
 		const page = [file, `${file}.html`, join(file, 'index.html')].find(
 			(candidate) =>

@@ -1,0 +1,119 @@
+/**
+ * A session kept in a background tab for real minutes: 1-second phases play while a tab opened
+ * in front hides the player, as a person's phone or laptop would (Chromium then throttles the
+ * page's timers). Measured: when each cue is set to start on the audio clock against its ideal
+ * moment, cues missing or played twice, the page's own updates and a plain setInterval(1000)
+ * countdown in the same tab for comparison, and the screen's phase changes once it is back.
+ */
+import { figures, type BackgroundFigures } from './background-figures';
+import { benchInstrumentation } from './browser';
+import type { Log } from './timing';
+import { launchBareChromium } from './cdp';
+import { startStaticHost } from '../scripts/static-host';
+
+const BREATHS_PER_STEP = 100;
+
+/** Breathing of 1 s in and 1 s out, 200 s a step, a 1-s rest between: a boundary each second. */
+function routineFor(seconds: number) {
+	const steps = Math.ceil((seconds + 60) / (2 * BREATHS_PER_STEP));
+	return {
+		version: 1,
+		id: 'bench-background',
+		title: 'Background run',
+		defaults: { restBetweenSteps: 1 },
+		steps: Array.from({ length: steps }, (_, i) => ({
+			type: 'breathe',
+			id: `b${i}`,
+			title: `Breathe ${i + 1}`,
+			pattern: { inhale: 1, exhale: 1 },
+			breaths: BREATHS_PER_STEP
+		}))
+	};
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * One run. `volume` is the guidance volume setting: heard, Chromium keeps an audible tab's
+ * timers running; at 0 the tab is silent, and Chromium throttles it like any other.
+ */
+export async function measureBackground(
+	executablePath: string | undefined,
+	hiddenSeconds: number,
+	volume: number,
+	progress: (said: string) => void = () => {}
+): Promise<BackgroundFigures> {
+	const routine = routineFor(hiddenSeconds);
+	const host = await startStaticHost('build', {
+		'/bench/background.json': JSON.stringify(routine)
+	});
+	const browser = await launchBareChromium(executablePath);
+	const { cdp } = browser;
+	try {
+		const { targetInfos } = await cdp.send<{ targetInfos: { targetId: string; type: string }[] }>(
+			'Target.getTargets'
+		);
+		const player = targetInfos.find((target) => target.type === 'page')?.targetId;
+		if (!player) throw new Error('Chromium opened no page');
+		const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', {
+			targetId: player,
+			flatten: true
+		});
+		await cdp.send('Page.enable', {}, sessionId);
+		await cdp.send(
+			'Page.addScriptToEvaluateOnNewDocument',
+			{ source: `(${benchInstrumentation.toString()})()` },
+			sessionId
+		);
+		await cdp.send(
+			'Page.addScriptToEvaluateOnNewDocument',
+			{
+				source: `localStorage.setItem('liana.settings.v1', ${JSON.stringify(
+					JSON.stringify({ countdownSec: 0, safetyAcknowledged: true, volume })
+				)})`
+			},
+			sessionId
+		);
+		// Imported as a coach's file would be, through a same-origin import link.
+		await cdp.send(
+			'Page.navigate',
+			{ url: `${host.url}/?import=/bench/background.json` },
+			sessionId
+		);
+		await cdp.until(
+			sessionId,
+			`[...document.querySelectorAll('a')].some((a) => a.textContent.includes(${JSON.stringify(routine.title)}))`,
+			'the imported routine in the library'
+		);
+		await cdp.send('Page.navigate', { url: `${host.url}/play/${routine.id}` }, sessionId);
+		await cdp.until(
+			sessionId,
+			`document.body.innerText.includes('Voice guidance ready.')`,
+			'the voice guidance to load'
+		);
+		// A click the page takes as the person's own: sound may start from it.
+		await cdp.evaluate(
+			sessionId,
+			`[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Start').click()`,
+			true
+		);
+		await sleep(2_000);
+
+		// Behind a tab opened in front, for the run; then back in front.
+		const { targetId: front } = await cdp.send<{ targetId: string }>('Target.createTarget', {
+			url: 'about:blank'
+		});
+		for (let left = hiddenSeconds; left > 0; left -= 60) {
+			await sleep(Math.min(60, left) * 1000);
+			if (left > 60) progress(`${Math.round((left - 60) / 60)} min left`);
+		}
+		await cdp.send('Target.activateTarget', { targetId: player });
+		await cdp.send('Target.closeTarget', { targetId: front });
+		await sleep(5_000);
+		const run = await cdp.evaluate<Log>(sessionId, 'window.benchLog');
+		return figures(run);
+	} finally {
+		await browser.close();
+		await host.close();
+	}
+}
