@@ -140,6 +140,25 @@ test.describe('the routine editor', () => {
 		expect(third.text).toBe(again.text);
 	});
 
+	test('axe finds nothing with a step of every type, every panel and voice list open, and a problem shown', async ({
+		page
+	}) => {
+		await newRoutine(page);
+		const add = page.getByRole('group', { name: 'Add a step' }).getByRole('button');
+		const types = await add.count();
+		for (let i = 0; i < types; i++) await add.nth(i).click();
+		await expect(page.getByRole('listitem', { name: /^Step \d/ })).toHaveCount(types);
+		// Every disclosure open: the defaults, and the voice list of the routine and of each step.
+		const closed = page.locator('details:not([open]) > summary');
+		await expect(closed.first()).toBeAttached();
+		while ((await closed.count()) > 0) await closed.first().click();
+		await expect(page.getByRole('group', { name: 'Stretch cycle' })).toBeVisible();
+		await expect(page.getByRole('button', { name: /^Record / }).first()).toBeVisible();
+		await step(page, 1).getByLabel('Soften (seconds)').fill('4000');
+		await expect(step(page, 1).getByText('must be at most 3600 seconds')).toBeVisible();
+		await expectAccessible(page);
+	});
+
 	test('shows a bad value’s problem next to it as it is typed, lists all on saving, and clears it when fixed', async ({
 		page
 	}) => {
