@@ -285,3 +285,65 @@ test('a session detail opens offline from its address, after one visit', async (
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Breathe and settle');
 	await expect(page.getByRole('region', { name: 'Steps (4)' })).toContainText('Stopped here');
 });
+
+test('a long history shows the newest sessions a page at a time, focus following', async ({
+	clockPage: page
+}) => {
+	await page.goto('/history');
+	await expect(page.getByRole('heading', { name: 'No sessions yet' })).toBeVisible();
+	// 120 sessions a day apart, as if stored over four months of use.
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const request = indexedDB.open('liana');
+				request.onsuccess = () => {
+					const db = request.result;
+					const tx = db.transaction('sessions', 'readwrite');
+					for (let i = 1; i <= 120; i++) {
+						const startedAtEpochMs = Date.UTC(2026, 6, 1, 8) + i * 86_400_000;
+						const endedAtEpochMs = startedAtEpochMs + 6 * 60_000;
+						const record = {
+							steps: [{ id: 'arrive', status: 'completed', flares: 0, retried: false }],
+							flares: [],
+							startedAtEpochMs,
+							endedAtEpochMs,
+							outcome: 'completed'
+						};
+						tx.objectStore('sessions').add({
+							routineId: 'breathe-settle',
+							routineTitle: `Session ${i}`,
+							stepTitles: ['Arrive'],
+							startedAtEpochMs,
+							endedAtEpochMs,
+							outcome: 'completed',
+							record
+						});
+					}
+					tx.oncomplete = () => {
+						db.close();
+						resolve();
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+				request.onerror = () => reject(request.error);
+			})
+	);
+	await page.reload();
+	await page.clock.runFor(500);
+	const list = page.getByRole('region', { name: 'Sessions (120)' });
+	const links = list.getByRole('list').first().getByRole('link');
+	await expect(links).toHaveCount(50);
+	await expect(links.first()).toHaveText('Session 120');
+	await expect(list).toContainText('Showing the newest 50 of 120.');
+	await list.getByRole('button', { name: 'Show 50 older sessions' }).click();
+	await expect(links).toHaveCount(100);
+	await expect(links.nth(50)).toHaveText('Session 70');
+	await expect(links.nth(50)).toBeFocused();
+	await page.keyboard.press('Shift+Tab');
+	await expect(links.nth(49)).toBeFocused();
+	await list.getByRole('button', { name: 'Show 20 older sessions' }).click();
+	await expect(links).toHaveCount(120);
+	await expect(links.last()).toHaveText('Session 1');
+	await expect(list.getByRole('button')).toHaveCount(0);
+	await expectAccessible(page);
+});
