@@ -168,7 +168,7 @@ export async function measureStorage(executablePath: string | undefined): Promis
 			await seed(page);
 			const routes: [string, string][] = [
 				['/', `a[href="/play/coach-routine-${ROUTINES}"]`],
-				["/history", `a[href$="session=${SESSIONS}"]`]
+				['/history', `a[href$="session=${SESSIONS}"]`]
 			];
 			const scriptMs: Record<string, number> = {};
 			const renderedMs: Record<string, number> = {};
