@@ -203,3 +203,56 @@ test('a routine played shows when it was last played; others say never', async (
 	await expect(card).toContainText('Last played today');
 	await expect(builtInSection(page).getByText('Never played')).toHaveCount(3);
 });
+
+test('a long library lists the newest 30 own routines and older ones 30 at a time', async ({
+	page
+}) => {
+	await openLibrary(page);
+	// 65 routines of a coach's, added an hour apart.
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const request = indexedDB.open('liana');
+				request.onsuccess = () => {
+					const db = request.result;
+					const tx = db.transaction('routines', 'readwrite');
+					for (let i = 1; i <= 65; i++) {
+						const at = Date.UTC(2026, 0, 1) + i * 3_600_000;
+						const text = JSON.stringify({
+							version: 1,
+							id: `client-${i}`,
+							title: `Client ${i}`,
+							steps: [{ type: 'rest', id: 'still', title: 'Rest', seconds: 60 }]
+						});
+						tx.objectStore('routines').put({
+							id: `client-${i}`,
+							text,
+							addedAtEpochMs: at,
+							updatedAtEpochMs: at
+						});
+					}
+					tx.oncomplete = () => {
+						db.close();
+						resolve();
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+				request.onerror = () => reject(request.error);
+			})
+	);
+	await openLibrary(page);
+	const own = ownSection(page);
+	const links = own.getByRole('link');
+	await expect(links).toHaveCount(30);
+	await expect(links.first()).toHaveText('Client 65');
+	await expect(own).toContainText('Showing the newest 30 of 65.');
+	await own.getByRole('button', { name: 'Show 30 older routines' }).click();
+	await expect(links).toHaveCount(60);
+	await expect(links.nth(30)).toHaveText('Client 35');
+	await expect(links.nth(30)).toBeFocused();
+	await own.getByRole('button', { name: 'Show 5 older routines' }).click();
+	await expect(links).toHaveCount(65);
+	await expect(links.last()).toHaveText('Client 1');
+	await expect(own.getByRole('button', { name: /older routines/ })).toHaveCount(0);
+	await expectAccessible(page);
+});

@@ -124,6 +124,32 @@ describe('the library view-model', () => {
 		expect(library.own.map((entry) => entry.id)).toEqual(['daily-unload-2']);
 	});
 
+	it('lists the newest 30 own routines, and older ones 30 at a time', async () => {
+		const { library } = setup();
+		await library.connect();
+		const opened = await Database.open();
+		if (!opened.ok) throw new Error('the test database opens');
+		for (let i = 1; i <= 35; i++) {
+			const text = routineText(`r${i}`, `Routine ${i}`);
+			const at = i * 60_000;
+			await opened.value.putRoutine({
+				id: `r${i}`,
+				text,
+				addedAtEpochMs: at,
+				updatedAtEpochMs: at
+			});
+		}
+		opened.value.close();
+		await library.refresh();
+		expect(library.ownCount).toBe(35);
+		expect(library.own).toHaveLength(30);
+		expect(ownTitles(library).slice(0, 2)).toEqual(['Routine 35', 'Routine 34']);
+		expect(ownTitles(library).at(-1)).toBe('Routine 6');
+		library.showOlder();
+		expect(library.own).toHaveLength(35);
+		expect(ownTitles(library).at(-1)).toBe('Routine 1');
+	});
+
 	it('deletes for real, and Undo puts back the same text and dates', async () => {
 		const { library } = setup();
 		await library.connect();

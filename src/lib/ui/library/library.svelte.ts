@@ -114,6 +114,9 @@ export interface LibraryOptions {
 	sharing?: FileSharing;
 }
 
+/** Own routines listed at first, and added by each "show older". */
+export const OWN_PAGE = 30;
+
 /** The pasted text's name in messages. */
 const PASTED = 'The pasted text';
 
@@ -153,17 +156,30 @@ export class LibraryModel {
 		)
 	);
 
-	/** The person's routines, the newest first. */
-	readonly own: readonly (LibraryEntry | BrokenEntry)[] = $derived.by(() =>
-		[...this.#stored]
-			.sort((a, b) => b.addedAtEpochMs - a.addedAtEpochMs)
-			.map((stored) => {
-				const load = readStoredRoutine(stored);
-				return load.ok
-					? this.#entry(load.routine, load.text, true)
-					: { id: stored.id, message: load.message };
-			})
+	#ownSorted = $derived([...this.#stored].sort((a, b) => b.addedAtEpochMs - a.addedAtEpochMs));
+	/**
+	 * How many own routines are listed: a coach's library runs to hundreds, and reading and drawing
+	 * them all took most of the library's first 130 ms; older ones are a tap away.
+	 */
+	ownShown = $state(OWN_PAGE);
+	/** How many own routines there are, listed or not. */
+	readonly ownCount = $derived(this.#stored.length);
+	/** The person's routines, the newest first, as many as are listed. */
+	readonly own: readonly (LibraryEntry | BrokenEntry)[] = $derived(
+		this.#ownSorted.slice(0, this.ownShown).map((stored) => this.#ownEntry(stored))
 	);
+
+	/** Lists the next page of older own routines. */
+	showOlder(): void {
+		this.ownShown += OWN_PAGE;
+	}
+
+	#ownEntry(stored: StoredRoutine): LibraryEntry | BrokenEntry {
+		const load = readStoredRoutine(stored);
+		return load.ok
+			? this.#entry(load.routine, load.text, true)
+			: { id: stored.id, message: load.message };
+	}
 
 	constructor(builtIns: () => readonly RoutineLoad[], options: LibraryOptions) {
 		this.#builtIns = builtIns;
@@ -455,10 +471,13 @@ export class LibraryModel {
 		return true;
 	}
 
+	/** Any routine by id, own (listed or not) or built-in, if it can be read. */
 	#find(id: string): LibraryEntry | undefined {
-		return [...this.own, ...this.builtIn].find(
-			(entry): entry is LibraryEntry => 'routine' in entry && entry.id === id
-		);
+		const stored = this.#stored.find((routine) => routine.id === id);
+		const entry = stored
+			? this.#ownEntry(stored)
+			: this.builtIn.find((builtIn) => builtIn.id === id);
+		return entry && 'routine' in entry ? entry : undefined;
 	}
 
 	/**
