@@ -147,6 +147,8 @@ test('the red flag ends the session and shows the safety guidance', async ({ clo
 test('a finished session shows what was completed, skipped and flared', async ({
 	clockPage: page
 }) => {
+	// Six and a half minutes of frames to play out: 17 s of a shared machine's time, or 30.
+	test.setTimeout(90_000);
 	await page.goto('/play/breathe-settle');
 	await page.getByRole('button', { name: 'Start' }).click();
 	await page.clock.runFor(10_000);

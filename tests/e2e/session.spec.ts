@@ -3,6 +3,9 @@ import { expect, test } from './fixtures';
 test('a whole routine plays to done with the right phases, breaths and steps at the right times', async ({
 	clockPage: page
 }) => {
+	// Five and a half minutes of frames to play out, checked as they pass: up to 30 s of a shared
+	// machine's time.
+	test.setTimeout(90_000);
 	await page.goto('/play/breathe-settle');
 	const phase = page.getByTestId('phase');
 	const title = page.getByTestId('step-title');
