@@ -8,7 +8,7 @@
 import { figures, type BackgroundFigures } from './background-figures';
 import { benchInstrumentation } from './browser';
 import type { Log } from './timing';
-import { launchBareChromium } from './cdp';
+import { launchBareChromium, sleep } from './cdp';
 import { startStaticHost } from '../scripts/static-host';
 
 const BREATHS_PER_STEP = 100;
@@ -30,8 +30,6 @@ function routineFor(seconds: number) {
 		}))
 	};
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * One run. `volume` is the guidance volume setting: heard, Chromium keeps an audible tab's

@@ -87,7 +87,7 @@ export class Cdp {
 	}
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface LaunchedChromium {
 	cdp: Cdp;

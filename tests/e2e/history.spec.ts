@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { parseCsv } from '../../src/lib/history/csv-reader';
 import { expect, expectAccessible, test, untilOfflineReady } from './fixtures';
+import { storeRecords } from './stored';
 
 // The sessions' times are shown in local time: one zone, so the test reads the same anywhere.
 test.use({ timezoneId: 'Europe/London' });
@@ -292,41 +293,29 @@ test('a long history shows the newest sessions a page at a time, focus following
 	await page.goto('/history');
 	await expect(page.getByRole('heading', { name: 'No sessions yet' })).toBeVisible();
 	// 120 sessions a day apart, as if stored over four months of use.
-	await page.evaluate(
-		() =>
-			new Promise<void>((resolve, reject) => {
-				const request = indexedDB.open('liana');
-				request.onsuccess = () => {
-					const db = request.result;
-					const tx = db.transaction('sessions', 'readwrite');
-					for (let i = 1; i <= 120; i++) {
-						const startedAtEpochMs = Date.UTC(2026, 6, 1, 8) + i * 86_400_000;
-						const endedAtEpochMs = startedAtEpochMs + 6 * 60_000;
-						const record = {
-							steps: [{ id: 'arrive', status: 'completed', flares: 0, retried: false }],
-							flares: [],
-							startedAtEpochMs,
-							endedAtEpochMs,
-							outcome: 'completed'
-						};
-						tx.objectStore('sessions').add({
-							routineId: 'breathe-settle',
-							routineTitle: `Session ${i}`,
-							stepTitles: ['Arrive'],
-							startedAtEpochMs,
-							endedAtEpochMs,
-							outcome: 'completed',
-							record
-						});
-					}
-					tx.oncomplete = () => {
-						db.close();
-						resolve();
-					};
-					tx.onerror = () => reject(tx.error);
-				};
-				request.onerror = () => reject(request.error);
-			})
+	await storeRecords(
+		page,
+		'sessions',
+		Array.from({ length: 120 }, (_, k) => {
+			const i = k + 1;
+			const startedAtEpochMs = Date.UTC(2026, 6, 1, 8) + i * 86_400_000;
+			const endedAtEpochMs = startedAtEpochMs + 6 * 60_000;
+			return {
+				routineId: 'breathe-settle',
+				routineTitle: `Session ${i}`,
+				stepTitles: ['Arrive'],
+				startedAtEpochMs,
+				endedAtEpochMs,
+				outcome: 'completed',
+				record: {
+					steps: [{ id: 'arrive', status: 'completed', flares: 0, retried: false }],
+					flares: [],
+					startedAtEpochMs,
+					endedAtEpochMs,
+					outcome: 'completed'
+				}
+			};
+		})
 	);
 	await page.reload();
 	await page.clock.runFor(500);

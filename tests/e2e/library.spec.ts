@@ -10,6 +10,7 @@ import {
 	ownSection,
 	untilListed
 } from './routine-files';
+import { storeRecords } from './stored';
 
 test('the library lists the built-in routines, each a link to its player', async ({ page }) => {
 	await page.goto('/');
@@ -209,36 +210,20 @@ test('a long library lists the newest 30 own routines and older ones 30 at a tim
 }) => {
 	await openLibrary(page);
 	// 65 routines of a coach's, added an hour apart.
-	await page.evaluate(
-		() =>
-			new Promise<void>((resolve, reject) => {
-				const request = indexedDB.open('liana');
-				request.onsuccess = () => {
-					const db = request.result;
-					const tx = db.transaction('routines', 'readwrite');
-					for (let i = 1; i <= 65; i++) {
-						const at = Date.UTC(2026, 0, 1) + i * 3_600_000;
-						const text = JSON.stringify({
-							version: 1,
-							id: `client-${i}`,
-							title: `Client ${i}`,
-							steps: [{ type: 'rest', id: 'still', title: 'Rest', seconds: 60 }]
-						});
-						tx.objectStore('routines').put({
-							id: `client-${i}`,
-							text,
-							addedAtEpochMs: at,
-							updatedAtEpochMs: at
-						});
-					}
-					tx.oncomplete = () => {
-						db.close();
-						resolve();
-					};
-					tx.onerror = () => reject(tx.error);
-				};
-				request.onerror = () => reject(request.error);
-			})
+	await storeRecords(
+		page,
+		'routines',
+		Array.from({ length: 65 }, (_, k) => {
+			const i = k + 1;
+			const at = Date.UTC(2026, 0, 1) + i * 3_600_000;
+			const text = JSON.stringify({
+				version: 1,
+				id: `client-${i}`,
+				title: `Client ${i}`,
+				steps: [{ type: 'rest', id: 'still', title: 'Rest', seconds: 60 }]
+			});
+			return { id: `client-${i}`, text, addedAtEpochMs: at, updatedAtEpochMs: at };
+		})
 	);
 	await openLibrary(page);
 	const own = ownSection(page);

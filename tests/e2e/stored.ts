@@ -1,0 +1,26 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * Writes records straight into one store of the app's database, in one transaction, as years of
+ * use would have left them; the app must have created its database first (a visit does).
+ */
+export async function storeRecords(page: Page, store: string, records: object[]): Promise<void> {
+	await page.evaluate(
+		({ store, records }) =>
+			new Promise<void>((resolve, reject) => {
+				const request = indexedDB.open('liana');
+				request.onsuccess = () => {
+					const db = request.result;
+					const tx = db.transaction(store, 'readwrite');
+					for (const record of records) tx.objectStore(store).put(record);
+					tx.oncomplete = () => {
+						db.close();
+						resolve();
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+				request.onerror = () => reject(request.error);
+			}),
+		{ store, records }
+	);
+}
