@@ -25,6 +25,34 @@ describe('a flare (rule 1)', () => {
 		expect(at(26_500 + 4_000)).toMatchObject({ phase: 'recover', phaseLeftMs: 8_000 });
 	});
 
+	it('says what happens if nobody chooses, and in how long, counting through recover', () => {
+		const { session, at } = setup();
+		at(26_500);
+		expect(session.view().afterFlare).toBeUndefined();
+		session.flare();
+		// Release 4 s, then recover 8 s; this step's policy is retry.
+		expect(session.view().afterFlare).toEqual({ then: 'retry', inMs: 12_000 });
+		expect(at(26_500 + 5_000).afterFlare).toEqual({ then: 'retry', inMs: 7_000 });
+		expect(at(26_500 + 12_000)).toMatchObject({ phase: 'approach', gentle: true, rounds: 1 });
+		expect(session.view().afterFlare).toBeUndefined();
+
+		const skipping = setup(threeSteps({ onFlare: ['skip'] }));
+		skipping.at(20_000);
+		skipping.session.flare();
+		expect(skipping.session.view().afterFlare).toEqual({ then: 'skip', inMs: 12_000 });
+		expect(skipping.at(32_000)).toMatchObject({ gentle: false, stepIndex: 1 });
+	});
+
+	it('names a retry chosen at once as the gentle round, and only that step', () => {
+		const { session, at } = setup();
+		at(20_000);
+		session.flare();
+		session.choose('retry');
+		expect(session.view()).toMatchObject({ phase: 'approach', gentle: true });
+		session.skip();
+		expect(session.view().gentle).toBe(false);
+	});
+
 	it('is recorded with step, round, phase, seconds into the step and the time', () => {
 		const { session, at } = setup();
 		at(26_500);

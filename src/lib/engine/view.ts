@@ -1,6 +1,6 @@
 /** What a screen shows of a session at a moment, derived from the state and the clock alone. */
 import type { BreathPart, Phase, PlannedStep } from '../routine/timeline';
-import { locate } from './program';
+import { locate, next, type FlareDecision, type Located, type Program } from './program';
 import { canRetry, programMsAt } from './reduce';
 import type { Mode, Outcome, SessionState } from './types';
 
@@ -31,6 +31,10 @@ export interface SessionView {
 	/** In release or recover after a flare: the three choices are open. */
 	inFlare: boolean;
 	canRetry: boolean;
+	/** In a flare: what happens if nobody chooses, and in how long. */
+	afterFlare?: { then: FlareDecision; inMs: number };
+	/** The step is being tried again gently, after a flare: one round only. */
+	gentle: boolean;
 }
 
 /** The session as it stands at monotonic `atMs`. */
@@ -61,10 +65,12 @@ export function viewAt(state: SessionState, atMs: number): SessionView {
 			sessionLeftMs: 0,
 			timelineMs: timeline.totalMs,
 			inFlare: false,
-			canRetry: false
+			canRetry: false,
+			gentle: false
 		};
 	}
 	const { segment } = located;
+	const outlook = flareOutlook(program, located, programMs);
 	const segmentElapsedMs = programMs - located.startMs;
 	const phaseElapsedMs = segment.startMs - segment.phaseStartMs + segmentElapsedMs;
 	const inFlare = segment.phase === 'release' || segment.phase === 'recover';
@@ -92,6 +98,24 @@ export function viewAt(state: SessionState, atMs: number): SessionView {
 		segmentDurationMs: segment.durationMs,
 		timelineMs: Math.min(timeline.totalMs, timelineMs),
 		inFlare,
-		canRetry: inFlare && canRetry(state, segment.stepIndex)
+		canRetry: inFlare && canRetry(state, segment.stepIndex),
+		...(outlook ? { afterFlare: outlook } : {}),
+		gentle:
+			!inFlare && !segment.lead && !onTimeline && !!state.record.steps[segment.stepIndex]?.retried
 	};
+}
+
+/** What a flare's recovery ends in when nobody chooses, and how long until then. */
+function flareOutlook(
+	program: Program,
+	located: Located,
+	programMs: number
+): { then: FlareDecision; inMs: number } | undefined {
+	if (located.segment.phase !== 'release' && located.segment.phase !== 'recover') return undefined;
+	for (let at: Located | undefined = located; at; at = next(program, at)) {
+		const then = at.segment.afterFlare;
+		if (then) return { then, inMs: Math.max(0, at.startMs + at.segment.durationMs - programMs) };
+		if (at.segment.phase !== 'release' && at.segment.phase !== 'recover') return undefined;
+	}
+	return undefined;
 }
