@@ -69,10 +69,14 @@ export function isoDateTime(epochMs: number): string {
 	return `${isoDate(epochMs)} ${clockTime(epochMs)}`;
 }
 
-/** Seconds as "34 s" or "2 min 5 s": time into a step, where a flare came. */
+/**
+ * Seconds as "34 s", "2 min 5 s" or "1 h 2 min": the one way the app writes a length of time
+ * in words (time into a step, a session's length, a routine's).
+ */
 export function secondsLabel(seconds: number): string {
 	const whole = Math.max(0, Math.round(seconds));
 	if (whole < 60) return `${whole} s`;
+	if (whole >= 3600) return `${Math.floor(whole / 3600)} h ${Math.floor((whole % 3600) / 60)} min`;
 	const rest = whole % 60;
 	return rest === 0 ? `${whole / 60} min` : `${Math.floor(whole / 60)} min ${rest} s`;
 }

@@ -2,6 +2,7 @@
 import type { BreathPart, Phase } from '../routine/timeline';
 import type { Outcome } from '../engine/types';
 import type { SessionView } from '../engine/view';
+import { secondsLabel } from '../history/format';
 
 /** A phase's label, as shown in large type. */
 export const PHASE_LABELS: Record<Phase, string> = {
@@ -61,11 +62,15 @@ export function formatClock(ms: number): string {
 	return `${minutes}:${String(seconds).padStart(2, '0')}`;
 }
 
-/** A length of time in words: "24 min", "45 s". */
+/** A length of time in words, to the second: "45 s", "23 min 33 s", "1 h 2 min". */
 export function formatDuration(ms: number): string {
+	return secondsLabel(ms / 1000);
+}
+
+/** A length in the same words, to the nearest minute past one: a routine's "about 24 min". */
+export function formatRoughDuration(ms: number): string {
 	const seconds = Math.round(ms / 1000);
-	if (seconds < 60) return `${seconds} s`;
-	return `${Math.round(seconds / 60)} min`;
+	return secondsLabel(seconds < 60 ? seconds : Math.round(seconds / 60) * 60);
 }
 
 /** How long ago, in words a person reads at a glance: "just now", "12 min ago", "2 h 5 min ago". */

@@ -58,17 +58,6 @@ export function timelineRows(preview: DraftPreview): TimelineRow[] {
 	});
 }
 
-/** A length in words: "45 s", "3 min 5 s", "1 h 2 min". */
-export function formatLength(ms: number): string {
-	const total = Math.round(ms / 1000);
-	const hours = Math.floor(total / 3600);
-	const minutes = Math.floor((total % 3600) / 60);
-	const seconds = total % 60;
-	if (hours > 0) return `${hours} h ${minutes} min`;
-	if (minutes > 0) return seconds > 0 ? `${minutes} min ${seconds} s` : `${minutes} min`;
-	return `${seconds} s`;
-}
-
 /** A moment as `m:ss` from the session's start. */
 export function formatAt(ms: number): string {
 	const total = Math.round(ms / 1000);
