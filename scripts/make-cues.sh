@@ -42,6 +42,7 @@ SPOKEN=(
 	"right|Right side."
 	"halfway|Halfway."
 	"release|Stop. Come back slowly. Breathe."
+	"release-still|Stop. Let your breath go easy, and be still."
 	"recover|Recover. Slow, easy breaths."
 	"well-done|Well done. The session is complete."
 	"session-ended|The session has ended."

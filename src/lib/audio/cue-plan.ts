@@ -189,8 +189,9 @@ function cuesFor(segment: PlaySegment, state: SessionState, isHalfway: boolean):
 			say(segment.phase, PRIORITY.phase);
 			break;
 		case 'release':
-			// No chime: the words must come at once.
-			say('release', PRIORITY.phase);
+			// No chime: the words must come at once, and fit the step: no stretch to come out of
+			// in a breath or a rest.
+			say(step?.type === 'stretch' ? 'release' : 'release-still', PRIORITY.phase);
 			break;
 		case 'breathe':
 		case 'done':

@@ -21,6 +21,7 @@ const ALL: Record<CueId, true> = {
 	right: true,
 	halfway: true,
 	release: true,
+	'release-still': true,
 	recover: true,
 	'well-done': true,
 	'session-ended': true,

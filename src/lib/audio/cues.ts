@@ -17,6 +17,8 @@ export type CueId =
 	| 'right'
 	| 'halfway'
 	| 'release'
+	/** A flare's release outside a stretch: nothing to come out of. */
+	| 'release-still'
 	| 'recover'
 	| 'well-done'
 	| 'session-ended'

@@ -242,6 +242,18 @@ describe('silence and gaps', () => {
 		expect(scheduler.pending).toBe(1);
 	});
 
+	it('cues a release in words that fit the step: out of a stretch, or still in a breath', () => {
+		const { start, playUntil, output, scheduler, session, clock } = setup();
+		start();
+		// The breathing step starts at 76 s (countdown 5, two rounds of 29 with 6 between, rest 7).
+		playUntil(78_000);
+		expect(session.view().step?.type).toBe('breathe');
+		session.flare();
+		scheduler.update(session.state, clock.now());
+		expect(output.started.at(-1)).toMatchObject({ id: 'release-still', stopped: false });
+		expect(output.started.some((s) => s.id === 'release')).toBe(false);
+	});
+
 	it('stops on pause, and on resume never replays the cue of the phase already under way', () => {
 		const { start, playUntil, output, scheduler, session, clock, heard } = setup();
 		start();
