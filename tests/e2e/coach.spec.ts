@@ -72,7 +72,7 @@ test("each of the coach's keys moves the session exactly, and the history keeps 
 	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 
 	// ? opens the help, a real dialog: focus inside it, kept there, given back after.
-	const shortcuts = page.getByRole('button', { name: 'Keyboard shortcuts' });
+	const shortcuts = page.getByRole('button', { name: 'More' });
 	await shortcuts.focus();
 	await page.keyboard.press('?');
 	const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });

@@ -379,6 +379,7 @@ test.describe('the routine editor', () => {
 		await expect(page.getByTestId('step-title')).toHaveText('First breaths');
 		await expect(page.getByText('Trying your draft from the editor')).toBeVisible();
 		// The studio display plays the same draft, not a saved routine (there is none yet).
+		await page.getByRole('button', { name: 'More' }).click();
 		const studioLink = page.getByRole('link', { name: 'Studio display' });
 		await expect(studioLink).toHaveAttribute(
 			'href',

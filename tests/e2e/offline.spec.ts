@@ -126,6 +126,7 @@ test.describe('the network lost on a first visit, before the service worker keep
 		await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 		// Back online: the next ask fetches it, and the message goes.
 		await page.unroute('**/_app/**');
+		await page.getByRole('button', { name: 'More' }).click();
 		await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
 		await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
 		await expect(page.getByRole('alert')).toHaveCount(0);

@@ -139,7 +139,7 @@ test('the red flag ends the session and shows the safety guidance', async ({ clo
 	await page.getByRole('button', { name: /^Red flag/ }).click();
 	await dialog.getByRole('button', { name: 'Red flag: end now' }).click();
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'done');
-	await expect(page.getByRole('heading', { name: 'Session ended: red flag' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Stop here for today' })).toBeVisible();
 	await expect(page.getByText('see a qualified professional').first()).toBeVisible();
 	await expectAccessible(page);
 });

@@ -17,7 +17,10 @@ test.describe.configure({ timeout: 60_000 });
 async function openDisplay(controls: Page): Promise<Page> {
 	const [display] = await Promise.all([
 		controls.waitForEvent('popup'),
-		controls.getByRole('button', { name: 'Open display window' }).click()
+		(async () => {
+			await controls.getByRole('button', { name: 'More' }).click();
+			await controls.getByRole('button', { name: 'Open display window' }).click();
+		})()
 	]);
 	drivenAlike(display);
 	await expect(display.getByTestId('pair-status')).toHaveText(/Following the controls window/);
@@ -226,6 +229,7 @@ test('a display window the browser blocks is offered by its address instead', as
 		window.open = () => null;
 	});
 	await controls.goto(PLAYER);
+	await controls.getByRole('button', { name: 'More' }).click();
 	await controls.getByRole('button', { name: 'Open display window' }).click();
 	const alert = controls.getByRole('alert').filter({ hasText: 'blocked the display window' });
 	await expect(alert).toBeVisible();

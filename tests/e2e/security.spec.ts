@@ -44,6 +44,7 @@ test('every page carries the policy, and nothing the app does breaks it', async 
 	await expect(page.getByText('Voice guidance ready.')).toBeVisible();
 	await page.getByRole('button', { name: 'Start' }).click();
 	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+	await page.getByRole('button', { name: 'More' }).click();
 	await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
 	await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
 	expect(await violations()).toEqual([]);

@@ -98,6 +98,7 @@ test('the studio view leads back to the normal player, where the session goes on
 	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'breathe');
 
+	await page.getByRole('button', { name: 'More' }).click();
 	await page.getByRole('link', { name: 'Studio display' }).click();
 	await page.clock.runFor(500);
 	await expect(page).toHaveURL(/view=studio/);

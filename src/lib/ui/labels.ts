@@ -1,5 +1,6 @@
 /** The words a person reads and hears for the engine's names. */
-import type { BreathPart, Phase } from '../routine/timeline';
+import type { BreathPart, Phase, PlannedStep } from '../routine/timeline';
+import type { FlareDecision } from '../engine/program';
 import type { Outcome } from '../engine/types';
 import type { SessionView } from '../engine/view';
 import { secondsLabel } from '../history/format';
@@ -25,10 +26,44 @@ export const PHASE_HINTS: Record<Phase, string> = {
 	soften: 'Let go a little more with each breath out.',
 	'come-back': 'Come back out slowly.',
 	rest: 'Rest and breathe easily.',
-	release: 'Stop. Come back out slowly and breathe.',
+	release: 'Stop. Come back out of the stretch slowly, and breathe.',
 	recover: 'Slow, easy breaths. Let the body settle.',
 	done: 'The session is over.'
 };
+
+/** Whether a step asks the body to stretch: a flare there means coming out of the stretch. */
+export const isStretch = (step: Pick<PlannedStep, 'type'> | undefined): boolean =>
+	step?.type === 'stretch';
+
+/** What to do now, in one short line, in words that fit the step: no stretch to come out of in a breath. */
+export function phaseHint(phase: Phase, step: Pick<PlannedStep, 'type'> | undefined): string {
+	if (phase === 'release' && !isStretch(step)) {
+		return 'Stop what you are doing. Let your breath go easy and be still.';
+	}
+	return PHASE_HINTS[phase];
+}
+
+/** The words under Flare, fitting the step: a stretch is come out of, a breath is eased off. */
+export function flareAction(step: Pick<PlannedStep, 'type'> | undefined): string {
+	return isStretch(step) ? 'bring me out of the stretch' : 'pain or discomfort: ease off';
+}
+
+/** What happens when nobody chooses after a flare: "Skipping this step in 0:24". */
+export function flareOutlook(then: FlareDecision, inMs: number): string {
+	const when = formatClock(inMs);
+	switch (then) {
+		case 'skip':
+			return `Skipping this step in ${when}`;
+		case 'stop':
+			return `Ending the session in ${when}`;
+		case 'retry':
+			return `One gentle round in ${when}`;
+		default: {
+			const unhandled: never = then;
+			throw new Error(`unknown decision ${JSON.stringify(unhandled)}`);
+		}
+	}
+}
 
 export const BREATH_LABELS: Record<BreathPart, string> = {
 	inhale: 'Breathe in',
@@ -50,7 +85,8 @@ export function formatStepLine(view: SessionView): string {
 	if (!step) return '';
 	const parts = [`Step ${view.stepIndex + 1} of ${view.stepCount}`];
 	if (step.side) parts.push(step.side === 'left' ? 'left side' : 'right side');
-	if (view.rounds > 1 && view.round > 0) parts.push(`round ${view.round} of ${view.rounds}`);
+	if (view.gentle) parts.push('one gentle round');
+	else if (view.rounds > 1 && view.round > 0) parts.push(`round ${view.round} of ${view.rounds}`);
 	return parts.join(' · ');
 }
 

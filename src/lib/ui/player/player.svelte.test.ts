@@ -86,7 +86,12 @@ describe('the player view-model', () => {
 		// The jump passed several phases, and soften began 3 s ago: too late to say.
 		expect(player.announcement).toBe('Approach the edge. Hip, left. Round 1 of 2.');
 		player.flare();
-		expect(player.announcement).toBe('Flare noted. Stop, come back slowly, and breathe.');
+		expect(player.announcement).toBe(
+			'Flare noted. Stop. Come back out of the stretch slowly, and breathe.'
+		);
+		// A retry chosen at once is named as the one gentle round it is.
+		player.choose('retry');
+		expect(player.announcement).toBe('Approach the edge. Hip, left. One gentle round.');
 	});
 
 	it('Space starts, pauses and resumes', () => {

@@ -22,7 +22,7 @@ import {
 } from '../../engine';
 import type { FlareChoice, SessionRecord, SessionState } from '../../engine/types';
 import { compileTimeline, type Timeline } from '../../routine/timeline';
-import { PHASE_LABELS } from '../labels';
+import { PHASE_LABELS, phaseHint } from '../labels';
 
 /**
  * Runs `work` in a task after this one (a message, which no fake clock holds back); returns the
@@ -341,15 +341,16 @@ export class PlayerModel {
 		}
 		if (event.type !== 'phase-started' || event.missed) return;
 		const segment = event.segment;
+		const step = this.#timeline.steps[segment.stepIndex];
 		if (segment.phase === 'release') {
-			this.announcement = 'Flare noted. Stop, come back slowly, and breathe.';
+			this.announcement = `Flare noted. ${phaseHint('release', step)}`;
 			return;
 		}
-		const step = this.#timeline.steps[segment.stepIndex];
 		const title = step ? [step.title, step.side].filter(Boolean).join(', ') : '';
 		const where = segment.lead ? `Next: ${title}` : title;
-		const round =
-			segment.round > 0 && segment.rounds > 1
+		const round = this.#session.view().gentle
+			? ' One gentle round.'
+			: segment.round > 0 && segment.rounds > 1
 				? ` Round ${segment.round} of ${segment.rounds}.`
 				: '';
 		this.announcement = `${PHASE_LABELS[segment.phase]}. ${where}.${round}`;
