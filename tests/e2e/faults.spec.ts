@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, passTime, test } from './fixtures';
 import { EVENING, importFile, notice, openLibrary } from './routine-files';
 import { countSounds, sounds } from './sound-log';
 
@@ -115,7 +115,7 @@ test('the disk filling up mid-session: the session goes on, says so, and is kept
 	);
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'breathe');
 	await expectAccessible(page);
-	await page.clock.runFor(10_000);
+	await passTime(page, 10_000);
 	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 	// Room again: the session's end is kept.
 	await page.evaluate(

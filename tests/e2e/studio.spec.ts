@@ -1,4 +1,4 @@
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, passTime, test } from './fixtures';
 
 const STUDIO = '/play/daily-unload?view=studio';
 
@@ -42,7 +42,7 @@ for (const viewport of [
 		await page.keyboard.press('Space');
 		await expect(page.getByText('Paused', { exact: true })).toBeVisible();
 		const frozen = await timer.textContent();
-		await page.clock.runFor(10_000);
+		await passTime(page, 10_000);
 		await expect(timer).toHaveText(frozen ?? '');
 		await page.keyboard.press('Space');
 
