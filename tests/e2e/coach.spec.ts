@@ -156,7 +156,7 @@ test("the coach's row is off by default, kept once on, and its buttons move the 
 	await openPlayer(page);
 	const timer = page.getByRole('timer');
 	await page.getByRole('button', { name: 'Start' }).click();
-	await page.clock.runFor(7_000);
+	await passTime(page, 7_000);
 	await expect(page.getByTestId('step-title')).toHaveText('Arrive');
 	await expect(timer).toHaveText('0:48');
 	const row = page.getByRole('group', { name: 'Coach controls' });
@@ -182,7 +182,7 @@ test("the coach's row is off by default, kept once on, and its buttons move the 
 	const release = page.getByRole('button', { name: 'Release hold' });
 	await expect(release).toBeFocused();
 	await expect(row.getByRole('button', { name: 'Hold' })).toBeDisabled();
-	await page.clock.runFor(5_000);
+	await passTime(page, 5_000);
 	await expect(timer).toHaveText('0:47');
 	await release.click();
 	await expect(page.getByRole('button', { name: 'Pause' })).toBeFocused();
