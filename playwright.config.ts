@@ -1,7 +1,21 @@
 import { defineConfig, devices } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { chromiumPath } from './scripts/chromium-path';
 
-const PORT = Number(process.env['LIANA_E2E_PORT'] ?? 4174);
+/**
+ * A port nobody holds now, asked of the system in a child process: the config is read
+ * synchronously. A fixed port failed the run whenever another run or server held it.
+ */
+function freePort(): string {
+	const listen = `const server = require('node:net').createServer();
+server.listen(0, '127.0.0.1', () => { console.log(server.address().port); server.close(); });`;
+	return execFileSync(process.execPath, ['-e', listen], { encoding: 'utf8' }).trim();
+}
+
+// Each worker reads this config again: the port goes into the environment the workers inherit,
+// so they all find the server this process started. LIANA_E2E_PORT chooses one by hand.
+process.env['LIANA_E2E_PORT'] ||= freePort();
+const PORT = Number(process.env['LIANA_E2E_PORT']);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -36,6 +50,8 @@ export default defineConfig({
 	webServer: {
 		command: `npx sirv build --single 200.html --port ${PORT} --host 127.0.0.1 --quiet`,
 		url: `http://127.0.0.1:${PORT}/`,
+		// sirv takes PORT from the environment over --port: a PORT set for something else wins.
+		env: { PORT: String(PORT) },
 		reuseExistingServer: !process.env['CI'],
 		timeout: 60_000
 	}

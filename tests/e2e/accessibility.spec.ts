@@ -1,4 +1,4 @@
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, passTime, test } from './fixtures';
 
 test('axe finds nothing on any screen of the player', async ({ clockPage: page }) => {
 	// Axe on ten screens of a session: 15 to 30 s on a shared machine, so room to spare.
@@ -23,7 +23,7 @@ test('axe finds nothing on any screen of the player', async ({ clockPage: page }
 	}
 
 	await page.getByRole('button', { name: 'Start' }).click();
-	await page.clock.runFor(40_000);
+	await passTime(page, 40_000);
 	await expectAccessible(page);
 	await page.keyboard.press('Space');
 	await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible();
@@ -42,7 +42,7 @@ test('axe finds nothing on any screen of the player', async ({ clockPage: page }
 	await page.keyboard.press('f');
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'release');
 	await expectAccessible(page);
-	await page.clock.runFor(11_000);
+	await passTime(page, 11_000);
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'recover');
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'End session' }).click();

@@ -4,7 +4,7 @@
  * is off until asked for, and the studio display answers the same keys.
  */
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, passTime, test } from './fixtures';
 
 /** daily-unload: countdown 5 s, "Arrive" breathing 5–55 s, rest 55–70 s, "Long spine" from 70 s. */
 const PLAYER = '/play/daily-unload';
@@ -23,7 +23,7 @@ test("each of the coach's keys moves the session exactly, and the history keeps 
 	const step = page.getByTestId('step-title');
 
 	await page.keyboard.press('Space');
-	await page.clock.runFor(72_000);
+	await passTime(page, 72_000);
 	await expect(step).toHaveText('Long spine');
 	await expect(phase).toHaveAttribute('data-phase', 'approach');
 	await expect(timer).toHaveText('0:06');
@@ -43,7 +43,7 @@ test("each of the coach's keys moves the session exactly, and the history keeps 
 	await page.keyboard.press('h');
 	await expect(page.getByTestId('held')).toHaveText(/Held/);
 	await expect(page.getByRole('button', { name: 'Release hold' })).toBeVisible();
-	await page.clock.runFor(20_000);
+	await passTime(page, 20_000);
 	await expect(timer).toHaveText('0:15');
 	await expect(phase).toHaveAttribute('data-phase', 'approach');
 	await expect(page).toHaveTitle(/^Held · Approach the edge 0:15/);
@@ -156,7 +156,7 @@ test("the coach's row is off by default, kept once on, and its buttons move the 
 	await openPlayer(page);
 	const timer = page.getByRole('timer');
 	await page.getByRole('button', { name: 'Start' }).click();
-	await page.clock.runFor(7_000);
+	await passTime(page, 7_000);
 	await expect(page.getByTestId('step-title')).toHaveText('Arrive');
 	await expect(timer).toHaveText('0:48');
 	const row = page.getByRole('group', { name: 'Coach controls' });
@@ -182,7 +182,7 @@ test("the coach's row is off by default, kept once on, and its buttons move the 
 	const release = page.getByRole('button', { name: 'Release hold' });
 	await expect(release).toBeFocused();
 	await expect(row.getByRole('button', { name: 'Hold' })).toBeDisabled();
-	await page.clock.runFor(5_000);
+	await passTime(page, 5_000);
 	await expect(timer).toHaveText('0:47');
 	await release.click();
 	await expect(page.getByRole('button', { name: 'Pause' })).toBeFocused();
@@ -224,7 +224,7 @@ test('the studio display answers the same keys, and shows their help', async ({
 	await expect(page.getByRole('link', { name: 'Normal player' })).toBeVisible();
 	const timer = page.getByRole('timer');
 	await page.keyboard.press('Space');
-	await page.clock.runFor(72_000);
+	await passTime(page, 72_000);
 	await expect(page.getByTestId('step-title')).toHaveText('Long spine');
 	await expect(timer).toHaveText('0:06');
 	await page.keyboard.press('+');
@@ -232,7 +232,7 @@ test('the studio display answers the same keys, and shows their help', async ({
 	await page.keyboard.press('-');
 	await expect(timer).toHaveText('0:06');
 	await page.keyboard.press('h');
-	await page.clock.runFor(30_000);
+	await passTime(page, 30_000);
 	await expect(timer).toHaveText('0:06');
 	await page.keyboard.press('h');
 	await page.clock.runFor(1_000);
@@ -257,7 +257,7 @@ test('a key pressed just after Escape closes a dialog reaches the session at onc
 }) => {
 	await openPlayer(page);
 	await page.keyboard.press('Space');
-	await page.clock.runFor(72_000);
+	await passTime(page, 72_000);
 	await expect(page.getByRole('timer')).toHaveText('0:06');
 	// The dialog's close event comes a task after Escape, and may come after the next key: hold
 	// it back, as a busy page would, and the key must still count.

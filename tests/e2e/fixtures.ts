@@ -1,6 +1,6 @@
 /** Shared fixtures for the journeys: a page whose clock the test drives, and an axe check. */
-import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
+import axe from 'axe-core';
 
 const drivenClocks = new WeakSet<Page>();
 
@@ -20,6 +20,23 @@ export async function driveClock(page: Page, startMs = Date.UTC(2026, 10, 25, 9,
 	drivenClocks.add(page);
 }
 
+/** The last stretch of `passTime`, played frame by frame (some 15 frames). */
+const FRAMES_MS = 250;
+
+/**
+ * Moves a driven clock `ms` on: a jump over all but the last quarter second (each timer that came
+ * due fires once, as in a tab the browser froze), then that quarter second frame by frame, so the
+ * moment is reached as a screen reaches it. The app places a session by the monotonic clock and
+ * reports every boundary a jump passes, so the frames before are not the point; playing them all
+ * took a shared machine about a tenth of their time (34 s for breathe-settle's 337 s).
+ */
+export async function passTime(page: Page, ms: number): Promise<void> {
+	const totalMs = Math.round(ms);
+	const jumpMs = Math.max(0, totalMs - FRAMES_MS);
+	if (jumpMs > 0) await page.clock.fastForward(jumpMs);
+	await page.clock.runFor(totalMs - jumpMs);
+}
+
 /**
  * Marks another page of a driven page's context (a popup, a second window) as driven too: the
  * clock belongs to the whole context, so axe must let it flow there as well.
@@ -35,12 +52,26 @@ export function drivenAlike(page: Page): void {
 export async function expectAccessible(page: Page): Promise<void> {
 	const driven = drivenClocks.has(page);
 	if (driven) await page.clock.resume();
-	const results = await new AxeBuilder({ page }).analyze();
+	const violations = await runAxe(page);
 	if (driven) await pauseAgain(page);
-	const problems = results.violations.map(
+	const problems = violations.map(
 		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
 	);
 	expect(problems).toEqual([]);
+}
+
+/**
+ * Runs axe in the page, its script brought once per document. @axe-core/playwright brought the
+ * half megabyte of script at every check, and again into a blank page it opened to merge the
+ * results of frames (this app has none): over half of each check's time.
+ */
+async function runAxe(page: Page): Promise<axe.Result[]> {
+	const present = await page.evaluate(() => 'axe' in window);
+	if (!present) await page.evaluate(axe.source);
+	return page.evaluate(async () => {
+		const inPage = (window as unknown as { axe: typeof axe }).axe;
+		return (await inPage.run(document)).violations;
+	});
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { parseCsv } from '../../src/lib/history/csv-reader';
-import { expect, expectAccessible, test, untilOfflineReady } from './fixtures';
+import { expect, expectAccessible, passTime, test, untilOfflineReady } from './fixtures';
 import { storeRecords } from './stored';
 
 // The sessions' times are shown in local time: one zone, so the test reads the same anywhere.
@@ -21,7 +21,7 @@ async function playBreatheSettle(page: Page) {
 		.getByRole('radio', { name: '6' })
 		.check();
 	await page.getByRole('button', { name: 'Start' }).click();
-	await page.clock.runFor(337_000);
+	await passTime(page, 337_000);
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'done');
 	await expect(page.getByText('This session is kept in your history.')).toBeVisible();
 	const after = page.getByRole('region', { name: /How are you now/ });
@@ -39,7 +39,7 @@ async function playFlaredDailyUnload(page: Page) {
 	await page.goto('/play/daily-unload');
 	await page.getByRole('button', { name: 'Start' }).click();
 	// Countdown 5 s, "Arrive" 50 s, a rest of 15 s: "Long spine" starts at 70 s; soften at 108 s.
-	await page.clock.runFor(110_000);
+	await passTime(page, 110_000);
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'soften');
 	await page.getByRole('button', { name: /^Flare/ }).click();
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'release');
@@ -204,7 +204,7 @@ test('the clear can be called off, and a clear the browser refuses keeps every s
 }) => {
 	await page.goto('/play/breathe-settle');
 	await page.getByRole('button', { name: 'Start' }).click();
-	await page.clock.runFor(20_000);
+	await passTime(page, 20_000);
 	await page.keyboard.press('Escape');
 	await expect(page.getByText('This session is kept in your history.')).toBeVisible();
 	// The browser's storage refuses to delete, as a broken or full disk can.
@@ -272,7 +272,7 @@ test('a session detail opens offline from its address, after one visit', async (
 }) => {
 	await page.goto('/play/breathe-settle');
 	await page.getByRole('button', { name: 'Start' }).click();
-	await page.clock.runFor(20_000);
+	await passTime(page, 20_000);
 	await page.keyboard.press('Escape');
 	await expect(page.getByText('This session is kept in your history.')).toBeVisible();
 	await page.goto('/history');

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, passTime, test } from './fixtures';
 import {
 	EVENING,
 	EVENING_LONGER,
@@ -57,7 +57,7 @@ test('a file chosen with Import routine is listed as yours, survives a reload an
 	await page.clock.runFor(5_000);
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'breathe');
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-breath', 'inhale');
-	await page.clock.runFor(35_000);
+	await passTime(page, 35_000);
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'approach');
 	await expect(page.getByTestId('step-title')).toHaveText('Hip opener');
 });

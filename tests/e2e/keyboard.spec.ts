@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, passTime, test } from './fixtures';
 import { openLibrary } from './routine-files';
 
 /** Presses Tab until `target` has focus, as a keyboard-only person would; fails if it never does. */
@@ -26,7 +26,7 @@ test('a whole session by keyboard alone, told through one polite live region', a
 	// One polite region speaks for the session: phase changes, not each second.
 	const live = page.locator('[aria-live="polite"]');
 	await expect(live).toHaveCount(1);
-	await page.clock.runFor(5_200);
+	await passTime(page, 5_200);
 	const phase = (await live.textContent()) ?? '';
 	expect(phase).toMatch(/^Breathe/);
 	for (let second = 0; second < 3; second++) {

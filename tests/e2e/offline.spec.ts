@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, test, untilOfflineReady } from './fixtures';
+import { expect, expectAccessible, passTime, test, untilOfflineReady } from './fixtures';
 import { EVENING, importFile, openLibrary, ownSection } from './routine-files';
 
 /** Every request that fails or is answered with an error, from now on: offline, there must be none. */
@@ -101,7 +101,7 @@ test('a routine imported online plays offline, opened cold from its own address'
 	await page.getByRole('button', { name: 'Start' }).click();
 	await page.clock.runFor(5_000);
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'breathe');
-	await page.clock.runFor(35_000);
+	await passTime(page, 35_000);
 	await expect(page.getByTestId('step-title')).toHaveText('Hip opener');
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'approach');
 	expect(failed).toEqual([]);

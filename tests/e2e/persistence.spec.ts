@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumPath } from '../../scripts/chromium-path';
-import { expect, test } from './fixtures';
+import { expect, passTime, test } from './fixtures';
 import { EVENING, importFile, openLibrary, ownRoutines } from './routine-files';
 
 /** The browser as a person's: one profile on disk, closed and opened again. */
@@ -30,7 +30,7 @@ test('a coach’s file imported and a flared session survive closing the browser
 		await page.goto(`${baseURL}/play/evening-unwind`);
 		await page.getByRole('button', { name: 'Start' }).click();
 		// Countdown 5 s, three breaths of 10 s, a rest of 5 s: the hip opener is under way at 45 s.
-		await page.clock.runFor(45_000);
+		await passTime(page, 45_000);
 		await expect(page.getByTestId('step-title')).toHaveText('Hip opener');
 		await page.keyboard.press('f');
 		await page.getByRole('button', { name: 'End session' }).click();

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, passTime, test } from './fixtures';
 
 test('a built-in routine plays through its first phases on time', async ({ clockPage: page }) => {
 	await page.goto('/play/sciatica-relief');
@@ -23,10 +23,10 @@ test('a built-in routine plays through its first phases on time', async ({ clock
 	await expect(phase).toHaveAttribute('data-breath', 'exhale');
 
 	// After the 80 s of breathing, the rest before the next step, then its approach.
-	await page.clock.runFor(76_000);
+	await passTime(page, 76_000);
 	await expect(phase).toHaveAttribute('data-phase', 'rest');
 	await expect(page.getByTestId('step-title')).toHaveText('Long spine');
-	await page.clock.runFor(15_000);
+	await passTime(page, 15_000);
 	await expect(phase).toHaveAttribute('data-phase', 'approach');
 	await expect(phase).toHaveText('Approach the edge');
 	await expect(page.getByText('Step 2 of 8 · round 1 of 3')).toBeVisible();
@@ -49,7 +49,7 @@ test('the keys start, pause, resume, skip, go back and stop', async ({ clockPage
 	await page.keyboard.press('Space');
 	await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible();
 	const frozen = await timer.textContent();
-	await page.clock.runFor(30_000);
+	await passTime(page, 30_000);
 	await expect(timer).toHaveText(frozen ?? '');
 	await page.keyboard.press('Space');
 	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
@@ -81,7 +81,7 @@ test('a flare by key goes to release, then recover, and the choices work', async
 }) => {
 	await page.goto('/play/sciatica-relief');
 	await page.getByRole('button', { name: 'Start' }).click();
-	await page.clock.runFor(20_000);
+	await passTime(page, 20_000);
 	await page.keyboard.press('f');
 	const phase = page.getByTestId('phase');
 	await expect(phase).toHaveAttribute('data-phase', 'release');
@@ -91,7 +91,7 @@ test('a flare by key goes to release, then recover, and the choices work', async
 	// "Settle in" skips on a flare: there is no gentle retry to offer.
 	await expect(page.getByRole('button', { name: 'Try again gently' })).toHaveCount(0);
 	await expectAccessible(page);
-	await page.clock.runFor(10_000);
+	await passTime(page, 10_000);
 	await expect(phase).toHaveAttribute('data-phase', 'recover');
 	await page.getByRole('button', { name: 'Skip step' }).click();
 	await expect(phase).toHaveAttribute('data-phase', 'approach');
@@ -147,14 +147,12 @@ test('the red flag ends the session and shows the safety guidance', async ({ clo
 test('a finished session shows what was completed, skipped and flared', async ({
 	clockPage: page
 }) => {
-	// Six and a half minutes of frames to play out: 17 s of a shared machine's time, or 30.
-	test.setTimeout(90_000);
 	await page.goto('/play/breathe-settle');
 	await page.getByRole('button', { name: 'Start' }).click();
-	await page.clock.runFor(10_000);
+	await passTime(page, 10_000);
 	await page.keyboard.press('f');
 	await page.getByRole('button', { name: 'Skip step' }).click();
-	await page.clock.runFor(400_000);
+	await passTime(page, 400_000);
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'done');
 	await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible();
 	const summary = page.getByTestId('session-summary');
@@ -176,7 +174,7 @@ test('Stop asks first once a session is under way, and Escape stops at once', as
 
 	await page.getByRole('button', { name: 'Start again' }).click();
 	await page.getByRole('button', { name: 'Start' }).click();
-	await page.clock.runFor(40_000);
+	await passTime(page, 40_000);
 	await page.getByRole('button', { name: 'Stop' }).click();
 	const dialog = page.getByRole('dialog', { name: 'End this session?' });
 	await dialog.getByRole('button', { name: 'Keep going' }).click();
@@ -187,7 +185,7 @@ test('Stop asks first once a session is under way, and Escape stops at once', as
 
 	await page.getByRole('button', { name: 'Start again' }).click();
 	await page.keyboard.press('Space');
-	await page.clock.runFor(40_000);
+	await passTime(page, 40_000);
 	await page.keyboard.press('Escape');
 	await expect(phase).toHaveAttribute('data-phase', 'done');
 });

@@ -4,7 +4,14 @@
  * context's clock drives both pages alike, so both are compared at the same moments.
  */
 import type { Page } from '@playwright/test';
-import { drivenAlike, expect, expectAccessible, test, untilOfflineReady } from './fixtures';
+import {
+	drivenAlike,
+	expect,
+	expectAccessible,
+	passTime,
+	test,
+	untilOfflineReady
+} from './fixtures';
 
 const PLAYER = '/play/daily-unload';
 
@@ -68,7 +75,7 @@ test('the display window keeps in step with the controls through pause, flare an
 	await expectAccessible(controls);
 
 	await controls.getByRole('button', { name: 'Start' }).click();
-	await controls.clock.runFor(8_500);
+	await passTime(controls, 8_500);
 	await inStep(controls, display, 'breathe', 'Arrive');
 
 	// Pause: both stop at the same second, and stay there.
@@ -119,7 +126,7 @@ test('a display opened late catches up with the session as it stands', async ({
 	await controls.keyboard.press('Space');
 	await controls.clock.fastForward(60_000);
 	await controls.keyboard.press('Space');
-	await controls.clock.runFor(6_000);
+	await passTime(controls, 6_000);
 
 	const display = await openDisplay(controls);
 	await inStep(controls, display, 'breathe', 'Arrive');
@@ -135,14 +142,14 @@ test('closing the display changes nothing on the controls', async ({ clockPage: 
 	await controls.goto(PLAYER);
 	const display = await openDisplay(controls);
 	await controls.getByRole('button', { name: 'Start' }).click();
-	await controls.clock.runFor(9_500);
+	await passTime(controls, 9_500);
 	await inStep(controls, display, 'breathe', 'Arrive');
 	await display.close();
 	await expect(controls.getByTestId('pair-status')).toHaveText('No display window');
 	await expect(controls.getByRole('button', { name: 'Pause' })).toBeVisible();
 	const timer = controls.getByRole('timer');
 	const before = await timer.textContent();
-	await controls.clock.runFor(3_000);
+	await passTime(controls, 3_000);
 	await expect(timer).not.toHaveText(before ?? '');
 	// Opened again, it follows the session still under way.
 	const again = await openDisplay(controls);
@@ -171,7 +178,7 @@ test('closing the controls leaves the display running the session, recorded once
 	// Nothing jumped: the same moment, and the session runs on here.
 	expect(await shown(display)).toEqual(atClose);
 	await expect(display.getByTestId('pair-status')).toHaveCount(0);
-	await display.clock.runFor(3_000);
+	await passTime(display, 3_000);
 	await expect(display.getByRole('timer')).not.toHaveText(atClose.timer ?? '');
 	await expectAccessible(display);
 
@@ -244,6 +251,6 @@ test('a display window the browser blocks is offered by its address instead', as
 	await expect(display.getByTestId('pair-status')).toHaveText(/Following the controls window/);
 	await expect(controls.getByTestId('pair-status')).toHaveText('Display connected');
 	await controls.getByRole('button', { name: 'Start' }).click();
-	await controls.clock.runFor(3_500);
+	await passTime(controls, 3_500);
 	await inStep(controls, display, 'countdown', 'Arrive');
 });

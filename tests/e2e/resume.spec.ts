@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, passTime, test } from './fixtures';
 
 /** Reads the browser's stored checkpoint the way DevTools would: what a reload will find. */
 async function storedCheckpointPhase(page: Page): Promise<string | null> {
@@ -27,7 +27,7 @@ test('a reload mid-session offers to resume at the start of the phase, and resum
 	await page.goto('/play/breathe-settle');
 	await page.getByRole('button', { name: 'Start' }).click();
 	// 100 s in: the "Square breath" step, its breathing phase began at 75 s and lasts 96 s.
-	await page.clock.runFor(100_000);
+	await passTime(page, 100_000);
 	await expect(page.getByTestId('step-title')).toHaveText('Square breath');
 	await expect.poll(() => storedCheckpointPhase(page)).not.toBeNull();
 
@@ -43,7 +43,7 @@ test('a reload mid-session offers to resume at the start of the phase, and resum
 	await expect(page.getByTestId('step-title')).toHaveText('Square breath');
 	await expect(page.getByRole('timer')).toHaveText('1:36');
 	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
-	await page.clock.runFor(96_000);
+	await passTime(page, 96_000);
 	await expect(phase).toHaveAttribute('data-phase', 'rest');
 	await expect(page.getByTestId('step-title')).toHaveText('Long breath out');
 
@@ -63,7 +63,7 @@ test('a cut-off session can be discarded, and is not offered again', async ({
 }) => {
 	await page.goto('/play/daily-unload');
 	await page.getByRole('button', { name: 'Start' }).click();
-	await page.clock.runFor(20_000);
+	await passTime(page, 20_000);
 	await expect.poll(() => storedCheckpointPhase(page)).not.toBeNull();
 	await page.reload();
 	await page.getByRole('button', { name: 'Discard' }).click();
@@ -77,7 +77,7 @@ test('a cut-off session can be discarded, and is not offered again', async ({
 test('a session cut off more than two hours ago is not offered', async ({ clockPage: page }) => {
 	await page.goto('/play/daily-unload');
 	await page.getByRole('button', { name: 'Start' }).click();
-	await page.clock.runFor(20_000);
+	await passTime(page, 20_000);
 	await expect.poll(() => storedCheckpointPhase(page)).not.toBeNull();
 	await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 2 * 3_600_000 + 60_000);
 	await page.reload();
@@ -112,7 +112,7 @@ test('the check-in before and after a session is a tap each, and is optional', a
 	await before.getByRole('radio', { name: '6' }).check();
 	await expect(before.getByRole('radio', { name: '6' })).toBeChecked();
 	await page.getByRole('button', { name: 'Start' }).click();
-	await page.clock.runFor(30_000);
+	await passTime(page, 30_000);
 	await page.keyboard.press('Escape');
 	const after = page.getByRole('region', { name: /How are you now/ });
 	await after.getByRole('radio', { name: '3' }).check();
@@ -129,7 +129,7 @@ test('a tab closed mid-session: opening the app again offers the session from th
 }) => {
 	await page.goto('/play/daily-unload');
 	await page.getByRole('button', { name: 'Start' }).click();
-	await page.clock.runFor(70_000);
+	await passTime(page, 70_000);
 	await expect(page.getByTestId('step-title')).toHaveText('Long spine');
 	await expect.poll(() => storedCheckpointPhase(page)).not.toBeNull();
 	await page.goto('/');

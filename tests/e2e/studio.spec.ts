@@ -1,4 +1,4 @@
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, passTime, test } from './fixtures';
 
 const STUDIO = '/play/daily-unload?view=studio';
 
@@ -21,7 +21,7 @@ for (const viewport of [
 
 		await page.keyboard.press('Space');
 		await expect(timer).toHaveText('0:05');
-		await page.clock.runFor(6_000);
+		await passTime(page, 6_000);
 		await expect(phase).toHaveAttribute('data-phase', 'breathe');
 		await expect(phase).toHaveText('Breathe');
 		await expect(page.getByTestId('step-title')).toHaveText('Arrive');
@@ -37,12 +37,12 @@ for (const viewport of [
 		}
 
 		const before = await timer.textContent();
-		await page.clock.runFor(3_000);
+		await passTime(page, 3_000);
 		await expect(timer).not.toHaveText(before ?? '');
 		await page.keyboard.press('Space');
 		await expect(page.getByText('Paused', { exact: true })).toBeVisible();
 		const frozen = await timer.textContent();
-		await page.clock.runFor(10_000);
+		await passTime(page, 10_000);
 		await expect(timer).toHaveText(frozen ?? '');
 		await page.keyboard.press('Space');
 
@@ -89,7 +89,7 @@ test('the studio view leads back to the normal player, where the session goes on
 	const back = page.getByRole('link', { name: 'Normal player' });
 	await expect(back).toBeVisible();
 	await page.keyboard.press('Space');
-	await page.clock.runFor(8_000);
+	await passTime(page, 8_000);
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'breathe');
 	// The app's navigation waits on timers, which move with the driven clock.
 	await back.click();

@@ -1,5 +1,5 @@
 import { chromiumPath } from '../../scripts/chromium-path';
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, passTime, test } from './fixtures';
 import { announcement, openYourVoice, soundStatus } from './own-voice';
 import { EVENING, importFile, notice, openLibrary } from './routine-files';
 
@@ -92,7 +92,7 @@ test('in the editor a coach records a cue, plays it back, records it again and d
 	await expect(soundStatus(page)).toHaveText('Voice guidance ready.');
 	await page.getByRole('button', { name: 'Start' }).click();
 	await expect(soundStatus(page)).not.toHaveText(/Your voice/);
-	await page.clock.runFor(40_200);
+	await passTime(page, 40_200);
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'approach');
 	await expect(soundStatus(page)).toHaveText('Your voice: Approach the edge, Hip opener');
 });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from '@playwright/test';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { driveClock, expect, expectAccessible, test } from './fixtures';
+import { driveClock, expect, expectAccessible, passTime, test } from './fixtures';
 import { openYourVoice, soundStatus } from './own-voice';
 import { EVENING, importFile, notice, openLibrary, ownSection } from './routine-files';
 
@@ -111,7 +111,7 @@ test('a routine pack with a recorded cue round-trips through Export pack, and it
 	await other.getByRole('button', { name: 'Start' }).click();
 	await expect(soundStatus(other)).toHaveText('Your voice: Get ready');
 	// Countdown 5 s, three breaths of 10 s, a rest of 5 s: the hip opener's approach at 40 s.
-	await other.clock.runFor(40_400);
+	await passTime(other, 40_400);
 	await expect(other.getByTestId('phase')).toHaveAttribute('data-phase', 'approach');
 	await expect(soundStatus(other)).toHaveText('Your voice: Approach the edge, Hip opener');
 	await expect(other.getByRole('alert')).toHaveCount(0);
