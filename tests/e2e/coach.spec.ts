@@ -51,7 +51,7 @@ test("each of the coach's keys moves the session exactly, and the history keeps 
 	await page.keyboard.press('H');
 	await expect(page.getByTestId('held')).toHaveCount(0);
 	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
-	await page.clock.runFor(6_000);
+	await passTime(page, 6_000);
 	await expect(timer).toHaveText('0:09');
 
 	// W opens the note; keys typed there are words, not controls.
@@ -162,6 +162,8 @@ test("the coach's row is off by default, kept once on, and its buttons move the 
 	const row = page.getByRole('group', { name: 'Coach controls' });
 	await expect(row).toHaveCount(0);
 
+	// During a session Settings waits behind More.
+	await page.getByRole('button', { name: 'More' }).click();
 	await page.getByRole('button', { name: 'Settings' }).click();
 	await page.getByLabel('Coach controls: add or take 10 s, hold, note').check();
 	await page.getByRole('button', { name: 'Done' }).click();

@@ -4,7 +4,7 @@
  * spills sideways in any state. Each state at each size is attached to the report as a picture.
  */
 import type { Locator, Page, TestInfo } from '@playwright/test';
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, passTime, test } from './fixtures';
 
 /** Phones upright and on their side, a tablet, a laptop. */
 const SIZES = [
@@ -151,7 +151,7 @@ const sessionControls = (name: 'Pause' | 'Resume' | 'Release hold') => (page: Pa
 async function startAtHipOpener(page: Page): Promise<void> {
 	await page.goto('/play/sciatica-relief');
 	await page.getByRole('button', { name: 'Start' }).click();
-	await page.clock.runFor(5_500);
+	await passTime(page, 5_500);
 	await expect(phase(page)).toHaveAttribute('data-phase', 'breathe');
 	for (const title of ['Long spine', 'Long spine', 'Hip opener', 'Hip opener']) {
 		await page.keyboard.press('n');
@@ -164,7 +164,7 @@ test('running: the session is whole on one screen at every size', async ({
 	clockPage: page
 }, testInfo) => {
 	await startAtHipOpener(page);
-	await page.clock.runFor(12_000);
+	await passTime(page, 12_000);
 	await expect(phase(page)).toHaveAttribute('data-breath', 'inhale');
 	await atEverySize(page, testInfo, 'running', { live: true, onTop: sessionControls('Pause') });
 	await expectAccessible(page);
@@ -194,7 +194,7 @@ test('release: the stage stays, with the choices and what happens if none is mad
 	clockPage: page
 }, testInfo) => {
 	await startAtHipOpener(page);
-	await page.clock.runFor(3_000);
+	await passTime(page, 3_000);
 	await flare(page).click();
 	await expect(phase(page)).toHaveAttribute('data-phase', 'release');
 	await expect(phase(page)).toHaveText('Release');
@@ -213,9 +213,9 @@ test('recover: its own heading, what happens if nobody chooses, and the choices'
 	clockPage: page
 }, testInfo) => {
 	await startAtHipOpener(page);
-	await page.clock.runFor(3_000);
+	await passTime(page, 3_000);
 	await flare(page).click();
-	await page.clock.runFor(12_000);
+	await passTime(page, 12_000);
 	await expect(phase(page)).toHaveText('Recover');
 	await expect(page.getByTestId('flare-outlook')).toHaveText(
 		'One gentle round in 0:28 — or choose below.'
@@ -230,9 +230,9 @@ test('a gentle retry and a choice: the screen shows the next phase, named, not t
 	clockPage: page
 }, testInfo) => {
 	await startAtHipOpener(page);
-	await page.clock.runFor(3_000);
+	await passTime(page, 3_000);
 	await flare(page).click();
-	await page.clock.runFor(12_000);
+	await passTime(page, 12_000);
 
 	// The retry: announced and named as one gentle round, and the screen shows it, not the choices.
 	await page.getByRole('button', { name: 'Try again gently' }).click();
@@ -282,7 +282,7 @@ test('the end of a session and the end after a red flag fit every screen and say
 
 	await page.getByRole('button', { name: 'Start again' }).click();
 	await page.getByRole('button', { name: 'Start' }).click();
-	await page.clock.runFor(8_000);
+	await passTime(page, 8_000);
 	await page.getByRole('button', { name: /^Red flag/ }).click();
 	await page.getByRole('button', { name: 'Red flag: end now' }).click();
 	const urgent = page.getByRole('heading', { name: 'Stop here for today' });
@@ -302,7 +302,7 @@ test('a breathing routine speaks of discomfort, not of a stretch, and asks no qu
 }) => {
 	await page.goto('/play/breathe-settle');
 	await page.getByRole('button', { name: 'Start' }).click();
-	await page.clock.runFor(6_000);
+	await passTime(page, 6_000);
 	await expect(flare(page)).toHaveAccessibleName('Flare pain or discomfort: ease off');
 	await flare(page).click();
 	await expect(page.getByTestId('hint')).toContainText('Let your breath go easy and be still');

@@ -107,7 +107,8 @@ async function storedSessions(page: Page): Promise<{ before?: object; after?: ob
 test('the check-in before and after a session is a tap each, and is optional', async ({
 	clockPage: page
 }) => {
-	await page.goto('/play/breathe-settle');
+	// A routine with stretch steps: the leg is asked about after it (not after breathing alone).
+	await page.goto('/play/daily-unload');
 	const before = page.getByRole('region', { name: /Before you start/ });
 	await before.getByRole('radio', { name: '6' }).check();
 	await expect(before.getByRole('radio', { name: '6' })).toBeChecked();
