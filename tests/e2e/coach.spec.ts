@@ -17,6 +17,9 @@ async function openPlayer(page: Page, path = PLAYER): Promise<void> {
 test("each of the coach's keys moves the session exactly, and the history keeps them", async ({
 	clockPage: page
 }) => {
+	// A coach's whole session, through the note and the keys' help to the history and back: about
+	// 8 s alone, twice that beside another journey on two cores, so it has room of its own.
+	test.setTimeout(60_000);
 	await openPlayer(page);
 	const phase = page.getByTestId('phase');
 	const timer = page.getByRole('timer');
@@ -191,7 +194,7 @@ test("the coach's row is off by default, kept once on, and its buttons move the 
 	await page.clock.runFor(1_000);
 	await expect(timer).toHaveText('0:46');
 
-	// Flare stays the largest control on the screen.
+	// Flare stays the largest control on the screen, the coach's row on or not.
 	const flare = await page.getByRole('button', { name: /^Flare/ }).boundingBox();
 	for (const button of await row.getByRole('button').all()) {
 		const box = await button.boundingBox();
@@ -208,9 +211,24 @@ test("the coach's row is off by default, kept once on, and its buttons move the 
 	await page.getByRole('button', { name: 'Previous step' }).click();
 	await expect(timer).toHaveText('0:50');
 	await expectAccessible(page);
+});
+
+test("the coach's row, once on, and the session's note outlast a reload", async ({
+	clockPage: page
+}) => {
+	await openPlayer(page);
+	await page.getByRole('button', { name: 'Settings' }).click();
+	await page.getByLabel('Coach controls: add or take 10 s, hold, note').check();
+	await page.getByRole('button', { name: 'Done' }).click();
+	await page.getByRole('button', { name: 'Start' }).click();
+	const row = page.getByRole('group', { name: 'Coach controls' });
+	await row.getByRole('button', { name: 'Note' }).click();
+	const noteDialog = page.getByRole('dialog', { name: 'Note on this session' });
+	await noteDialog.getByLabel('What you noticed').fill('Breathing settled quickly.');
+	await noteDialog.getByRole('button', { name: 'Save note' }).click();
+	await passTime(page, 8_000);
 
 	// A reload keeps the setting and, with the resumed session, the note.
-	await page.clock.runFor(2_000);
 	await page.reload();
 	await page.getByRole('button', { name: 'Resume session' }).click();
 	await expect(row).toBeVisible();
