@@ -18,6 +18,10 @@ const SIZES = [
 	{ width: 1440, height: 900 }
 ] as const;
 
+// Each journey looks at eight screen sizes, with a picture of each: a minute of room, as the
+// presenter's two-window journeys have.
+test.describe.configure({ timeout: 60_000 });
+
 /** What a finger needs (WCAG 2.5.5). */
 const TARGET_PX = 44;
 
@@ -160,6 +164,15 @@ async function startAtHipOpener(page: Page): Promise<void> {
 	await expect(phase(page)).toHaveAttribute('data-phase', 'approach');
 }
 
+/** Three seconds into that step's approach, a flare; then `intoFlareMs` more. */
+async function flareAtHipOpener(page: Page, intoFlareMs = 0): Promise<void> {
+	await startAtHipOpener(page);
+	await passTime(page, 3_000);
+	await flare(page).click();
+	await expect(phase(page)).toHaveAttribute('data-phase', 'release');
+	if (intoFlareMs > 0) await passTime(page, intoFlareMs);
+}
+
 test('running: the session is whole on one screen at every size', async ({
 	clockPage: page
 }, testInfo) => {
@@ -193,10 +206,7 @@ test('paused and held say so in large words, and stay whole on one screen', asyn
 test('release: the stage stays, with the choices and what happens if none is made', async ({
 	clockPage: page
 }, testInfo) => {
-	await startAtHipOpener(page);
-	await passTime(page, 3_000);
-	await flare(page).click();
-	await expect(phase(page)).toHaveAttribute('data-phase', 'release');
+	await flareAtHipOpener(page);
 	await expect(phase(page)).toHaveText('Release');
 	// The step's own words give way to the flare's instruction.
 	await expect(page.getByTestId('hint')).toContainText('Come back out of the stretch slowly');
@@ -212,10 +222,7 @@ test('release: the stage stays, with the choices and what happens if none is mad
 test('recover: its own heading, what happens if nobody chooses, and the choices', async ({
 	clockPage: page
 }, testInfo) => {
-	await startAtHipOpener(page);
-	await passTime(page, 3_000);
-	await flare(page).click();
-	await passTime(page, 12_000);
+	await flareAtHipOpener(page, 12_000);
 	await expect(phase(page)).toHaveText('Recover');
 	await expect(page.getByTestId('flare-outlook')).toHaveText(
 		'One gentle round in 0:28 — or choose below.'
@@ -229,10 +236,7 @@ test('recover: its own heading, what happens if nobody chooses, and the choices'
 test('a gentle retry and a choice: the screen shows the next phase, named, not the choices', async ({
 	clockPage: page
 }, testInfo) => {
-	await startAtHipOpener(page);
-	await passTime(page, 3_000);
-	await flare(page).click();
-	await passTime(page, 12_000);
+	await flareAtHipOpener(page, 12_000);
 
 	// The retry: announced and named as one gentle round, and the screen shows it, not the choices.
 	await page.getByRole('button', { name: 'Try again gently' }).click();
