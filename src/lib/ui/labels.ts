@@ -21,7 +21,7 @@ export const PHASE_LABELS: Record<Phase, string> = {
 /** What to do in a phase, in one short line. */
 export const PHASE_HINTS: Record<Phase, string> = {
 	countdown: 'Settle into position.',
-	approach: 'Move slowly towards the edge of the stretch, well short of pain.',
+	approach: 'Move slowly towards the edge, well short of pain.',
 	breathe: 'Stay where you are and breathe.',
 	soften: 'Let go a little more with each breath out.',
 	'come-back': 'Come back out slowly.',
