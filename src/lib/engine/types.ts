@@ -80,6 +80,14 @@ export type Mode =
 	| { kind: 'held'; programMs: number; sinceMs: number }
 	| { kind: 'done'; outcome: Outcome };
 
+/** The modes of a session under way: started, not yet done. */
+export type UnderWay = Extract<Mode['kind'], 'running' | 'paused' | 'held'>;
+
+/** Whether a session in this mode is under way (running, paused or held). */
+export function isUnderWay(mode: Mode['kind']): mode is UnderWay {
+	return mode === 'running' || mode === 'paused' || mode === 'held';
+}
+
 /** The whole state of a session: a value, replaced whole by each action. */
 export interface SessionState {
 	timeline: Timeline;

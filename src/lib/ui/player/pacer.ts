@@ -4,6 +4,7 @@
  * back in come back, settles small in a rest or a release. CSS runs each move once.
  */
 import type { Phase } from '../../routine/timeline';
+import { isUnderWay } from '../../engine/types';
 import type { SessionView } from '../../engine/view';
 
 export interface PacerTarget {
@@ -47,7 +48,7 @@ export function pacerTarget(view: SessionView): PacerTarget {
 		view.breath?.n
 	].join(':');
 	const look = view.phase;
-	const live = view.mode === 'running' || view.mode === 'paused' || view.mode === 'held';
+	const live = isUnderWay(view.mode);
 	const segmentLeftMs = Math.max(0, view.segmentDurationMs - view.segmentElapsedMs);
 	if (live) {
 		switch (view.breath?.part) {

@@ -20,7 +20,12 @@ import {
 	type SessionEvent,
 	type SessionView
 } from '../../engine';
-import type { FlareChoice, SessionRecord, SessionState } from '../../engine/types';
+import {
+	isUnderWay,
+	type FlareChoice,
+	type SessionRecord,
+	type SessionState
+} from '../../engine/types';
 import { compileTimeline, type Timeline } from '../../routine/timeline';
 import { PHASE_LABELS, phaseHint } from '../labels';
 
@@ -204,9 +209,7 @@ export class PlayerModel {
 	}
 
 	#wakeSound(): void {
-		const mode = this.#view.mode;
-		const live = mode === 'running' || mode === 'paused' || mode === 'held';
-		if (this.sound.kind === 'interrupted' && live) {
+		if (this.sound.kind === 'interrupted' && isUnderWay(this.#view.mode)) {
 			void this.#guidance?.unlock();
 		}
 	}

@@ -8,7 +8,7 @@
  */
 import { untrack } from 'svelte';
 import { systemClock, type Clock } from '../../engine/clock';
-import type { SessionEvent, SessionState } from '../../engine/types';
+import { isUnderWay, type SessionEvent, type SessionState } from '../../engine/types';
 import { viewAt, type SessionView } from '../../engine/view';
 import type { CheckIn } from '../../storage/database';
 import {
@@ -68,8 +68,7 @@ const FOLLOWED_BY_CLOCK = new Set<SessionEvent['type']>([
 	'cue-due'
 ]);
 
-const live = (state: SessionState) =>
-	state.mode.kind === 'running' || state.mode.kind === 'paused' || state.mode.kind === 'held';
+const live = (state: SessionState) => isUnderWay(state.mode.kind);
 
 /** What the display says when it carries on the session its controls window left. */
 function takeOverNotice(state: SessionState | undefined): string {
