@@ -92,17 +92,30 @@ async function pauseAgain(page: Page): Promise<void> {
 
 /**
  * Waits until the service worker has installed everything and controls the page. Installing
- * caches the whole app, which takes a while on a busy machine, hence the longer wait.
+ * caches the whole app, which takes a while on a busy machine, hence the longer wait. A page
+ * whose navigation began while the worker was still installing can miss the worker's
+ * `clients.claim()` (it became a client just after the claim) and stay uncontrolled for its
+ * whole life, as it would for a person; the next load is controlled, so then it is reloaded.
  */
 export async function untilOfflineReady(page: Page): Promise<void> {
 	await page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
+		const registration = await navigator.serviceWorker.ready;
+		const active = registration.active;
+		if (active && active.state !== 'activated') {
+			await new Promise<void>((resolve) => {
+				active.addEventListener('statechange', () => {
+					if (active.state === 'activated') resolve();
+				});
+			});
+		}
 	});
-	await expect
-		.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
-			timeout: 20_000
-		})
-		.toBe(true);
+	const controlled = () => page.evaluate(() => navigator.serviceWorker.controller !== null);
+	try {
+		await expect.poll(controlled, { timeout: 5_000 }).toBe(true);
+	} catch {
+		await page.reload();
+		await expect.poll(controlled, { timeout: 20_000 }).toBe(true);
+	}
 }
 
 export { expect };
