@@ -1,4 +1,5 @@
 /** The routine format: schema, validator and timeline compiler. */
+export * from './measure';
 export * from './path';
 export * from './schema';
 export * from './timeline';

@@ -3,6 +3,7 @@
  * and the published JSON Schema (`static/routine.schema.json`) are all derived from these schemas.
  */
 import * as v from 'valibot';
+import { shorten } from './path';
 
 /** Limits of the contract, named once. */
 export const LIMITS = {
@@ -13,7 +14,11 @@ export const LIMITS = {
 	textChars: 2000,
 	maxSeconds: 3600,
 	rounds: 20,
-	breaths: 200
+	breaths: 200,
+	/** A routine's whole length, rests included (the app's countdown is not the file's). */
+	sessionSeconds: 4 * 60 * 60,
+	/** Timed pieces (phases, breath parts, rests) of one session: what the player holds. */
+	pieces: 50_000
 } as const;
 
 /** The slug pattern of routine and step ids. */
@@ -28,7 +33,7 @@ export function describeValue(value: unknown): string {
 	if (Array.isArray(value)) return 'a list';
 	switch (typeof value) {
 		case 'string':
-			return `the text ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+			return `the text ${JSON.stringify(shorten(value))}`;
 		case 'number':
 			return `the number ${value}`;
 		case 'boolean':
@@ -71,7 +76,7 @@ function count(max: number, what: string) {
 }
 
 /** Characters as a person counts them: a surrogate pair is one. */
-const charCount = (text: string) => {
+export const charCount = (text: string) => {
 	let n = 0;
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
@@ -80,10 +85,26 @@ const charCount = (text: string) => {
 	return n;
 };
 
+/** Half of a surrogate pair on its own: no character at all, and shown as � if at all. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** Something a person can see: not only spaces, zero-width or direction marks. */
+const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
+
 function text(min: number, max: number) {
 	return v.pipe(
 		v.string((issue) => `must be a text in double quotes${butIs(issue)}`),
-		v.check((value) => charCount(value) >= min, 'must not be empty'),
+		v.check(
+			(value) => !LONE_SURROGATE.test(value),
+			'holds a broken character (half of an emoji or other symbol): type that part again'
+		),
+		v.check(
+			(value) => min === 0 || VISIBLE.test(value),
+			(issue) =>
+				charCount(String(issue.input)) === 0
+					? 'must not be empty'
+					: 'must have at least one visible letter, digit or sign, not only spaces or invisible marks'
+		),
 		v.check(
 			(value) => charCount(value) <= max,
 			(issue) => `must be at most ${max} characters, not ${charCount(String(issue.input))}`
@@ -265,7 +286,10 @@ export const routineSchema = v.pipe(
 	),
 	v.title('Liana routine, format version 1'),
 	v.description(
-		'A timed, audio-guided relaxation, breathing and decompression-stretch routine for the Liana app.'
+		'A timed, audio-guided relaxation, breathing and decompression-stretch routine for the Liana app. ' +
+			`As a whole it may last at most ${LIMITS.sessionSeconds / 3600} hours (steps and the rests between them) ` +
+			`and hold at most ${LIMITS.pieces.toLocaleString('en')} timed parts (phases, breath parts and rests); ` +
+			'the app works these out from the numbers and refuses a routine over either.'
 	)
 );
 

@@ -5,7 +5,7 @@
  */
 import type { GenericSchema } from 'valibot';
 import type { JsonValue } from './json-text';
-import type { PathSegment } from './path';
+import { shorten, type PathSegment } from './path';
 
 /** A found key the format does not know, with the closest known key when one is near. */
 export interface UnknownKey {
@@ -159,7 +159,7 @@ function editDistance(a: string, b: string): number {
 
 /** The message for an unknown key, as an author reads it. */
 export function unknownKeyMessage(unknown: UnknownKey): string {
-	if (unknown.suggestion)
-		return `unknown key "${unknown.key}" — did you mean "${unknown.suggestion}"?`;
-	return `unknown key "${unknown.key}" (a key of your own must begin with "x-")`;
+	const key = shorten(unknown.key);
+	if (unknown.suggestion) return `unknown key "${key}" — did you mean "${unknown.suggestion}"?`;
+	return `unknown key "${key}" (a key of your own must begin with "x-")`;
 }

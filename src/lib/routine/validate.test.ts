@@ -582,7 +582,8 @@ const DURATIONS: { path: string; base: Json; keys: Key[] }[] = [
 	{ path: 'steps[0].seconds', base: routine(), keys: ['steps', 0, 'seconds'] },
 	...(['inhale', 'holdIn', 'exhale', 'holdOut'] as const).map((key) => ({
 		path: `steps[0].pattern.${key}`,
-		base: routine({}, [breathe({ pattern: { inhale: 4, exhale: 6 } })]),
+		// One breath: 3600 s a part must stay within the routine's four hours.
+		base: routine({}, [breathe({ pattern: { inhale: 4, exhale: 6 }, breaths: 1 })]),
 		keys: ['steps', 0, 'pattern', key]
 	})),
 	...(['approach', 'soften', 'comeBack'] as const).map((key) => ({
@@ -592,7 +593,7 @@ const DURATIONS: { path: string; base: Json; keys: Key[] }[] = [
 	})),
 	...(['inhale', 'holdIn', 'exhale', 'holdOut'] as const).map((key) => ({
 		path: `steps[0].cycle.breathe.${key}`,
-		base: routine({}, [stretch({ cycle: { breathe: {} } })]),
+		base: routine({}, [stretch({ rounds: 1, cycle: { breathe: { breaths: 1 } } })]),
 		keys: ['steps', 0, 'cycle', 'breathe', key]
 	})),
 	...(['approach', 'soften', 'comeBack'] as const).map((key) => ({
@@ -685,7 +686,7 @@ const COUNTS: { path: string; base: Json; keys: Key[]; what: string; max: number
 	},
 	{
 		path: 'steps[0].cycle.breathe.breaths',
-		base: routine({}, [stretch({ cycle: { breathe: {} } })]),
+		base: routine({}, [stretch({ rounds: 1, cycle: { breathe: { breaths: 1 } } })]),
 		keys: ['steps', 0, 'cycle', 'breathe', 'breaths'],
 		what: 'breaths',
 		max: 200

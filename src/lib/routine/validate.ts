@@ -4,9 +4,10 @@
  */
 import * as v from 'valibot';
 import { readJson, type JsonObject, type JsonValue } from './json-text';
-import { formatPath, type PathSegment } from './path';
+import { formatPath, shorten, type PathSegment } from './path';
 import { defaultsSchema, LIMITS, routineSchema, stepSchema, type Routine } from './schema';
-import { compileStep, resolveDefaults } from './timeline';
+import { measureRoutine, measureStep } from './measure';
+import { resolveDefaults } from './timeline';
 import { findShapeProblems, unknownKeyMessage } from './unknown-keys';
 
 /** One problem in a routine file. */
@@ -17,7 +18,16 @@ export interface RoutineIssue {
 	/** For a syntax error: where in the text, both from 1. */
 	line?: number;
 	column?: number;
+	/** On the last issue of a list cut short: how many more there were. */
+	more?: number;
 }
+
+/** How many problems a list names; a careless file can have a hundred thousand. */
+export const SHOWN_ISSUES = 50;
+
+/** How many problems a list stands for, the ones left unnamed included. */
+export const issueCount = (issues: readonly RoutineIssue[]): number =>
+	issues.reduce((n, issue) => n + 1 + (issue.more ?? 0), 0);
 
 export type RoutineResult =
 	{ ok: true; routine: Routine; raw: JsonValue } | { ok: false; issues: RoutineIssue[] };
@@ -88,9 +98,53 @@ export function validateRoutine(raw: JsonValue): RoutineResult {
 	issues.push(...duplicateStepIds(raw));
 	issues.push(...emptySteps(raw));
 	if (issues.length > 0 || !result.success || lists.length > 0) {
-		return { ok: false, issues: sortByPath(issues) };
+		return { ok: false, issues: capIssues(sortByPath(issues)) };
 	}
+	const tooLong = overTheCaps(result.output);
+	if (tooLong) return { ok: false, issues: [tooLong] };
 	return { ok: true, routine: result.output, raw };
+}
+
+/** The first problems of a long list, the last one saying how many more there are. */
+function capIssues(issues: RoutineIssue[]): RoutineIssue[] {
+	if (issues.length <= SHOWN_ISSUES) return issues;
+	const more = issues.length - SHOWN_ISSUES;
+	const shown = issues.slice(0, SHOWN_ISSUES);
+	const last = shown[SHOWN_ISSUES - 1];
+	if (last) last.more = more;
+	return shown;
+}
+
+/** A session too long to follow or to hold, refused before any timeline is built. */
+function overTheCaps(routine: Routine): RoutineIssue | undefined {
+	const { durationMs, pieces } = measureRoutine(routine);
+	if (durationMs > LIMITS.sessionSeconds * 1000) {
+		return {
+			path: '(file)',
+			message: `this routine would last ${roughLength(durationMs)}; a routine can last at most ${roughLength(LIMITS.sessionSeconds * 1000)}`
+		};
+	}
+	if (pieces > LIMITS.pieces) {
+		return {
+			path: '(file)',
+			message: `this routine has ${pieces.toLocaleString('en')} timed parts (breaths, phases and rests); a routine can have at most ${LIMITS.pieces.toLocaleString('en')}`
+		};
+	}
+	return undefined;
+}
+
+/** A length as said aloud: "54 hours", "4 hours 10 minutes", "916 years". */
+export function roughLength(ms: number): string {
+	const minutes = Math.ceil(ms / 60_000);
+	const hours = Math.floor(minutes / 60);
+	const plural = (n: number, unit: string) =>
+		`${n.toLocaleString('en')} ${unit}${n === 1 ? '' : 's'}`;
+	if (hours >= 24 * 365 * 2) return plural(Math.floor(hours / (24 * 365)), 'year');
+	if (hours >= 24 * 3) return plural(Math.floor(hours / 24), 'day');
+	if (hours >= 10) return plural(hours, 'hour');
+	const rest = minutes % 60;
+	if (hours === 0) return plural(minutes, 'minute');
+	return rest === 0 ? plural(hours, 'hour') : `${plural(hours, 'hour')} ${plural(rest, 'minute')}`;
 }
 
 function startsWith(path: readonly PathSegment[], prefix: readonly PathSegment[]): boolean {
@@ -134,7 +188,7 @@ function duplicateStepIds(raw: JsonValue): RoutineIssue[] {
 		}
 		issues.push({
 			path: formatPath(['steps', index, 'id']),
-			message: `the id "${id}" is used already by steps[${first}]; every step needs its own id`
+			message: `the id "${shorten(id)}" is used already by steps[${first}]; every step needs its own id`
 		});
 	});
 	return issues;
@@ -155,13 +209,11 @@ function emptySteps(raw: JsonValue): RoutineIssue[] {
 		const parsed = v.safeParse(stepSchema, value, { abortEarly: true });
 		if (!parsed.success) return;
 		const step = parsed.output;
-		const activeMs = compileStep(step, index, resolved)
-			.filter((segment) => !(step.type === 'stretch' && segment.phase === 'rest'))
-			.reduce((sum, segment) => sum + segment.durationMs, 0);
+		const { activeMs } = measureStep(step, resolved);
 		if (activeMs > 0) return;
 		issues.push({
 			path: formatPath(['steps', index]),
-			message: `the step "${step.id}" lasts 0 seconds: give at least one of its phases some time`
+			message: `the step "${shorten(step.id)}" lasts 0 seconds: give at least one of its phases some time`
 		});
 	});
 	return issues;

@@ -46,4 +46,21 @@ describe('own routines', () => {
 		expect(load).toMatchObject({ ok: false, reason: 'invalid' });
 		expect(!load.ok && load.message).toContain('version: this file is format version 2');
 	});
+
+	it('lists a stored routine that breaks a newer cap with the reason, unplayed', () => {
+		const stretch = (i: number) =>
+			`{"type":"stretch","id":"s${i}","title":"S","rounds":20,"cycle":{"breathe":{"breaths":200}}}`;
+		const load = readStoredRoutine({
+			id: 'long',
+			text: `{"version":1,"id":"long","title":"Long","steps":[${[1, 2, 3].map(stretch).join(',')}]}`,
+			addedAtEpochMs: 1,
+			updatedAtEpochMs: 1
+		});
+		expect(load).toMatchObject({
+			ok: false,
+			reason: 'invalid',
+			message:
+				'Your routine "long" can no longer be played: this routine would last 34 hours; a routine can last at most 4 hours.'
+		});
+	});
 });

@@ -2,10 +2,25 @@
  * The person's own routines as the screens read them: kept as the file's text and validated again
  * on every read, so a stored file the format no longer accepts is refused with its problems.
  */
-import { describeIssue, parseRoutine, validateRoutine } from '../routine';
+import {
+	describeIssue,
+	issueCount,
+	parseRoutine,
+	validateRoutine,
+	type RoutineIssue
+} from '../routine';
 import type { JsonValue } from '../routine/json-text';
 import type { RoutineLoad } from './built-in-routines';
 import type { Database, StoredRoutine } from './database';
+
+/** A few problems in a line: the whole file's own said without a path, the rest counted. */
+function summarize(issues: readonly RoutineIssue[]): string {
+	const named = issues
+		.slice(0, 5)
+		.map((issue) => (issue.path === '(file)' ? issue.message : describeIssue(issue)));
+	const more = issueCount(issues) - named.length;
+	return `${named.join('; ')}${more > 0 ? `; and ${more.toLocaleString('en')} more` : ''}.`;
+}
 
 /** A stored routine, read and validated like any file. */
 export function readStoredRoutine(stored: StoredRoutine): RoutineLoad {
@@ -14,7 +29,7 @@ export function readStoredRoutine(stored: StoredRoutine): RoutineLoad {
 		return {
 			ok: false,
 			reason: 'invalid',
-			message: `Your routine "${stored.id}" can no longer be read: ${result.issues.map(describeIssue).join('; ')}`,
+			message: `Your routine "${stored.id}" can no longer be played: ${summarize(result.issues)}`,
 			issues: result.issues
 		};
 	}

@@ -26,7 +26,7 @@ import { previewDraft } from '../../routine/preview';
 import { DEFAULT_COMPILE_OPTIONS } from '../../routine/timeline';
 import type { StepType } from '../../routine/schema';
 import { record, redo, startHistory, undo, type History } from '../../routine/undo';
-import { validateRoutine, type RoutineIssue } from '../../routine/validate';
+import { issueCount, validateRoutine, type RoutineIssue } from '../../routine/validate';
 import { loadBuiltInRoutine } from '../../storage/built-in-routines';
 import type { StoredRoutine } from '../../storage/database';
 import { copyTitle, exportFile, type RoutineFile } from '../../storage/routine-import';
@@ -409,7 +409,7 @@ export class EditorModel {
 	#ready(what: string): boolean {
 		if (this.issues.length === 0) return true;
 		this.revealAll = true;
-		const count = this.issues.length;
+		const count = issueCount(this.issues);
 		this.problem = `${what}: fix the ${count === 1 ? 'problem' : `${count} problems`} listed first.`;
 		return false;
 	}

@@ -5,7 +5,8 @@
  */
 import { getContext, setContext } from 'svelte';
 import type { Routine, RoutineIssue } from '../../routine';
-import { compileTimeline } from '../../routine/timeline';
+import { measureRoutine } from '../../routine/measure';
+import { DEFAULT_COMPILE_OPTIONS } from '../../routine/timeline';
 import type { RoutineLoad } from '../../storage/built-in-routines';
 import { cueOfRoutine } from '../../routine/cue-keys';
 import type { Recording, RoutineDraft, StoredRoutine } from '../../storage/database';
@@ -197,7 +198,8 @@ export class LibraryModel {
 			routine,
 			text,
 			own,
-			totalMs: compileTimeline(routine).totalMs,
+			// By arithmetic: a library of long routines opens without building a timeline.
+			totalMs: measureRoutine(routine, DEFAULT_COMPILE_OPTIONS).durationMs,
 			lastPlayedEpochMs: this.#lastPlayed?.get(routine.id),
 			recorded: own && this.#recorded?.has(routine.id) === true
 		};
