@@ -37,7 +37,10 @@ function record(
 	figures.push({ name, value, unit, target, met, note });
 }
 
-/** A routine of `count` steps of every type, as text. */
+/**
+ * A routine of `count` steps of every type, as text: short steps, so that 500 of them stay within
+ * the format's four hours (1.9 h).
+ */
 function routineText(count: number): string {
 	const steps = Array.from({ length: count }, (_, i) => {
 		switch (i % 3) {
@@ -47,8 +50,13 @@ function routineText(count: number): string {
 					id: `s${i}`,
 					title: `Stretch ${i}`,
 					side: i % 2 ? 'left' : 'right',
-					rounds: 3,
-					cycle: { soften: 25 },
+					rounds: 1,
+					cycle: {
+						approach: 2,
+						breathe: { breaths: 2, inhale: 2, exhale: 2 },
+						soften: 3,
+						comeBack: 2
+					},
 					onFlare: 'retry'
 				};
 			case 1:
@@ -56,15 +64,21 @@ function routineText(count: number): string {
 					type: 'breathe',
 					id: `b${i}`,
 					title: `Breathe ${i}`,
-					pattern: { inhale: 4, holdIn: 2, exhale: 6 },
-					breaths: 6
+					pattern: { inhale: 2, holdIn: 1, exhale: 3 },
+					breaths: 3
 				};
 			default:
-				return { type: 'rest', id: `r${i}`, title: `Rest ${i}`, seconds: 30 };
+				return { type: 'rest', id: `r${i}`, title: `Rest ${i}`, seconds: 5 };
 		}
 	});
 	return JSON.stringify(
-		{ version: 1, id: `bench-${count}`, title: `Bench ${count}`, steps },
+		{
+			version: 1,
+			id: `bench-${count}`,
+			title: `Bench ${count}`,
+			defaults: { restBetweenSteps: 2, restBetweenRounds: 2 },
+			steps
+		},
 		null,
 		2
 	);
@@ -101,6 +115,68 @@ record(
 	'< 20 ms',
 	compile500.median < 20,
 	`p95 ${compile500.p95.toFixed(2)} ms; ${(text500.length / 1024).toFixed(0)} KiB, ${segments500} segments`
+);
+
+// The largest session the caps allow: 62 breathing steps of 200 breaths in four 0.25 s parts,
+// 49,661 pieces in 3.7 hours. Whatever a file asks, the player never holds more.
+const largest = JSON.stringify({
+	version: 1,
+	id: 'bench-largest',
+	title: 'Largest',
+	steps: Array.from({ length: 62 }, (_, i) => ({
+		type: 'breathe',
+		id: `b${i}`,
+		title: 'Breathe',
+		breaths: 200,
+		pattern: { inhale: 0.25, holdIn: 0.25, exhale: 0.25, holdOut: 0.25 }
+	}))
+});
+let largestSegments = 0;
+const compileLargest = time(20, () => {
+	const result = parseRoutine(largest);
+	if (!result.ok) throw new Error(result.issues[0]?.message);
+	largestSegments = compileTimeline(result.routine).segments.length;
+});
+record(
+	'validate + compile, the largest routine the caps allow',
+	compileLargest.median,
+	'ms (median)',
+	'< 100 ms',
+	compileLargest.median < 100,
+	`p95 ${compileLargest.p95.toFixed(2)} ms; ${largestSegments.toLocaleString('en')} segments`
+);
+
+// 23 KB asking for 916 years: refused by arithmetic, never compiled.
+const years = JSON.stringify({
+	version: 1,
+	id: 'bench-years',
+	title: 'Years',
+	steps: Array.from({ length: 500 }, (_, i) => ({
+		type: 'stretch',
+		id: `s${i}`,
+		title: 'S',
+		rounds: 20,
+		cycle: {
+			approach: 3600,
+			soften: 3600,
+			comeBack: 3600,
+			breathe: { breaths: 200, inhale: 3600, exhale: 3600, holdIn: 3600, holdOut: 3600 }
+		}
+	}))
+});
+const refuseYears = time(30, () => {
+	const result = parseRoutine(years);
+	if (result.ok || !result.issues[0]?.message.includes('years')) {
+		throw new Error('the 916-year routine was not refused for its length');
+	}
+});
+record(
+	'refuse a 916-year routine (500 steps, 23 KB)',
+	refuseYears.median,
+	'ms (median)',
+	'< 50 ms',
+	refuseYears.median < 50,
+	`p95 ${refuseYears.p95.toFixed(2)} ms; was a 59 s freeze and 1.1 GB before the caps`
 );
 
 // A 10,000-step routine is refused: written compactly it fits in 1 MiB and is refused for its
