@@ -3,6 +3,7 @@
  * one sentence, a flood of problems named fifty at a time, and a stored routine that breaks a
  * newer cap listed with its reason while the rest of the library opens as always.
  */
+import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
 import { EVENING, importFile, notice, openLibrary, ownRoutines, ownSection } from './routine-files';
 import { storeRecords } from './stored';
@@ -104,6 +105,10 @@ test('a stored routine over a newer cap is listed with its reason and not played
 		/^Your routine "forever" can no longer be played: this routine would last [\d,]+ years; a routine can last at most 4 hours\.$/
 	);
 	await expect(ownSection(page).getByRole('button', { name: 'Delete forever' })).toBeVisible();
+	// The file as stored can be taken elsewhere to mend: nothing is lost to a newer rule.
+	const download = page.waitForEvent('download');
+	await ownSection(page).getByRole('button', { name: 'Export forever' }).click();
+	expect(await readFile(await (await download).path(), 'utf8')).toBe(YEARS);
 
 	await page.goto('/play/forever');
 	await expect(page.getByRole('main')).toContainText('can no longer be played');

@@ -536,9 +536,9 @@ export class LibraryModel {
 		}
 	}
 
-	/** The routine's file, exactly as written or shipped. */
+	/** The routine's file, exactly as written or shipped; an own one the app no longer plays too. */
 	file(id: string): RoutineFile | undefined {
-		const entry = this.#find(id);
+		const entry = this.#find(id) ?? this.#stored.find((stored) => stored.id === id);
 		return entry && exportFile(entry.id, entry.text);
 	}
 
