@@ -254,3 +254,124 @@ test('a display window the browser blocks is offered by its address instead', as
 	await passTime(controls, 3_500);
 	await inStep(controls, display, 'countdown', 'Arrive');
 });
+
+/** A page's end of the routine's presenter channel, as any page of the site can open one. */
+interface Forgery {
+	channel: BroadcastChannel;
+	heard: { type?: string; from?: string; state?: { mode?: { kind?: string } } }[];
+}
+
+test('a page that forges presenter messages neither fools the controls nor stops the display', async ({
+	clockPage: controls,
+	context
+}) => {
+	await controls.goto(PLAYER);
+	await controls
+		.getByRole('region', { name: /Before you start/ })
+		.getByRole('radio', { name: '2' })
+		.check();
+	const display = await openDisplay(controls);
+	const controlsId = new URL(display.url()).searchParams.get('pair') ?? '';
+	await controls.getByRole('button', { name: 'Start' }).click();
+	await passTime(controls, 8_500);
+	await inStep(controls, display, 'breathe', 'Arrive');
+
+	// Another page of the site listens on the routine's channel and learns what a session looks like.
+	const forger = await context.newPage();
+	drivenAlike(forger);
+	await forger.goto('/');
+	await forger.evaluate(() => {
+		const channel = new BroadcastChannel('liana-presenter:daily-unload');
+		const heard: Forgery['heard'] = [];
+		channel.onmessage = (event) => heard.push(event.data);
+		(window as unknown as { forgery: Forgery }).forgery = { channel, heard };
+	});
+	await controls.getByRole('button', { name: 'Pause' }).click();
+	await controls.getByRole('button', { name: 'Resume' }).click();
+	const running = () =>
+		forger.evaluate(
+			() =>
+				(window as unknown as { forgery: Forgery }).forgery.heard.filter(
+					(m) => m.type === 'state' && m.state?.mode?.kind === 'running'
+				).length
+		);
+	await expect.poll(running).toBeGreaterThan(0);
+
+	// It hands the controls a made-up session: from a window they never paired with, of a made-up
+	// routine. Then it posts broken sessions as the controls' own, once the controls have said more.
+	const forge = (what: 'handover' | 'state') =>
+		forger.evaluate(
+			({ what, controlsId }) => {
+				const { channel, heard } = (window as unknown as { forgery: Forgery }).forgery;
+				type Sent = Record<string, unknown> & {
+					state: Record<string, unknown> & { timeline: Record<string, unknown> };
+				};
+				const real = structuredClone(heard.filter((m) => m.type === 'state').at(-1)) as Sent;
+				const handover: Record<string, unknown> = {
+					...real,
+					type: 'handover',
+					from: 'stranger',
+					to: controlsId,
+					before: { pain: 9 },
+					note: 'Forged note'
+				};
+				delete handover.role;
+				const madeUp = structuredClone(real.state);
+				(madeUp.timeline.routine as { id: string }).id = 'made-up';
+				const messages: unknown[] =
+					what === 'handover'
+						? [handover, { ...handover, from: 'another-display', state: madeUp }]
+						: [
+								{ ...real, clockOriginMs: Number.NaN },
+								{ ...real, clockOriginMs: '1764061200000' },
+								{ ...real, extra: true },
+								{ ...real, state: null },
+								{ ...real, state: { ...real.state, mode: { kind: 'running', anchorMs: 'soon' } } },
+								{ ...real, state: { ...real.state, seenMs: Number.NaN } },
+								{ ...real, state: { ...real.state, record: undefined } },
+								{
+									...real,
+									state: {
+										...real.state,
+										timeline: { ...real.state.timeline, segments: new Array(1_000_000).fill(0) }
+									}
+								},
+								// Last, so no later message hides it: a display that kept it could draw no more.
+								{ ...real, state: { ...real.state, timeline: {} } }
+							];
+				for (const message of messages) channel.postMessage(message);
+				return messages.length;
+			},
+			{ what, controlsId }
+		);
+	expect(await forge('handover')).toBe(2);
+	await passTime(controls, 1_000);
+	expect(await forge('state')).toBe(9);
+
+	// The display's timer keeps counting with the controls', which keep their own session.
+	const atForgery = await shown(display);
+	await passTime(controls, 3_000);
+	await inStep(controls, display, 'breathe', 'Arrive');
+	expect((await shown(display)).timer).not.toBe(atForgery.timer);
+	await passTime(controls, 20_000);
+	expect(await shown(display)).toEqual(await shown(controls));
+	await expect(display.getByTestId('pair-status')).toHaveText(/Following the controls window/);
+	await expect(controls.getByTestId('pair-status')).toHaveText('Display connected');
+	await expect(controls.getByText("Coach's note:")).toHaveCount(0);
+
+	// Ended on the controls: the history holds their session, with no forged note or pain score.
+	await controls.keyboard.press('Escape');
+	await expect(display.getByTestId('phase')).toHaveAttribute('data-phase', 'done');
+	await expect(controls.getByText('This session is kept in your history.')).toBeVisible();
+	await expect(controls.getByText("Coach's note:")).toHaveCount(0);
+	const history = await context.newPage();
+	drivenAlike(history);
+	await history.goto('/history');
+	const sessions = history.getByRole('link', { name: /^Daily unload, / });
+	await expect(sessions).toHaveCount(1);
+	await expect(history.getByText('Forged note')).toHaveCount(0);
+	await sessions.click();
+	await history.clock.runFor(500);
+	await expect(history.getByRole('region', { name: 'Check-in' })).toContainText('Pain 2 of 10');
+	await expect(history.getByText('Forged note')).toHaveCount(0);
+});

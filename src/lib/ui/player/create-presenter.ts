@@ -15,6 +15,7 @@ export interface PresenterSetup {
 /** A link on this browser's `BroadcastChannel` and Web Locks. */
 export function createPresenterLink(setup: PresenterSetup): PresenterLink {
 	return new PresenterLink({
+		routineId: setup.routineId,
 		role: setup.role,
 		...(setup.pair ? { pair: setup.pair } : {}),
 		carryOn: setup.carryOn,

@@ -3,12 +3,14 @@
  * over a `BroadcastChannel` (same browser, no network, so offline too), and how each window
  * knows the other is still there (a Web Lock each window holds while it lives).
  */
+import * as v from 'valibot';
 import { originShiftMs, rebaseState } from '../../engine/rebase';
 import type { SessionState } from '../../engine/types';
 import type { CheckIn } from '../../storage/database';
+import { checkCarriedSession } from './carried-session';
+import { PRESENTER_PROTOCOL, presenterMessageSchema } from './presenter-message';
 
-/** Raised when what the engine state looks like changes, so windows of two versions ignore each other. */
-export const PRESENTER_PROTOCOL = 1;
+export { PRESENTER_PROTOCOL };
 
 /** Which window this is: the normal player with the controls, or the studio display. */
 export type PresenterRole = 'controller' | 'display';
@@ -53,59 +55,32 @@ export function channelName(routineId: string): string {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null;
 
-const isRole = (value: unknown): value is PresenterRole =>
-	value === 'controller' || value === 'display';
-
-/** True when `value` looks like a session sent by this version of the app. */
-function isSentSession(value: Record<string, unknown>): boolean {
-	const state = value.state;
-	return (
-		typeof value.clockOriginMs === 'number' &&
-		Number.isFinite(value.clockOriginMs) &&
-		isRecord(value.before) &&
-		(value.note === undefined || typeof value.note === 'string') &&
-		(value.succeeds === undefined || typeof value.succeeds === 'string') &&
-		isRecord(state) &&
-		isRecord(state.timeline) &&
-		isRecord(state.program) &&
-		isRecord(state.mode) &&
-		typeof state.mode.kind === 'string'
-	);
-}
-
 /** What was heard on the channel: a message of this protocol, another version's, or noise. */
 export type Heard =
 	| { kind: 'message'; message: PresenterMessage }
 	| { kind: 'other-version'; version: unknown }
-	| { kind: 'noise' };
+	/** Not a message this window can act on; `reason` says why, for a developer only. */
+	| { kind: 'noise'; reason: string };
 
-/** Reads what came over the channel; anything not shaped as this version's message is not one. */
-export function readMessage(data: unknown): Heard {
+const noise = (reason: string): Heard => ({ kind: 'noise', reason });
+
+/**
+ * Reads what came over the channel for routine `routineId`: only a message of this version,
+ * with every field as the schema says and any session in it fit for this routine (rebuilt from
+ * it), is one. Any page of the site can post here, so nothing else is trusted.
+ */
+export function readMessage(data: unknown, routineId: string): Heard {
 	if (!isRecord(data) || typeof data.from !== 'string' || data.from === '') {
-		return { kind: 'noise' };
+		return noise('not a message');
 	}
 	if (data.v !== PRESENTER_PROTOCOL) return { kind: 'other-version', version: data.v };
-	const message = data as PresenterMessage;
-	switch (data.type) {
-		case 'hello':
-			return isRole(data.role) && (data.pair === undefined || typeof data.pair === 'string')
-				? { kind: 'message', message }
-				: { kind: 'noise' };
-		case 'state':
-			return isRole(data.role) && isSentSession(data)
-				? { kind: 'message', message }
-				: { kind: 'noise' };
-		case 'take':
-			return typeof data.to === 'string' ? { kind: 'message', message } : { kind: 'noise' };
-		case 'handover':
-			return typeof data.to === 'string' && isSentSession(data)
-				? { kind: 'message', message }
-				: { kind: 'noise' };
-		case 'bye':
-			return isRole(data.role) ? { kind: 'message', message } : { kind: 'noise' };
-		default:
-			return { kind: 'noise' };
-	}
+	if (!v.is(presenterMessageSchema, data)) return noise(`not a well-formed ${String(data.type)}`);
+	// The schema checked every field but the session's timeline and program, which come next.
+	const message = data as unknown as PresenterMessage;
+	if (message.type !== 'state' && message.type !== 'handover') return { kind: 'message', message };
+	const carried = checkCarriedSession(message.state, routineId);
+	if (!carried.ok) return noise(`a ${message.type} whose session does not fit: ${carried.reason}`);
+	return { kind: 'message', message: { ...message, state: carried.state } };
 }
 
 /** A sent session on this window's clock (whose zero is at wall time `localOriginMs` now). */

@@ -73,6 +73,7 @@ function openWindow(
 	if (started) page.session.start();
 	const pageEvents = new EventTarget();
 	const link = new PresenterLink({
+		routineId: 'three',
 		id,
 		role,
 		...(pair ? { pair } : {}),
@@ -214,6 +215,8 @@ describe('the presenter pair', () => {
 		expect(seen).toContain('running/release');
 		expect(seen).toContain('running/recover');
 		expect(seen.at(-1)).toBe('done/done');
+		// Every real session passed the checks: none was taken for forged.
+		expect(display.link.ignored.count).toBe(0);
 		// Between changes the display moves on by its own clock alone, in step.
 		expect(display.page.session.state.mode.kind).toBe('idle');
 	});
@@ -370,6 +373,7 @@ describe('the presenter pair', () => {
 		const again = openWindow('again', 'controller', { openedAfterMs: 17_000 });
 		await settle();
 		expect(again.page.carried).toBe(1);
+		expect(again.link.ignored.count).toBe(0);
 		expect(again.ownView()).toEqual(atReturn);
 		expect(again.link.leading).toBe(true);
 		expect(display.link.leading).toBe(false);
@@ -443,6 +447,140 @@ describe('the presenter pair', () => {
 	});
 });
 
+/** A session of the test routine under way, as a window would send it. */
+function liveSession(msIn = 12_000) {
+	const session = new Session(threeSteps(), wall);
+	session.start();
+	wall.advance(msIn);
+	session.tick();
+	return { state: session.state, clockOriginMs: TEST_EPOCH_MS, before: {} };
+}
+
+describe('what a stranger posts on the channel', () => {
+	const v = PRESENTER_PROTOCOL;
+
+	it('a handover from a window this one never paired with is ignored: nothing is carried on', async () => {
+		setUp();
+		const controls = openWindow('controls', 'controller');
+		await settle();
+		broadcast.inject({
+			v,
+			from: 'stranger',
+			type: 'handover',
+			to: 'controls',
+			...liveSession(),
+			before: { pain: 9 },
+			note: 'Forged note'
+		});
+		await settle();
+		expect(controls.page.carried).toBe(0);
+		expect(controls.page.note).toBe('');
+		expect(controls.page.before).toEqual({});
+		expect(controls.ownView().mode).toBe('idle');
+		expect(controls.link.ignored.count).toBe(1);
+	});
+
+	it('takes a handover only from the display it asked, only once, and only a session that fits', async () => {
+		setUp();
+		const controls = openWindow('controls', 'controller');
+		await settle();
+		// A display runs a session: the idle controls window asks it for the session.
+		broadcast.inject({ v, from: 'display', type: 'state', role: 'display', ...liveSession() });
+		await settle();
+		expect(broadcast.sent.filter((m) => m.type === 'take')).toMatchObject([{ to: 'display' }]);
+		const handover = { v, type: 'handover', to: 'controls', ...liveSession(), note: 'Kept' };
+		// Another window answers first; then the display itself, with a session of another routine.
+		broadcast.inject({ ...handover, from: 'stranger', note: 'Forged' });
+		const other = liveSession();
+		other.state = {
+			...other.state,
+			timeline: {
+				...other.state.timeline,
+				routine: { ...other.state.timeline.routine, id: 'other' }
+			}
+		};
+		broadcast.inject({ ...handover, from: 'display', ...other, note: 'Forged' });
+		await settle();
+		expect(controls.page.carried).toBe(0);
+		expect(controls.link.ignored.count).toBe(2);
+		// The display's own handover is taken, once.
+		broadcast.inject({ ...handover, from: 'display' });
+		await settle();
+		expect(controls.page.carried).toBe(1);
+		expect(controls.page.note).toBe('Kept');
+		broadcast.inject({ ...handover, from: 'display', note: 'Forged' });
+		await settle();
+		expect(controls.page.carried).toBe(1);
+		expect(controls.page.note).toBe('Kept');
+	});
+
+	it('a malformed state never stops the display: it keeps following its controls by the clock', async () => {
+		setUp();
+		const controls = openWindow('controls', 'controller');
+		const display = openWindow('display', 'display', { pair: 'controls', openedAfterMs: 2_000 });
+		await settle();
+		controls.page.session.start();
+		advance(3_000, controls);
+		await settle();
+		const good = broadcast.sent.filter((m) => m.type === 'state').at(-1);
+		if (!good || good.type !== 'state') throw new Error('the controls posted no state');
+		const state = good.state;
+		const forged: unknown[] = [
+			{ ...good, clockOriginMs: NaN },
+			{ ...good, clockOriginMs: '1764000000000' },
+			{ ...good, state: { ...state, mode: { kind: 'running', anchorMs: NaN } } },
+			{ ...good, state: { ...state, mode: { kind: 'running' } } },
+			{ ...good, state: { ...state, seenMs: '0' } },
+			{ ...good, state: { ...state, timeline: undefined } },
+			{ ...good, state: { ...state, record: { ...state.record, steps: undefined } } },
+			{ ...good, state: { ...state, extra: 1 } },
+			{ ...good, extra: 1 },
+			{ ...good, before: { pain: 99 } },
+			{ ...good, state: { ...state, mode: { kind: 'paused', programMs: 1e12 } } },
+			{ ...good, state: { ...state, timeline: { ...state.timeline, totalMs: 1 } } },
+			{
+				...good,
+				state: { ...state, timeline: { ...state.timeline, segments: new Array(1_000_000).fill(0) } }
+			},
+			{
+				...good,
+				state: {
+					...state,
+					program: {
+						...state.program,
+						pieces: [{ segments: new Array(1_000_000).fill({}), from: 0, to: 1, offsetMs: 0 }]
+					}
+				}
+			},
+			{
+				...good,
+				state: { ...state, program: { ...state.program, pieces: new Array(1_000_000).fill(null) } }
+			},
+			// Reading it at all throws.
+			{
+				get from(): string {
+					throw new Error('a trap');
+				}
+			}
+		];
+		for (const message of forged) broadcast.inject(message);
+		await settle();
+		expect(display.link.leading).toBe(false);
+		// Time passes: the display's frames keep drawing the controls' session as it moves on.
+		for (const ms of [1_000, 9_000, 30_000]) {
+			advance(ms, controls);
+			expect(display.link.view).toEqual(controls.ownView());
+		}
+		expect(display.link.view?.mode).toBe('running');
+		// And the controls' next change still reaches it.
+		controls.page.session.pause();
+		await settle();
+		expect(display.link.view).toEqual(controls.ownView());
+		expect(display.link.view?.mode).toBe('paused');
+		expect(display.link.ignored.count).toBe(forged.length);
+	});
+});
+
 describe('reading the channel', () => {
 	const sent = () => ({
 		state: new Session(threeSteps(), wall).state,
@@ -462,7 +600,7 @@ describe('reading the channel', () => {
 			{ v, from: 'a', type: 'handover', to: 'b', ...sent(), succeeds: 'c' },
 			{ v, from: 'a', type: 'bye', role: 'display' }
 		]) {
-			expect(readMessage(message)).toEqual({ kind: 'message', message });
+			expect(readMessage(message, 'three')).toEqual({ kind: 'message', message });
 		}
 		for (const noise of [
 			null,
@@ -476,9 +614,9 @@ describe('reading the channel', () => {
 			{ v, from: 'a', type: 'take' },
 			{ v, from: 'a', type: 'dance' }
 		]) {
-			expect(readMessage(noise)).toEqual({ kind: 'noise' });
+			expect(readMessage(noise, 'three')).toMatchObject({ kind: 'noise' });
 		}
-		expect(readMessage({ v: 99, from: 'a', type: 'hello' })).toEqual({
+		expect(readMessage({ v: 99, from: 'a', type: 'hello' }, 'three')).toEqual({
 			kind: 'other-version',
 			version: 99
 		});

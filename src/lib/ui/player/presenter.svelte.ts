@@ -39,6 +39,8 @@ export type CarryOn = (state: SessionState, kept: KeptAlong) => void;
 
 /** The environment, as options with defaults, so a test hands in its own. */
 export interface PresenterOptions {
+	/** The routine this window plays: a session of any other is not heard. */
+	routineId: string;
 	role: PresenterRole;
 	/** The display: the id of the controls window it follows. */
 	pair?: string;
@@ -111,6 +113,11 @@ export class PresenterLink {
 	notice = $state('');
 	/** Why the pair cannot work as it should, or empty. */
 	problem = $state('');
+	/**
+	 * Messages heard and ignored (malformed, another routine's, a stranger's handover), and why the
+	 * last one was: for a developer, as any page of the site can post on the channel; nobody is told.
+	 */
+	ignored = { count: 0, reason: '' };
 
 	#options: PresenterOptions;
 	#clock: Clock;
@@ -129,6 +136,8 @@ export class PresenterLink {
 	#postQueued = false;
 	/** The window whose session this one took over or was handed, named in every state it posts. */
 	#succeeds: string | undefined;
+	/** The display asked to hand its session back, until it does: the only one whose handover is taken. */
+	#awaiting: string | undefined;
 	/** Displays already asked to hand their session back. */
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a note to self; nothing renders it.
 	#asked = new Set<string>();
@@ -158,8 +167,9 @@ export class PresenterLink {
 			this.#options.requestFrame ?? ((callback) => requestAnimationFrame(callback));
 		const cancelFrame = this.#options.cancelFrame ?? ((id) => cancelAnimationFrame(id));
 		const onFrame = () => {
-			this.#refresh();
+			// The next frame first: nothing in this one can stop the display's clock.
 			frame = requestFrame(onFrame);
+			this.#refresh();
 		};
 		const leave = () => {
 			if (closed) return;
@@ -261,14 +271,31 @@ export class PresenterLink {
 		if (sent) this.#send({ type: 'state', role: this.role, ...sent });
 	}
 
+	/** One message at a time, each on its own: whatever one does wrong, the next is still heard. */
 	#hear(data: unknown): void {
-		const heard = readMessage(data);
+		try {
+			this.#handle(data);
+		} catch (error) {
+			this.#ignore(`a message could not be handled: ${String(error)}`);
+		}
+	}
+
+	#ignore(reason: string): void {
+		this.ignored.count++;
+		this.ignored.reason = reason;
+	}
+
+	#handle(data: unknown): void {
+		const heard = readMessage(data, this.#options.routineId);
 		if (heard.kind === 'other-version') {
 			this.problem =
 				'The other window runs another version of Liana, so the two cannot pair. Reload both windows.';
 			return;
 		}
-		if (heard.kind === 'noise') return;
+		if (heard.kind === 'noise') {
+			this.#ignore(heard.reason);
+			return;
+		}
 		const message = heard.message;
 		if (message.from === this.id) return;
 		switch (message.type) {
@@ -345,6 +372,7 @@ export class PresenterLink {
 			!this.#asked.has(from)
 		) {
 			this.#asked.add(from);
+			this.#awaiting = from;
 			this.#send({ type: 'take', to: from });
 		}
 	}
@@ -376,14 +404,23 @@ export class PresenterLink {
 	}
 
 	#hearSession(sent: SentSession): void {
+		const followed = receivedState(sent, this.#originMs());
+		// Worked out before anything is kept, so a session that cannot be shown leaves the last one.
+		const view = viewAt(followed, this.#clock.now());
 		this.#heard = sent;
-		this.#followed = receivedState(sent, this.#originMs());
-		this.title = this.#followed.timeline.routine.title;
-		this.#refresh();
+		this.#followed = followed;
+		this.title = followed.timeline.routine.title;
+		if (!this.leading) this.view = view;
 	}
 
 	#onHandover(to: string, sent: SentSession & { from: string }): void {
 		if (to !== this.id || this.role !== 'controller') return;
+		// Only the display this window asked, and once: any page of the site can post on the channel.
+		if (sent.from !== this.#awaiting || !live(sent.state)) {
+			this.#ignore('a handover this window did not ask for');
+			return;
+		}
+		this.#awaiting = undefined;
 		this.#succeeds = sent.from;
 		this.#options.carryOn(receivedState(sent, this.#originMs()), keptAlong(sent));
 	}
@@ -434,7 +471,11 @@ export class PresenterLink {
 	#refresh(): void {
 		const state = this.#followed;
 		if (this.leading || !state) return;
-		this.view = viewAt(state, this.#clock.now());
+		try {
+			this.view = viewAt(state, this.#clock.now());
+		} catch (error) {
+			this.#ignore(`the session heard could not be shown: ${String(error)}`);
+		}
 	}
 }
 
