@@ -180,13 +180,20 @@ test('an import link whose site never answers stops at the time limit, and Retry
 	await expect(page).toHaveURL('/');
 	await expectAccessible(page);
 
-	answering = true;
+	// Retry from the keyboard while the site still hangs: the same words, and focus back on Retry.
 	const retry = alert.getByRole('button', { name: 'Retry' });
 	await retry.focus();
 	await page.keyboard.press('Enter');
+	await expect(notice(page)).toContainText('Fetching the routine at /coach/slow.json…');
+	await page.clock.fastForward(20_000);
+	await expect(alert).toContainText('did not arrive within 20 seconds');
+	await expect(retry).toBeFocused();
+
+	answering = true;
+	await page.keyboard.press('Enter');
 	await expect(notice(page)).toHaveText('Imported “Evening unwind”.');
 	await expect(page.getByRole('alert')).toHaveCount(0);
-	expect(asked).toBe(2);
+	expect(asked).toBe(3);
 	await expectAfterReload(page, [EVENING_LINK]);
 });
 
