@@ -157,6 +157,113 @@ test('an import link whose file cannot be fetched says so and what to do', async
 	expect(await ownRoutines(page)).toEqual([]);
 });
 
+test('an import link whose site never answers stops at the time limit, and Retry fetches it again', async ({
+	clockPage: page
+}) => {
+	let answering = false;
+	let asked = 0;
+	await page.route(byPath('/coach/slow.json'), (route) => {
+		asked++;
+		// Held unanswered, as a site that hangs: the app's time limit is what ends it.
+		if (!answering) return;
+		return route.fulfill({ contentType: 'application/json', body: EVENING });
+	});
+	await openLibrary(page, '/?import=/coach/slow.json');
+	await expect(notice(page)).toContainText('Fetching the routine at /coach/slow.json…');
+	// The time limit runs on the page's clock: 20 seconds pass at once.
+	await page.clock.fastForward(20_000);
+	const alert = page.getByRole('alert');
+	await expect(alert).toContainText(
+		'The routine at /coach/slow.json did not arrive within 20 seconds, so Liana stopped waiting. Press Retry to ask the site again'
+	);
+	await expect(notice(page)).toHaveCount(0);
+	await expect(page).toHaveURL('/');
+	await expectAccessible(page);
+
+	// Retry from the keyboard while the site still hangs: the same words, and focus back on Retry.
+	const retry = alert.getByRole('button', { name: 'Retry' });
+	await retry.focus();
+	await page.keyboard.press('Enter');
+	await expect(notice(page)).toContainText('Fetching the routine at /coach/slow.json…');
+	await page.clock.fastForward(20_000);
+	await expect(alert).toContainText('did not arrive within 20 seconds');
+	await expect(retry).toBeFocused();
+
+	answering = true;
+	await page.keyboard.press('Enter');
+	await expect(notice(page)).toHaveText('Imported “Evening unwind”.');
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	expect(asked).toBe(3);
+	await expectAfterReload(page, [EVENING_LINK]);
+});
+
+test('an import link that redirects is refused in words, and the other address is never asked', async ({
+	page
+}) => {
+	const elsewhere: string[] = [];
+	await page.route('https://coach.example/**', (route) => {
+		elsewhere.push(route.request().url());
+		return route.fulfill({ contentType: 'application/json', body: EVENING });
+	});
+	await page.route(byPath('/coach/moved.json'), (route) =>
+		route.fulfill({
+			status: 302,
+			headers: { location: 'https://coach.example/evening-unwind.json' }
+		})
+	);
+	await openLibrary(page, '/?import=/coach/moved.json');
+	await expect(page.getByRole('alert')).toContainText(
+		'The link to /coach/moved.json sends you on to another address, so nothing was imported: Liana opens only the file a link names on its own site.'
+	);
+	await expect(page).toHaveURL('/');
+	expect(elsewhere).toEqual([]);
+	expect(await ownRoutines(page)).toEqual([]);
+	await expectAccessible(page);
+});
+
+test('an import link to a file too large is refused by its size, in words', async ({ page }) => {
+	const twoMiB = '{' + ' '.repeat(2 * 1024 * 1024 - 2) + '}';
+	await page.route(byPath('/coach/huge.json'), (route) =>
+		route.fulfill({ contentType: 'application/json', body: twoMiB })
+	);
+	await openLibrary(page, '/?import=/coach/huge.json');
+	await expect(page.getByRole('alert')).toContainText(
+		'The file at /coach/huge.json is 2 MiB; a routine file may be at most 1 MiB, so it was not fetched.'
+	);
+	await expect(page.getByRole('alert')).not.toContainText('empty');
+	await expect(page).toHaveURL('/');
+	expect(await ownRoutines(page)).toEqual([]);
+});
+
+test('UTF-16 imports alike by file and by link; another encoding is named as the problem', async ({
+	page
+}) => {
+	// UTF-16 as a Windows editor saves it: little-endian, with its byte order mark.
+	const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(EVENING, 'utf16le')]);
+	await page.route(byPath('/coach/evening-unwind.json'), (route) =>
+		route.fulfill({ contentType: 'application/json', body: utf16 })
+	);
+	await openLibrary(page, '/?import=/coach/evening-unwind.json');
+	await expect(notice(page)).toHaveText('Imported “Evening unwind”.');
+	await page.getByLabel('Import routine').setInputFiles({
+		name: 'evening-unwind.json',
+		mimeType: 'application/json',
+		buffer: utf16
+	});
+	await expect(notice(page)).toContainText('is in your library already');
+
+	await page.getByLabel('Import routine').setInputFiles({
+		name: 'latin1.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(EVENING.replace('Evening unwind', 'Abend für dich'), 'latin1')
+	});
+	await expect(page.getByRole('alert')).toContainText(
+		'line 4, column 19: not UTF-8 or UTF-16 text: the character here is written in another encoding'
+	);
+	await expect(page.getByRole('alert')).toContainText('save the file as UTF-8');
+	expect(await ownRoutines(page)).toEqual([EVENING_LINK]);
+});
+
 /** Each problem of routine-format.md, as a file, and the words the alert must show. */
 const routine = (step: string, extra = '') =>
 	`{\n\t"version": 1,\n\t"id": "evening-unwind",\n\t"title": "Evening unwind, broken",${extra}\n\t"steps": [\n\t\t${step}\n\t]\n}\n`;

@@ -9,6 +9,7 @@ import { strFromU8, strToU8, unzipSync, zipSync, type UnzipFileInfo } from 'ffla
 import { parseCueKey } from '../routine/cue-keys';
 import { LIMITS, parseRoutine, type RoutineIssue } from '../routine';
 import { looksLikeZip } from './routine-import';
+import { decodeRoutineText } from './routine-text';
 
 /** The manifest's `format`: what tells a pack from any other zip. */
 export const PACK_FORMAT = 'liana-routine-pack';
@@ -162,7 +163,11 @@ export function readPack(bytes: Uint8Array, limits: PackLimits = PACK_LIMITS): P
 	if (!routineBytes)
 		return fail(ROUTINE, 'missing: a routine pack has the routine file, routine.json');
 
-	const text = strFromU8(routineBytes);
+	const decoded = decodeRoutineText(routineBytes);
+	if (!decoded.ok) {
+		return { ok: false, issues: [{ ...decoded.issue, path: `${ROUTINE} ${decoded.issue.path}` }] };
+	}
+	const text = decoded.text;
 	const parsed = parseRoutine(text);
 	if (!parsed.ok) {
 		return {

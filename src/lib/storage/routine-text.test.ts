@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setTopLevelString } from './routine-text';
+import { decodeRoutineText, setTopLevelString } from './routine-text';
 
 describe('editing a routine file in place', () => {
 	it('replaces the top-level value and keeps every other character', () => {
@@ -35,5 +35,62 @@ describe('editing a routine file in place', () => {
 		expect(setTopLevelString('{"id":1}', 'id', 's')).toBeUndefined();
 		expect(setTopLevelString('{"steps":[{"id":"a"}]}', 'id', 's')).toBeUndefined();
 		expect(setTopLevelString('{"id":"r', 'id', 's')).toBeUndefined();
+	});
+});
+
+/** The text as UTF-16 with its byte order mark, in either byte order. */
+function utf16(text: string, order: 'le' | 'be'): Uint8Array {
+	const bytes = new Uint8Array(2 + text.length * 2);
+	const view = new DataView(bytes.buffer);
+	view.setUint16(0, 0xfeff, order === 'le');
+	for (let i = 0; i < text.length; i++)
+		view.setUint16(2 + i * 2, text.charCodeAt(i), order === 'le');
+	return bytes;
+}
+
+describe('reading a routine file’s bytes as text', () => {
+	const text = '{\n\t"id": "hüfte",\n\t"title": "Hüfte 🌿 öffnen"\n}\n';
+	const utf8 = new TextEncoder().encode(text);
+
+	it('reads UTF-8, and drops a byte order mark', () => {
+		expect(decodeRoutineText(utf8)).toEqual({ ok: true, text });
+		const marked = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]);
+		expect(decodeRoutineText(marked)).toEqual({ ok: true, text });
+	});
+
+	it('reads UTF-16 by its byte order mark, little- and big-endian alike', () => {
+		expect(decodeRoutineText(utf16(text, 'le'))).toEqual({ ok: true, text });
+		expect(decodeRoutineText(utf16(text, 'be'))).toEqual({ ok: true, text });
+	});
+
+	it('names another encoding as the problem, with where it is and what to do', () => {
+		// "Hüfte" saved as Windows-1252: ü is the single byte 0xfc.
+		const latin1 = Uint8Array.from('{\n\t"id": "h",\n\t"title": "H\u00fcfte"\n}\n', (c) =>
+			c.charCodeAt(0)
+		);
+		expect(decodeRoutineText(latin1)).toEqual({
+			ok: false,
+			issue: {
+				path: '(file)',
+				line: 3,
+				column: 13,
+				message:
+					"not UTF-8 or UTF-16 text: the character here is written in another encoding (such as Windows-1252 or Latin-1); save the file as UTF-8 (a text editor's Save As offers it) and import it again"
+			}
+		});
+	});
+
+	it('refuses UTF-16 without its mark, and UTF-16 that is broken, as encoding problems', () => {
+		const unmarked = utf16(text, 'le').subarray(2);
+		const read = decodeRoutineText(unmarked);
+		expect(!read.ok && read.issue.message).toMatch(
+			/^not UTF-8 text: it looks like UTF-16 without the byte order mark .*; save the file as UTF-8/
+		);
+		// A lone high surrogate on line 2.
+		const broken = utf16('{\n"\ud83c"}', 'le');
+		const brokenRead = decodeRoutineText(broken);
+		expect(brokenRead.ok).toBe(false);
+		expect(!brokenRead.ok && [brokenRead.issue.line, brokenRead.issue.column]).toEqual([2, 2]);
+		expect(!brokenRead.ok && brokenRead.issue.message).toContain('not UTF-8 or UTF-16 text');
 	});
 });

@@ -6,6 +6,8 @@ import type { RoutineLoad } from '../../storage/built-in-routines';
 import { Database, storageProblem } from '../../storage/database';
 import type { PackFile, RoutineFile } from '../../storage/routine-import';
 import { DatabaseModel } from '../database.svelte';
+import { unzipSync, zipSync } from 'fflate';
+import { ManualClock } from '../../engine/clock';
 import { writePack } from '../../storage/routine-pack';
 import { LibraryModel, type FileSharing, type LibraryOptions } from './library.svelte';
 
@@ -399,5 +401,114 @@ describe('routine packs in the library', () => {
 		await library.openLink(new URL('https://liana.example/?import=/coach/evening.zip'), () => {});
 		expect(library.problem).toBeUndefined();
 		expect(await cuesOf('evening')).toEqual([['still/rest', 4]]);
+	});
+});
+
+/** The text as UTF-16 little-endian with its byte order mark, as some Windows editors save. */
+function utf16le(text: string): Uint8Array<ArrayBuffer> {
+	const bytes = new Uint8Array(2 + text.length * 2);
+	const view = new DataView(bytes.buffer);
+	view.setUint16(0, 0xfeff, true);
+	for (let i = 0; i < text.length; i++) view.setUint16(2 + i * 2, text.charCodeAt(i), true);
+	return bytes;
+}
+
+describe('reading routine files the one way on every path', () => {
+	const text = routineText('hufte', 'Hüfte öffnen');
+	const asked = new URL('https://liana.example/?import=/coach/hufte.json');
+
+	it('imports UTF-16 alike from a chosen file, a link and a pack', async () => {
+		const { library } = setup();
+		await library.connect();
+		await library.importFile(new File([utf16le(text)], 'hufte.json'));
+		expect(library.problem).toBeUndefined();
+		expect(ownTitles(library)).toEqual(['Hüfte öffnen']);
+
+		const fromLink = setup({ fetch: async () => new Response(utf16le(text)) }).library;
+		await fromLink.connect();
+		await fromLink.remove('hufte');
+		await fromLink.openLink(asked, () => {});
+		expect(fromLink.problem).toBeUndefined();
+		expect(ownTitles(fromLink)).toEqual(['Hüfte öffnen']);
+
+		const files = unzipSync(writePack(text, []));
+		const pack = zipSync({ ...files, 'routine.json': utf16le(text) });
+		await fromLink.remove('hufte');
+		await fromLink.importFile(new File([pack], 'hufte.zip'));
+		expect(fromLink.problem).toBeUndefined();
+		expect(ownTitles(fromLink)).toEqual(['Hüfte öffnen']);
+	});
+
+	it('names an encoding problem as one, from a file, a link or a pack', async () => {
+		const latin1 = Uint8Array.from(text, (c) => c.charCodeAt(0));
+		const encoding = expect.stringContaining('not UTF-8 or UTF-16 text');
+		const { library } = setup({ fetch: async () => new Response(latin1) });
+		await library.connect();
+		await library.importFile(new File([latin1], 'hufte.json'));
+		expect(library.problem).toMatchObject({
+			kind: 'invalid',
+			issues: [{ path: '(file)', line: 4, message: encoding }]
+		});
+		await library.openLink(asked, () => {});
+		expect(library.problem).toMatchObject({
+			kind: 'invalid',
+			source: '“/coach/hufte.json”',
+			issues: [{ line: 4, message: encoding }]
+		});
+		const files = unzipSync(writePack(text, []));
+		await library.importFile(new File([zipSync({ ...files, 'routine.json': latin1 })], 'h.zip'));
+		expect(library.problem).toMatchObject({
+			kind: 'invalid',
+			pack: true,
+			issues: [{ path: 'routine.json (file)', line: 4, message: encoding }]
+		});
+		expect(ownTitles(library)).toEqual([]);
+	});
+});
+
+describe('a link whose site does not answer in time', () => {
+	it('says so with Retry, and Retry fetches the file again', async () => {
+		const clock = new ManualClock();
+		let answering = false;
+		const requested: string[] = [];
+		const { library } = setup({
+			fetch: (input) => {
+				requested.push(String(input));
+				return answering
+					? Promise.resolve(new Response(routineText('evening', 'Evening unwind')))
+					: new Promise(() => {});
+			},
+			link: { timers: clock }
+		});
+		await library.connect();
+		let forgotten = 0;
+		const opening = library.openLink(
+			new URL('https://liana.example/?import=/coach/evening.json'),
+			() => forgotten++
+		);
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		expect(library.notice?.message).toBe('Fetching the routine at /coach/evening.json…');
+		clock.advance(20_000);
+		await opening;
+		expect(forgotten).toBe(1);
+		expect(library.notice).toBeUndefined();
+		expect(library.problem).toMatchObject({
+			kind: 'message',
+			retry: true,
+			message: expect.stringContaining('did not arrive within 20 seconds')
+		});
+
+		answering = true;
+		await library.retryLink();
+		expect(requested).toEqual([
+			'https://liana.example/coach/evening.json',
+			'https://liana.example/coach/evening.json'
+		]);
+		expect(library.problem).toBeUndefined();
+		expect(library.notice?.message).toBe('Imported “Evening unwind”.');
+		expect(ownTitles(library)).toEqual(['Evening unwind']);
+		// Done with: Retry has nothing left to fetch.
+		await library.retryLink();
+		expect(requested).toHaveLength(2);
 	});
 });

@@ -29,8 +29,13 @@ import {
 	type RoutineFile,
 	takenIds
 } from '../../storage/routine-import';
-import { fetchImportFile, importLinkTarget } from '../../storage/routine-link';
+import {
+	fetchImportFile,
+	importLinkTarget,
+	type LinkFetchOptions
+} from '../../storage/routine-link';
 import type { PackContents, PackedRecording } from '../../storage/routine-pack';
+import { decodeRoutineText } from '../../storage/routine-text';
 import type { DatabaseModel } from '../database.svelte';
 
 const KEY = Symbol('library');
@@ -77,10 +82,13 @@ export interface BrokenEntry {
 	message: string;
 }
 
-/** What went wrong, shown as an alert: a refused file with its issues, or a message. */
+/**
+ * What went wrong, shown as an alert: a refused file with its issues, or a message; `retry` when
+ * the alert offers Retry (a link whose site did not answer in time).
+ */
 export type LibraryProblem =
 	| { kind: 'invalid'; source: string; issues: RoutineIssue[]; pack?: boolean }
-	| { kind: 'message'; message: string };
+	| { kind: 'message'; message: string; retry?: boolean };
 
 /** What just happened, said politely; a deletion carries what Undo puts back. */
 export interface LibraryNotice {
@@ -111,6 +119,8 @@ export interface LibraryOptions {
 	fetch?: typeof fetch;
 	/** The app's own origin: import links to any other are refused. */
 	origin?: string;
+	/** How an import link is fetched: its time limit, timers and byte limits. */
+	link?: LinkFetchOptions;
 	download?: (file: RoutineFile | PackFile) => void;
 	sharing?: FileSharing;
 }
@@ -128,6 +138,9 @@ export class LibraryModel {
 	#now: () => number;
 	#fetch: typeof fetch;
 	#origin: string;
+	#link: LinkFetchOptions;
+	/** The link whose site did not answer in time: what Retry fetches again. */
+	#linkToRetry: URL | undefined;
 	#download: (file: RoutineFile | PackFile) => void;
 	#sharing: FileSharing | undefined;
 	#stored = $state.raw<readonly StoredRoutine[]>([]);
@@ -188,6 +201,7 @@ export class LibraryModel {
 		this.#now = options.now ?? (() => Date.now());
 		this.#fetch = options.fetch ?? ((...args) => fetch(...args));
 		this.#origin = options.origin ?? globalThis.location?.origin ?? '';
+		this.#link = options.link ?? {};
 		this.#download = options.download ?? downloadFile;
 		this.#sharing = options.sharing ?? browserSharing();
 	}
@@ -281,14 +295,24 @@ export class LibraryModel {
 			this.problem = { kind: 'invalid', source, issues: [tooLarge] };
 			return;
 		}
-		let text: string;
+		let bytes: Uint8Array;
 		try {
-			text = await file.text();
+			bytes = new Uint8Array(await file.arrayBuffer());
 		} catch (error) {
 			this.#fail(`${source} could not be read (${errorName(error)}). Choose it again.`);
 			return;
 		}
-		await this.#import(text, source);
+		await this.#importBytes(bytes, source);
+	}
+
+	/** Imports a routine file's bytes, read as text the one way every path reads them. */
+	async #importBytes(bytes: Uint8Array, source: string): Promise<void> {
+		const read = decodeRoutineText(bytes);
+		if (!read.ok) {
+			this.problem = { kind: 'invalid', source, issues: [read.issue] };
+			return;
+		}
+		await this.#import(read.text, source);
 	}
 
 	/** Imports the text in the paste box. */
@@ -311,16 +335,31 @@ export class LibraryModel {
 			forget();
 			return;
 		}
-		const where = target.url.pathname;
+		await this.#fetchLink(target.url);
+		forget();
+	}
+
+	/** Fetches the link whose site did not answer in time again. */
+	async retryLink(): Promise<void> {
+		const url = this.#linkToRetry;
+		if (!url) return;
+		this.#begin();
+		await this.#fetchLink(url);
+	}
+
+	async #fetchLink(url: URL): Promise<void> {
+		this.#linkToRetry = undefined;
+		const where = url.pathname;
 		this.notice = { message: `Fetching the routine at ${where}…` };
-		const fetched = await fetchImportFile(this.#fetch, target.url);
+		const fetched = await fetchImportFile(this.#fetch, url, this.#link);
 		this.notice = undefined;
-		if (!fetched.ok) this.#fail(fetched.message);
-		else if (looksLikeZip(fetched.bytes)) {
+		if (!fetched.ok) {
+			this.problem = { kind: 'message', message: fetched.message, retry: fetched.retry };
+			if (fetched.retry) this.#linkToRetry = url;
+		} else if (looksLikeZip(fetched.bytes)) {
 			const { readPack } = await import('../../storage/routine-pack');
 			await this.#importPack(readPack(fetched.bytes), `“${where}”`);
-		} else await this.#import(new TextDecoder().decode(fetched.bytes), `“${where}”`);
-		forget();
+		} else await this.#importBytes(fetched.bytes, `“${where}”`);
 	}
 
 	/** Imports a routine pack read and checked: the routine and its recordings, in one go. */
