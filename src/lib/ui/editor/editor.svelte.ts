@@ -29,7 +29,7 @@ import { record, redo, startHistory, undo, type History } from '../../routine/un
 import { validateRoutine, type RoutineIssue } from '../../routine/validate';
 import { loadBuiltInRoutine } from '../../storage/built-in-routines';
 import type { Database, RoutineDraft, StoredRoutine } from '../../storage/database';
-import { isNewDraftKey, newDraftKey, OLD_NEW_DRAFT_KEY } from '../../storage/draft-keys';
+import { newDraftKey, OLD_NEW_DRAFT_KEY } from '../../storage/draft-keys';
 import { copyTitle, exportFile, type RoutineFile } from '../../storage/routine-import';
 import type { DatabaseModel } from '../database.svelte';
 import { editorParam, editorTarget } from '../editor-address';
@@ -555,14 +555,10 @@ export class EditorModel {
 		if (this.#pendingTimer !== undefined) this.#timers.clear(this.#pendingTimer);
 		this.#pendingTimer = undefined;
 		// A routine never saved: its recordings (under the draft's own key) have nothing left to
-		// play for. An own routine's recordings are the routine's, and stay.
+		// play for. An own routine's draft is keyed by its id, and its recordings stay.
 		await this.#renaming;
 		const key = this.key;
-		const discarded = await this.#database.write((db) =>
-			this.origin.kind === 'new' && isNewDraftKey(key)
-				? db.discardDraftWithRecordings(key)
-				: db.discardDraft(key)
-		);
+		const discarded = await this.#database.write((db) => db.discardDraftWithRecordings(key));
 		if (!discarded.ok) {
 			this.problem = `The draft was not discarded. ${discarded.message}`;
 			return 'failed';
