@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectAccessible, test, untilOfflineReady } from './fixtures';
-import { notice, openLibrary, ownSection } from './routine-files';
+import { EVENING, importFile, notice, openLibrary, ownSection } from './routine-files';
+import { importPack, packAudio, routinePack, sineWav } from './routine-packs';
 import { CONTRACT_EXAMPLE } from '../../src/lib/routine/contract-example';
 
 const routineSection = (page: Page) => page.getByRole('region', { name: 'Routine', exact: true });
@@ -15,7 +16,7 @@ async function newRoutine(page: Page): Promise<void> {
 	await openLibrary(page);
 	await page.getByRole('link', { name: 'New routine' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Untitled routine');
-	await expect(page).toHaveURL(/\/edit\/new-\d+$/);
+	await expect(page).toHaveURL(/\/edit\/draft:[a-z0-9]{12}$/);
 }
 
 async function fill(scope: Locator, label: string, value: string): Promise<void> {
@@ -329,7 +330,7 @@ test.describe('the routine editor', () => {
 	}) => {
 		await openLibrary(page);
 		await page.getByRole('button', { name: 'Edit a copy of Daily unload' }).click();
-		await expect(page).toHaveURL(/\/edit\/new-\d+$/);
+		await expect(page).toHaveURL(/\/edit\/draft:[a-z0-9]{12}$/);
 		await expect(routineSection(page).getByLabel('Title')).toHaveValue('Daily unload (copy)');
 		await expect(routineSection(page).getByLabel('Routine id')).toHaveValue('daily-unload-copy');
 		await expect(page.getByText('This is your own copy of “Daily unload”')).toBeAttached();
@@ -375,7 +376,7 @@ test.describe('the routine editor', () => {
 		await page.getByRole('button', { name: /Add breathing/ }).click();
 		await fill(step(page, 1), 'Title', 'First breaths');
 		await toolbar(page).getByRole('button', { name: 'Try it' }).click();
-		await expect(page).toHaveURL(/\/play\/quick-try\?draft=new-\d+$/);
+		await expect(page).toHaveURL(/\/play\/quick-try\?draft=draft%3A[a-z0-9]{12}$/);
 		await expect(page.getByTestId('step-title')).toHaveText('First breaths');
 		await expect(page.getByText('Trying your draft from the editor')).toBeVisible();
 		// The studio display plays the same draft, not a saved routine (there is none yet).
@@ -383,7 +384,7 @@ test.describe('the routine editor', () => {
 		const studioLink = page.getByRole('link', { name: 'Studio display' });
 		await expect(studioLink).toHaveAttribute(
 			'href',
-			/^\/play\/quick-try\?view=studio&draft=new-\d+$/
+			/^\/play\/quick-try\?view=studio&draft=draft%3A[a-z0-9]{12}$/
 		);
 		const studio = await page.context().newPage();
 		await studio.goto((await studioLink.getAttribute('href')) ?? '');
@@ -403,7 +404,7 @@ test.describe('the routine editor', () => {
 		await untilOfflineReady(page);
 		await context.setOffline(true);
 		await page.goto('/edit/new');
-		await expect(page).toHaveURL(/\/edit\/new-\d+$/);
+		await expect(page).toHaveURL(/\/edit\/draft:[a-z0-9]{12}$/);
 		await fill(routineSection(page), 'Title', 'Offline');
 		await page.getByRole('button', { name: /Add rest/ }).click();
 		await untilKept(page);
@@ -414,6 +415,63 @@ test.describe('the routine editor', () => {
 		await page.reload();
 		await expect(page.getByText('Editing your routine')).toBeVisible();
 		await expect(routineSection(page).getByLabel('Title')).toHaveValue('Offline');
+	});
+
+	test('a routine whose id looks like a draft’s edits, saves and discards as itself, its recordings kept', async ({
+		page
+	}) => {
+		await openLibrary(page);
+		const cues = { 'defaults/countdown': sineWav(1), 'hip-left/approach': sineWav(1) };
+		await importPack(page, routinePack(EVENING.replace('evening-unwind', 'new-2024'), cues));
+		await expect(notice(page)).toHaveText('Imported “Evening unwind” with 2 recorded cues.');
+		await ownSection(page).getByRole('button', { name: 'Edit Evening unwind' }).click();
+		await expect(page).toHaveURL('/edit/new-2024');
+		await fill(routineSection(page), 'Title', 'Evening, mine');
+		await untilKept(page);
+
+		// Back to the library and in again: the kept changes of this routine, not a new one.
+		await openLibrary(page);
+		await expect(page.getByRole('region', { name: 'Drafts in progress' })).toContainText(
+			'Unsaved changes'
+		);
+		await ownSection(page).getByRole('button', { name: 'Edit Evening unwind' }).click();
+		await expect(page.getByText('Editing your routine')).toBeVisible();
+		await expect(routineSection(page).getByLabel('Title')).toHaveValue('Evening, mine');
+		await toolbar(page).getByRole('button', { name: 'Save to library' }).click();
+		await expect(page.getByText('Saved “Evening, mine” to your library.')).toBeAttached();
+		await expect(page).toHaveURL('/edit/new-2024');
+
+		// Changes discarded go back to the routine as saved, and take none of its recordings.
+		await fill(routineSection(page), 'Title', 'Evening, thrown away');
+		await untilKept(page);
+		await page.getByRole('button', { name: 'Discard draft' }).click();
+		await page
+			.getByRole('dialog', { name: 'Discard your changes?' })
+			.getByRole('button', { name: 'Discard' })
+			.click();
+		await expect(routineSection(page).getByLabel('Title')).toHaveValue('Evening, mine');
+		await openLibrary(page);
+		await expect(page.getByRole('region', { name: 'Drafts in progress' })).toBeHidden();
+		const download = page.waitForEvent('download');
+		await page.getByRole('button', { name: 'Export pack of Evening, mine' }).click();
+		const pack = await readFile(await (await download).path());
+		expect(packAudio(new Uint8Array(pack))).toEqual([
+			'audio/defaults/countdown.wav',
+			'audio/hip-left/approach.wav'
+		]);
+
+		// A routine called "new" has an address of its own, beside the new routine's /edit/new.
+		await importFile(
+			page,
+			EVENING.replace('evening-unwind', 'new').replace('Evening unwind', 'New')
+		);
+		await ownSection(page).getByRole('button', { name: 'Edit New' }).click();
+		await expect(page).toHaveURL('/edit/routine:new');
+		await expect(page.getByText('Editing your routine')).toBeVisible();
+		await fill(routineSection(page), 'Title', 'New, mine');
+		await toolbar(page).getByRole('button', { name: 'Save to library' }).click();
+		await expect(page.getByText('Saved “New, mine” to your library.')).toBeAttached();
+		await expect(page).toHaveURL('/edit/routine:new');
 	});
 
 	test('says so when an address names nothing to edit', async ({ page }) => {

@@ -1,8 +1,9 @@
 /**
  * Reads RFC 4180 CSV back into rows of fields, the way a spreadsheet would: for the tests that
  * check what the history's export writes (the unit tests and the journey that downloads it).
+ * `separator` is `;` where a spreadsheet of a decimal-comma locale reads it so.
  */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, separator = ','): string[][] {
 	const rows: string[][] = [];
 	let row: string[] = [];
 	let field = '';
@@ -16,7 +17,7 @@ export function parseCsv(text: string): string[][] {
 			} else if (char === '"') quoted = false;
 			else field += char;
 		} else if (char === '"') quoted = true;
-		else if (char === ',') {
+		else if (char === separator) {
 			row.push(field);
 			field = '';
 		} else if (char === '\r' && text[i + 1] === '\n') {

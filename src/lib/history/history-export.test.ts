@@ -16,9 +16,10 @@ import { parseCsv } from './csv-reader';
 import { at, coachedSession, completedSession, flare, flaredSession } from './test-sessions';
 
 describe('CSV fields', () => {
-	it('are left bare when plain, quoted with quotes doubled when they must be (RFC 4180)', () => {
-		expect(csvField('Daily unload')).toBe('Daily unload');
+	it('are quoted when text, with quotes doubled (RFC 4180); numbers and empty cells bare', () => {
+		expect(csvField('Daily unload')).toBe('"Daily unload"');
 		expect(csvField('Hips, gently')).toBe('"Hips, gently"');
+		expect(csvField('Hips; gently')).toBe('"Hips; gently"');
 		expect(csvField('The "long" spine')).toBe('"The ""long"" spine"');
 		expect(csvField('two\nlines')).toBe('"two\nlines"');
 		expect(csvField('two\r\nlines')).toBe('"two\r\nlines"');
@@ -30,9 +31,58 @@ describe('CSV fields', () => {
 
 	it('never start with what a spreadsheet would run as a formula', () => {
 		expect(csvField('=HYPERLINK("http://x","hi")')).toBe(`"'=HYPERLINK(""http://x"",""hi"")"`);
-		expect(csvField('+1')).toBe("'+1");
-		expect(csvField('-gentle')).toBe("'-gentle");
-		expect(csvField('@sum')).toBe("'@sum");
+		expect(csvField('+1')).toBe(`"'+1"`);
+		expect(csvField('-gentle')).toBe(`"'-gentle"`);
+		expect(csvField('@sum')).toBe(`"'@sum"`);
+		expect(csvField('\t=1+1')).toBe(`"'\t=1+1"`);
+		expect(csvField('\r=1+1')).toBe(`"'\r=1+1"`);
+	});
+
+	it('nor after spaces of any kind, no-break ones too, or invisible marks', () => {
+		const blanks = [
+			' ',
+			'   ',
+			'\u00a0',
+			'\u2007',
+			'\u202f',
+			'\u3000',
+			'\u2003',
+			'\u200b',
+			'\ufeff',
+			'\n'
+		];
+		for (const blank of blanks) {
+			expect(csvField(`${blank}=cmd|' /C calc'!A0`)).toBe(`"'${blank}=cmd|' /C calc'!A0"`);
+			expect(csvField(`${blank}+1`)).toBe(`"'${blank}+1"`);
+		}
+		expect(csvField(' \u00a0\u202f @sum')).toBe(`"' \u00a0\u202f @sum"`);
+		// Spaces before plain text are the author's: kept, and nothing added.
+		expect(csvField('  Hips')).toBe('"  Hips"');
+	});
+
+	it('nor with the full-width or small look-alikes of = + - @', () => {
+		for (const sign of [
+			'\uff1d',
+			'\uff0b',
+			'\uff0d',
+			'\uff20',
+			'\ufe66',
+			'\ufe62',
+			'\ufe63',
+			'\ufe6b'
+		]) {
+			expect(csvField(`${sign}HYPERLINK("http://x")`)).toBe(`"'${sign}HYPERLINK(""http://x"")"`);
+			expect(csvField(`\u00a0${sign}1`)).toBe(`"'\u00a0${sign}1"`);
+		}
+	});
+
+	it('keep a formula after a ; inside the cell, where a ;-separated spreadsheet splits bare text', () => {
+		for (const title of ['Hips;=1+1', 'Hips;=HYPERLINK("http://x","hi")', 'a;\u00a0＝1']) {
+			const field = csvField(title);
+			expect(field.startsWith('"')).toBe(true);
+			// Read with ; as the separator, as such a spreadsheet does: one cell, the title whole.
+			expect(parseCsv(field, ';')).toEqual([[title]]);
+		}
 	});
 });
 
@@ -42,19 +92,19 @@ describe('the history as CSV', () => {
 		const lines = csv.split('\r\n');
 		expect(lines).toHaveLength(4);
 		expect(lines[0]).toBe(
-			'start,end,routine id,routine title,outcome,steps completed,steps skipped,flares,pain before,pain after,leg before,leg after,flare details,note,coach adjustments'
+			'"start","end","routine id","routine title","outcome","steps completed","steps skipped","flares","pain before","pain after","leg before","leg after","flare details","note","coach adjustments"'
 		);
 		expect(lines[3]).toBe('');
-		expect(historyCsv([])).toBe(`${CSV_COLUMNS.join(',')}\r\n`);
+		expect(historyCsv([])).toBe(`${CSV_COLUMNS.map((name) => `"${name}"`).join(',')}\r\n`);
 	});
 
 	it('writes a session as its times, routine, outcome, counts, check-ins and flares', () => {
 		expect(csvRow(flaredSession())).toBe(
-			'2026-11-25 07:30,2026-11-25 07:37,daily-unload,Daily unload,Stopped,3,1,1,6,3,heavier,lighter,' +
+			'"2026-11-25 07:30","2026-11-25 07:37","daily-unload","Daily unload","Stopped",3,1,1,6,3,"heavier","lighter",' +
 				'"Hip opener (left), round 1, soften, 34 s into the step, at 07:33: Step skipped",,'
 		);
 		expect(csvRow(completedSession())).toBe(
-			'2026-11-24 18:05,2026-11-24 18:29,breathe-settle,Breathe and settle,Completed,4,0,0,,,,,,,'
+			'"2026-11-24 18:05","2026-11-24 18:29","breathe-settle","Breathe and settle","Completed",4,0,0,,,,,,,'
 		);
 	});
 
@@ -125,7 +175,7 @@ describe('the history as CSV', () => {
 		const file = csvFile([completedSession()], at(2026, 3, 9, 0, 30));
 		expect(file.name).toBe('liana-history-2026-03-09.csv');
 		expect(file.type).toBe('text/csv;charset=utf-8');
-		expect(file.text.startsWith('\uFEFFstart,end,')).toBe(true);
+		expect(file.text.startsWith('\uFEFF"start","end",')).toBe(true);
 	});
 });
 

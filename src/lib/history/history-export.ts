@@ -45,18 +45,33 @@ export const CSV_COLUMNS = [
 	'coach adjustments'
 ] as const;
 
-/** Text a spreadsheet would run as a formula (an imported routine's title could be one). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * What a spreadsheet runs as a formula at the start of a cell (an imported routine's title could
+ * be one): = + - @, their full-width and small look-alikes (which some spreadsheets fold into
+ * them), and a tab or a carriage return.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b]/;
+
+/** What a spreadsheet may pass over before a formula: spaces of every kind and invisible marks. */
+const LEADING_BLANKS = /^[\s\u200b-\u200d\u2060\ufeff]+/;
+
+/** Text a spreadsheet could run: a formula at its start, or after blanks it trims. */
+function runsAsFormula(text: string): boolean {
+	return FORMULA_START.test(text) || FORMULA_START.test(text.replace(LEADING_BLANKS, ''));
+}
 
 /**
- * One CSV field by RFC 4180: quoted when it holds a comma, a quote or a line break, quotes
- * doubled. Text that a spreadsheet would take for a formula gets a leading apostrophe.
+ * One CSV field by RFC 4180. Text (but empty text) is always quoted, quotes doubled: so a `;` or a `,` inside it
+ * never ends the cell, whichever separator the spreadsheet reads (a decimal-comma locale reads
+ * `;`), and what follows it can never start a cell of its own. Text that a spreadsheet would
+ * take for a formula gets a leading apostrophe, which it shows as text.
  */
 export function csvField(value: string | number | undefined): string {
-	if (value === undefined) return '';
+	// Nothing, or empty text: an empty cell either way, with nothing in it to run.
+	if (value === undefined || value === '') return '';
 	if (typeof value === 'number') return String(value);
-	const text = FORMULA_START.test(value) ? `'${value}` : value;
-	return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+	const text = runsAsFormula(value) ? `'${value}` : value;
+	return `"${text.replaceAll('"', '""')}"`;
 }
 
 /** One flare in a cell: "Hip opener, round 1, Soften, 34 s into the step, at 18:12: Step skipped". */
@@ -102,7 +117,8 @@ export function csvRow(session: StoredSession, phaseWords: PhaseWords = (phase) 
 
 /** The whole history as CSV text: a header, then one CRLF-ended row per session, in the order given. */
 export function historyCsv(sessions: readonly StoredSession[], phaseWords?: PhaseWords): string {
-	const lines = [CSV_COLUMNS.join(','), ...sessions.map((s) => csvRow(s, phaseWords))];
+	const header = CSV_COLUMNS.map(csvField).join(',');
+	const lines = [header, ...sessions.map((s) => csvRow(s, phaseWords))];
 	return lines.map((line) => `${line}\r\n`).join('');
 }
 

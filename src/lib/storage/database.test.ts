@@ -194,15 +194,15 @@ describe('the database', () => {
 	it('keeps drafts as typed, the latest first, and drops one on discard', async () => {
 		db = await open();
 		await db.saveDraft({ key: 'mine', routine: { title: 'Half' }, updatedAtEpochMs: 1 });
-		await db.saveDraft({ key: 'new-5', routine: { steps: [] }, updatedAtEpochMs: 5 });
+		await db.saveDraft({ key: 'draft:5', routine: { steps: [] }, updatedAtEpochMs: 5 });
 		await db.saveDraft({ key: 'mine', routine: { title: 'Half done' }, updatedAtEpochMs: 9 });
 		expect((await db.drafts()).map((d) => [d.key, d.routine])).toEqual([
 			['mine', { title: 'Half done' }],
-			['new-5', { steps: [] }]
+			['draft:5', { steps: [] }]
 		]);
 		await db.discardDraft('mine');
 		expect(await db.draft('mine')).toBeUndefined();
-		expect(await db.draft('new-5')).toBeDefined();
+		expect(await db.draft('draft:5')).toBeDefined();
 	});
 
 	it('keeps recorded cues per routine and cue, replacing one recorded again', async () => {
@@ -343,14 +343,67 @@ describe('the database', () => {
 		expect(await db.recordings('mine')).toHaveLength(2);
 	});
 
-	it("deletes every recording of one id (a new routine's draft thrown away)", async () => {
+	it("discards a new routine's draft with its recordings, and an own routine's edit without", async () => {
 		db = await open();
-		await db.putRecording(take('draft-1', 'hip/soften', 1));
-		await db.putRecording(take('draft-1', 'defaults/rest', 2));
-		await db.putRecording(take('draft-2', 'defaults/rest', 3));
-		expect(await db.deleteRecordings('draft-1')).toMatchObject({ ok: true });
-		expect(await db.recordings('draft-1')).toEqual([]);
-		expect(await db.recordings('draft-2')).toHaveLength(1);
+		await db.saveDraft({ key: 'draft:a1', routine: {}, updatedAtEpochMs: 1 });
+		await db.putRecording(take('draft:a1', 'hip/soften', 1));
+		await db.putRecording(take('draft:a1', 'defaults/rest', 2));
+		await db.putRecording(take('draft:b2', 'defaults/rest', 3));
+		await db.saveDraft({ key: 'new-2024', routine: {}, updatedAtEpochMs: 1 });
+		await db.putRecording(take('new-2024', 'defaults/rest', 4));
+		expect(await db.discardDraftWithRecordings('draft:a1')).toMatchObject({ ok: true });
+		expect(await db.draft('draft:a1')).toBeUndefined();
+		expect(await db.recordings('draft:a1')).toEqual([]);
+		expect(await db.recordings('draft:b2')).toHaveLength(1);
+		// An own routine's edit: its recordings are the saved routine's.
+		expect(await db.discardDraftWithRecordings('new-2024')).toMatchObject({ ok: true });
+		expect(await db.draft('new-2024')).toBeUndefined();
+		expect(await db.recordings('new-2024')).toHaveLength(1);
+	});
+
+	it("keeps a new routine's draft and its recordings when discarding them fails", async () => {
+		db = await open();
+		await db.saveDraft({ key: 'draft:a1', routine: {}, updatedAtEpochMs: 1 });
+		await db.putRecording(take('draft:a1', 'hip/soften', 1));
+		const discarded = await failingOn('delete', 2, FULL, () =>
+			db!.discardDraftWithRecordings('draft:a1')
+		);
+		expect(discarded).toMatchObject({ ok: false });
+		expect(await db.draft('draft:a1')).toBeDefined();
+		expect(await db.recordings('draft:a1')).toHaveLength(1);
+	});
+
+	it("moves the first editor's new drafts (new-<time>) to draft: keys with their recordings", async () => {
+		// Left by version 2: a new routine's draft with a cue, an own routine whose id looks like
+		// one (edited, so it has a draft by its id too) with its cues, and another routine's cue.
+		const old = await Database.open('liana', 2);
+		if (!old.ok) throw new Error(old.message);
+		await old.value.saveDraft({ key: 'new-1700', routine: { title: 'Half' }, updatedAtEpochMs: 7 });
+		await old.value.putRecording(take('new-1700', 'hip/soften', 1));
+		await old.value.putRoutine(routine('new-2024'));
+		await old.value.saveDraft({ key: 'new-2024', routine: { title: 'Edit' }, updatedAtEpochMs: 8 });
+		await old.value.putRecording(take('new-2024', 'defaults/rest', 2));
+		await old.value.putRecording(take('new-2024', 'still/rest', 3));
+		await old.value.saveDraft({ key: 'mine', routine: { title: 'Mine' }, updatedAtEpochMs: 9 });
+		await old.value.putRecording(take('mine', 'defaults/rest', 4));
+		old.value.close();
+
+		db = await open();
+		expect((await db.drafts()).map((d) => [d.key, d.routine, d.updatedAtEpochMs])).toEqual([
+			['mine', { title: 'Mine' }, 9],
+			['new-2024', { title: 'Edit' }, 8],
+			['draft:new-1700', { title: 'Half' }, 7]
+		]);
+		expect(await db.recordings('draft:new-1700')).toEqual([
+			take('draft:new-1700', 'hip/soften', 1)
+		]);
+		expect(await db.recordings('new-1700')).toEqual([]);
+		expect((await db.recordings('new-2024')).map((r) => r.cue)).toEqual([
+			'defaults/rest',
+			'still/rest'
+		]);
+		expect(await db.recordings('mine')).toHaveLength(1);
+		expect((await db.routines()).map((r) => r.id)).toEqual(['new-2024']);
 	});
 
 	it('says the disk is full and loses nothing when a write fails for quota', async () => {

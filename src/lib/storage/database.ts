@@ -12,10 +12,11 @@ import {
 } from 'idb';
 import type { Outcome, SessionRecord, SessionState } from '../engine/types';
 import { parseCueKey } from '../routine/cue-keys';
+import { isNewDraftKey, newDraftKey, OLD_NEW_DRAFT_KEY } from './draft-keys';
 
 export const DB_NAME = 'liana';
 /** The current version; every earlier one is upgraded step by step by {@link UPGRADES}. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** A routine the person imported, kept as the file's own text so nothing of it (x- keys) is lost. */
 export interface StoredRoutine {
@@ -74,7 +75,7 @@ export interface Checkpoint {
  * `routine` is what the form holds, which may not be a valid routine yet.
  */
 export interface RoutineDraft {
-	/** The id of the routine it edits, or `new-<epoch ms>` for a routine not saved yet. */
+	/** The id of the routine it edits, or for a routine not saved yet `draft:<random>` (draft-keys.ts). */
 	key: string;
 	routine: unknown;
 	updatedAtEpochMs: number;
@@ -124,8 +125,36 @@ export const UPGRADES: readonly Upgrade[] = [
 		db.createObjectStore('drafts', { keyPath: 'key' });
 		const recordings = db.createObjectStore('recordings', { keyPath: ['routineId', 'cue'] });
 		recordings.createIndex('by-routine', 'routineId');
+	},
+	(_db, tx) => {
+		// A failed move aborts the upgrade, which keeps everything as it was.
+		moveOldNewDrafts(tx).catch(() => tx.abort());
 	}
 ];
+
+/**
+ * New routines' drafts were kept as `new-<epoch ms>`, which is a valid routine id too: each moves
+ * to a `draft:` key with the cues recorded for it. A draft whose key is a saved routine's id is
+ * that routine's edit (the old editor took it for a new one), and those recordings are the
+ * routine's: both stay where they are.
+ */
+async function moveOldNewDrafts(
+	tx: IDBPTransaction<LianaSchema, StoreNames<LianaSchema>[], 'versionchange'>
+): Promise<void> {
+	const drafts = tx.objectStore('drafts');
+	const recordings = tx.objectStore('recordings');
+	for (const draft of await drafts.getAll()) {
+		if (!OLD_NEW_DRAFT_KEY.test(draft.key)) continue;
+		if ((await tx.objectStore('routines').getKey(draft.key)) !== undefined) continue;
+		const key = newDraftKey(draft.key);
+		await drafts.delete(draft.key);
+		await drafts.put({ ...draft, key });
+		for (const recording of await recordings.index('by-routine').getAll(draft.key)) {
+			await recordings.delete([draft.key, recording.cue]);
+			await recordings.put({ ...recording, routineId: key });
+		}
+	}
+}
 
 /** The outcome of a write: done, or why not (and that nothing changed). */
 export type StoreResult<T = void> = { ok: true; value: T } | { ok: false; message: string };
@@ -356,6 +385,20 @@ export class Database {
 		return this.#write(() => this.db.delete('drafts', key));
 	}
 
+	/**
+	 * Forgets a new routine's draft with the cues recorded for it: both or, when a write fails,
+	 * neither. Only a new routine's key (`draft:…`) has recordings of its own: for any other key
+	 * (an own routine's edit) the routine's recordings are left alone.
+	 */
+	discardDraftWithRecordings(key: string): Promise<StoreResult> {
+		return this.#atomic(['drafts', 'recordings'], async (tx) => {
+			await tx.objectStore('drafts').delete(key);
+			if (!isNewDraftKey(key)) return;
+			const store = tx.objectStore('recordings');
+			for (const cue of await store.index('by-routine').getAllKeys(key)) await store.delete(cue);
+		});
+	}
+
 	/** Adds or replaces one recorded cue. */
 	putRecording(recording: Recording): Promise<StoreResult> {
 		return this.#write(async () => {
@@ -412,16 +455,6 @@ export class Database {
 				await store.put({ ...recording, cue: `${to}/${phase}` });
 			}
 			return moving.length;
-		});
-	}
-
-	/** Deletes every cue recorded under one id (a new routine's draft, thrown away). */
-	deleteRecordings(routineId: string): Promise<StoreResult> {
-		return this.#atomic(['recordings'], async (tx) => {
-			const store = tx.objectStore('recordings');
-			for (const key of await store.index('by-routine').getAllKeys(routineId)) {
-				await store.delete(key);
-			}
 		});
 	}
 

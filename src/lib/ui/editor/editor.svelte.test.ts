@@ -5,6 +5,7 @@ import { valueAt } from '../../routine/draft';
 import { Database } from '../../storage/database';
 import type { RoutineFile } from '../../storage/routine-import';
 import { DatabaseModel } from '../database.svelte';
+import { editorParam } from '../editor-address';
 import { EditorModel, type EditorOptions } from './editor.svelte';
 
 const DAILY = `{\n\t"version": 1,\n\t"id": "daily-unload",\n\t"title": "Daily unload",\n\t"x-coach": "Ana",\n\t"steps": [{ "type": "rest", "id": "still", "title": "Rest", "seconds": 60 }]\n}\n`;
@@ -58,7 +59,7 @@ function setup(options: Partial<EditorOptions> = {}) {
 
 /** A new routine with a title and one rest step. */
 async function simpleRoutine(editor: EditorModel) {
-	expect(await editor.open('new')).toMatch(/^new-\d+$/);
+	expect(await editor.open('new')).toMatch(/^draft:[a-z0-9]{12}$/);
 	editor.setTitle('Evening');
 	editor.addStep('rest');
 }
@@ -154,7 +155,7 @@ describe('the editor view-model', () => {
 	it('opens a built-in as an own copy, kept at once, with its own keys as they were', async () => {
 		const { editor, database } = setup();
 		const address = await editor.open('daily-unload');
-		expect(address).toMatch(/^new-\d+$/);
+		expect(address).toMatch(/^draft:[a-z0-9]{12}$/);
 		expect(editor.draft['id']).toBe('daily-unload-copy');
 		expect(editor.draft['title']).toBe('Daily unload (copy)');
 		expect(editor.draft['x-coach']).toBe('Ana');
@@ -272,6 +273,63 @@ describe('the editor view-model', () => {
 			expect(await db?.routine('evening')).toBeUndefined();
 			expect(await cues('evening')).toEqual([]);
 			expect(await cues('evening-long')).toEqual(['rest/rest']);
+		});
+
+		it('stay with a routine whose id looks like a new draft’s, which edits and saves as any', async () => {
+			for (const id of ['new-2024', 'new']) {
+				const { editor, database, runTimers } = setup();
+				const stored = await database.get();
+				const text = DAILY.replace('"daily-unload"', JSON.stringify(id));
+				await stored?.putRoutine({ id, text, addedAtEpochMs: 1, updatedAtEpochMs: 1 });
+				await stored?.putRecording(take(id, 'still/rest'));
+				expect(await editor.open(editorParam(id))).toBeUndefined();
+				expect(editor.origin).toEqual({ kind: 'own', id });
+				editor.setTitle('Changed');
+				await runTimers();
+
+				const again = setup().editor;
+				await again.open(editorParam(id));
+				expect(again.origin).toEqual({ kind: 'own', id });
+				expect(again.draft['title']).toBe('Changed');
+				expect(await again.save()).toBe(true);
+				expect(JSON.parse((await stored?.routine(id))?.text ?? '{}')['title']).toBe('Changed');
+				again.setTitle('Changed again');
+				expect(await again.discard()).toBe('reset');
+				expect(again.draft['title']).toBe('Changed');
+				expect(await cues(id)).toEqual(['still/rest']);
+			}
+		});
+
+		it('of a new draft are its own, and go with it when it is discarded', async () => {
+			const { editor, database } = setup({ newDraftKey: () => 'draft:k1' });
+			const stored = await database.get();
+			await stored?.putRoutine({
+				id: 'new-2024',
+				text: DAILY,
+				addedAtEpochMs: 1,
+				updatedAtEpochMs: 1
+			});
+			await stored?.putRecording(take('new-2024', 'still/rest'));
+			expect(await editor.open('new')).toBe('draft:k1');
+			expect(editor.voiceId).toBe('draft:k1');
+			await stored?.putRecording(take(editor.voiceId, 'still/rest'));
+			editor.setTitle('Evening');
+			expect(await editor.discard()).toBe('gone');
+			expect(await cues('draft:k1')).toEqual([]);
+			expect(await cues('new-2024')).toEqual(['still/rest']);
+		});
+
+		it("opens a draft of the first editor's by its old address, at its new one", async () => {
+			const { editor, database } = setup();
+			const stored = await database.get();
+			await stored?.saveDraft({
+				key: 'draft:new-1700',
+				routine: { title: 'Half' },
+				updatedAtEpochMs: 1
+			});
+			expect(await editor.open('new-1700')).toBe('draft:new-1700');
+			expect(editor.origin).toEqual({ kind: 'new' });
+			expect(editor.draft['title']).toBe('Half');
 		});
 
 		it('of a new routine are deleted with its draft; a saved one keeps its own', async () => {

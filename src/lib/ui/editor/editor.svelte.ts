@@ -28,9 +28,11 @@ import type { StepType } from '../../routine/schema';
 import { record, redo, startHistory, undo, type History } from '../../routine/undo';
 import { issueCount, validateRoutine, type RoutineIssue } from '../../routine/validate';
 import { loadBuiltInRoutine } from '../../storage/built-in-routines';
-import type { StoredRoutine } from '../../storage/database';
+import type { Database, RoutineDraft, StoredRoutine } from '../../storage/database';
+import { newDraftKey, OLD_NEW_DRAFT_KEY } from '../../storage/draft-keys';
 import { copyTitle, exportFile, type RoutineFile } from '../../storage/routine-import';
 import type { DatabaseModel } from '../database.svelte';
+import { editorParam, editorTarget } from '../editor-address';
 import { downloadFile } from '../history/download';
 import { NO_PATHS, pathSet, withPath } from './fields';
 import { followStepIds, voiceStepIds } from './step-ids';
@@ -48,8 +50,10 @@ export interface EditorOptions {
 	database: Pick<DatabaseModel, 'get' | 'write' | 'problem'>;
 	builtInIds: readonly string[];
 	fetch?: typeof fetch;
-	/** Wall-clock time, for the draft's date and new keys. */
+	/** Wall-clock time, for the draft's date. */
 	now?: () => number;
+	/** A key for a new routine's draft (draft-keys.ts); random unless a test fixes it. */
+	newDraftKey?: () => string;
 	/** A monotonic clock, for joining keystrokes into one undo step. */
 	monotonicMs?: () => number;
 	download?: (file: RoutineFile) => void;
@@ -60,15 +64,13 @@ export interface EditorOptions {
 	countdownSec?: () => number;
 }
 
-/** Draft keys of routines never saved: `new-<epoch ms>`. */
-const NEW_KEY = /^new-\d+$/;
-
 /** One per editor page, handed down with context. */
 export class EditorModel {
 	#database: EditorOptions['database'];
 	#builtInIds: readonly string[];
 	#fetch: typeof fetch;
 	#now: () => number;
+	#newDraftKey: () => string;
 	#monotonicMs: () => number;
 	#download: (file: RoutineFile) => void;
 	#keepAfterMs: number;
@@ -130,6 +132,7 @@ export class EditorModel {
 		this.#builtInIds = options.builtInIds;
 		this.#fetch = options.fetch ?? ((...args) => fetch(...args));
 		this.#now = options.now ?? (() => Date.now());
+		this.#newDraftKey = options.newDraftKey ?? (() => newDraftKey());
 		this.#monotonicMs = options.monotonicMs ?? (() => performance.now());
 		this.#download = options.download ?? downloadFile;
 		this.#keepAfterMs = options.keepAfterMs ?? 400;
@@ -141,42 +144,70 @@ export class EditorModel {
 	}
 
 	/**
-	 * Opens what the address names: `new`, a kept draft, an own routine, or a built-in (as an own
-	 * copy). Returns the address to show instead, when the draft got a key of its own.
+	 * Opens what the address's param names (see editor-address.ts): `new`, a new routine's kept
+	 * draft, or a routine: its kept draft, the own routine, or a built-in (as an own copy). Returns
+	 * the param to show instead, when the draft got a key of its own.
 	 */
 	async open(param: string): Promise<string | undefined> {
+		const target = editorTarget(param);
+		// Opened now for every address, so the first keystroke's write does not wait for it.
 		const db = await this.#database.get();
-		if (param === 'new') {
-			this.#start(`new-${this.#now()}`, { kind: 'new' }, newDraft(), false);
-			return this.key;
+		switch (target.kind) {
+			case 'new':
+				this.#start(this.#newDraftKey(), { kind: 'new' }, newDraft(), false);
+				return editorParam(this.key);
+			case 'draft':
+				await this.#openNewDraft(db, target.key);
+				return undefined;
+			case 'routine':
+				return this.#openRoutine(db, target.id);
+			default:
+				return unreachable(target);
 		}
+	}
+
+	/** A new routine's draft as kept; one not kept yet (nothing typed) starts empty. */
+	async #openNewDraft(db: Database | undefined, key: string): Promise<void> {
 		try {
-			const kept = await db?.draft(param);
+			const kept = await db?.draft(key);
+			if (kept) return this.#resume(key, { kind: 'new' }, kept);
+		} catch (error) {
+			this.problem = `Your drafts could not be read just now (${errorName(error)}). Reload the page to try again.`;
+		}
+		this.#start(key, { kind: 'new' }, newDraft(), false);
+	}
+
+	async #openRoutine(db: Database | undefined, id: string): Promise<string | undefined> {
+		try {
+			const kept = await db?.draft(id);
 			if (kept) {
-				const origin: EditorOrigin = NEW_KEY.test(param)
-					? { kind: 'new' }
-					: { kind: 'own', id: param };
-				this.#start(param, origin, readDraft(kept.routine), true);
-				this.keeping = 'kept';
-				this.keptAtEpochMs = kept.updatedAtEpochMs;
-				this.announcement = 'Your unsaved changes are back.';
+				this.#resume(id, { kind: 'own', id }, kept);
 				return undefined;
 			}
-			const own = await db?.routine(param);
+			const own = await db?.routine(id);
 			if (own) {
-				this.#start(param, { kind: 'own', id: param }, fileDraft(own.text), true);
+				this.#start(id, { kind: 'own', id }, fileDraft(own.text), true);
 				return undefined;
+			}
+			// An address of the first editor's (`new-<epoch ms>`): its draft moved to a key of its own.
+			const moved = OLD_NEW_DRAFT_KEY.test(id) ? await db?.draft(newDraftKey(id)) : undefined;
+			if (moved) {
+				this.#resume(moved.key, { kind: 'new' }, moved);
+				return editorParam(moved.key);
 			}
 		} catch (error) {
 			this.problem = `Your routines could not be read just now (${errorName(error)}). Reload the page to try again.`;
 		}
-		if (this.#builtInIds.includes(param)) return this.#copyBuiltIn(param);
-		if (NEW_KEY.test(param)) {
-			this.#start(param, { kind: 'new' }, newDraft(), false);
-			return undefined;
-		}
+		if (this.#builtInIds.includes(id)) return this.#copyBuiltIn(id);
 		this.status = 'missing';
 		return undefined;
+	}
+
+	#resume(key: string, origin: EditorOrigin, kept: RoutineDraft): void {
+		this.#start(key, origin, readDraft(kept.routine), true);
+		this.keeping = 'kept';
+		this.keptAtEpochMs = kept.updatedAtEpochMs;
+		this.announcement = 'Your unsaved changes are back.';
 	}
 
 	async #copyBuiltIn(id: string): Promise<string | undefined> {
@@ -188,11 +219,11 @@ export class EditorModel {
 		}
 		const taken = pathSet([...this.#builtInIds, ...(await this.#ownIds())]);
 		const copy = copyDraft(fileDraft(load.text), taken, copyTitle(load.routine.title));
-		this.#start(`new-${this.#now()}`, { kind: 'new' }, copy, true);
+		this.#start(this.#newDraftKey(), { kind: 'new' }, copy, true);
 		this.announcement = `This is your own copy of “${load.routine.title}”; the built-in routine stays as it is.`;
 		this.#keepSoon();
 		await this.flush();
-		return this.key;
+		return editorParam(this.key);
 	}
 
 	async #ownIds(): Promise<string[]> {
@@ -523,17 +554,16 @@ export class EditorModel {
 	async discard(): Promise<'reset' | 'gone' | 'failed'> {
 		if (this.#pendingTimer !== undefined) this.#timers.clear(this.#pendingTimer);
 		this.#pendingTimer = undefined;
-		const discarded = await this.#database.write((db) => db.discardDraft(this.key));
+		// A routine never saved: its recordings (under the draft's own key) have nothing left to
+		// play for. An own routine's draft is keyed by its id, and its recordings stay.
+		await this.#renaming;
+		const key = this.key;
+		const discarded = await this.#database.write((db) => db.discardDraftWithRecordings(key));
 		if (!discarded.ok) {
 			this.problem = `The draft was not discarded. ${discarded.message}`;
 			return 'failed';
 		}
 		this.keeping = 'unchanged';
-		if (this.origin.kind === 'new') {
-			// A routine never saved: its recordings have nothing left to play for.
-			await this.#renaming;
-			await this.#database.write((db) => db.deleteRecordings(this.key));
-		}
 		if (this.origin.kind === 'own') {
 			const origin = this.origin;
 			const db = await this.#database.get();
@@ -552,6 +582,10 @@ export class EditorModel {
 function fileDraft(text: string): Draft {
 	const read = readJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 	return read.ok ? readDraft(read.value) : newDraft();
+}
+
+function unreachable(target: never): never {
+	throw new Error(`unknown editor target ${JSON.stringify(target)}`);
 }
 
 function errorName(error: unknown): string {

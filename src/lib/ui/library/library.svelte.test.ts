@@ -175,6 +175,34 @@ describe('the library view-model', () => {
 		expect(library.own[0]?.id).toBe('daily-unload-2');
 	});
 
+	it('lists drafts, and a discarded one takes only its own recordings', async () => {
+		const { library } = setup();
+		await library.connect();
+		await library.importFile(file(routineText('new-2024', 'Looks like a draft')));
+		const take = (routineId: string) => ({
+			routineId,
+			cue: 'still/rest',
+			audio: new Uint8Array([1]).buffer,
+			mimeType: 'audio/webm',
+			durationSec: 1,
+			recordedAtEpochMs: 1
+		});
+		await db?.putRecording(take('new-2024'));
+		await db?.saveDraft({ key: 'new-2024', routine: { title: 'Edited' }, updatedAtEpochMs: 2 });
+		await db?.saveDraft({ key: 'draft:k1', routine: { title: 'Fresh' }, updatedAtEpochMs: 1 });
+		await db?.putRecording(take('draft:k1'));
+		await library.refresh();
+		expect(library.drafts.map((draft) => [draft.key, draft.title, draft.editsSaved])).toEqual([
+			['new-2024', 'Edited', true],
+			['draft:k1', 'Fresh', false]
+		]);
+		await library.discardDraft('new-2024');
+		await library.discardDraft('draft:k1');
+		expect(library.drafts).toEqual([]);
+		expect(await db?.recordings('new-2024')).toHaveLength(1);
+		expect(await db?.recordings('draft:k1')).toEqual([]);
+	});
+
 	it('says why a write failed and keeps the list as it was', async () => {
 		const { library } = setup();
 		await library.connect();

@@ -10,6 +10,7 @@ import { DEFAULT_COMPILE_OPTIONS } from '../../routine/timeline';
 import type { RoutineLoad } from '../../storage/built-in-routines';
 import { cueOfRoutine } from '../../routine/cue-keys';
 import type { Recording, RoutineDraft, StoredRoutine } from '../../storage/database';
+import { isNewDraftKey } from '../../storage/draft-keys';
 import { readStoredRoutine } from '../../storage/own-routines';
 import {
 	decideImport,
@@ -70,7 +71,7 @@ function draftEntry(draft: RoutineDraft): DraftEntry {
 	return {
 		key: draft.key,
 		title: typeof title === 'string' && title.trim() !== '' ? title : 'Untitled routine',
-		editsSaved: !/^new-\d+$/.test(draft.key),
+		editsSaved: !isNewDraftKey(draft.key),
 		updatedAtEpochMs: draft.updatedAtEpochMs
 	};
 }
@@ -627,11 +628,14 @@ export class LibraryModel {
 		}
 	}
 
-	/** Forgets a draft in progress; the routine it edits, if saved, stays as saved. */
+	/**
+	 * Forgets a draft in progress; the routine it edits, if saved, stays as saved, recordings too.
+	 * A new routine's draft goes with the cues recorded for it, which nothing else can play.
+	 */
 	async discardDraft(key: string): Promise<void> {
 		this.#begin();
 		const title = this.drafts.find((draft) => draft.key === key)?.title ?? 'the draft';
-		const discarded = await this.#database.write((db) => db.discardDraft(key));
+		const discarded = await this.#database.write((db) => db.discardDraftWithRecordings(key));
 		if (!discarded.ok) {
 			this.#fail(`“${title}” was not discarded. ${discarded.message}`);
 			return;
