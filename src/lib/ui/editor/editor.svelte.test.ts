@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { valueAt } from '../../routine/draft';
 import { Database } from '../../storage/database';
 import type { RoutineFile } from '../../storage/routine-import';
@@ -52,7 +52,8 @@ function setup(options: Partial<EditorOptions> = {}) {
 		const due = [...timers.values()];
 		timers.clear();
 		for (const run of due) run();
-		await new Promise((resolve) => setTimeout(resolve, 20));
+		// The write is real IndexedDB work (fake-indexeddb): wait for it to end, not for a time.
+		await vi.waitFor(() => expect(editor.keeping).not.toBe('pending'));
 	};
 	return { editor, database, downloads, runTimers };
 }
