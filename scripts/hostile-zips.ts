@@ -17,6 +17,8 @@ export interface CraftedEntry {
 	crc: number;
 	/** What the directory says the file unpacks to. */
 	declaredBytes: number;
+	/** Sizes written in the directory's zip64 extra field, as for files over 4 GiB. */
+	zip64Sizes?: boolean;
 }
 
 /** A file deflated, its CRC and size told truthfully. */
@@ -54,6 +56,15 @@ export function craftZip(entries: readonly CraftedEntry[], zip64Count?: number):
 			view.setUint32(22, entry.declaredBytes, true);
 			view.setUint16(26, name.length, true);
 		});
+		const extra = entry.zip64Sizes
+			? header(20, (view) => {
+					view.setUint16(0, 1, true);
+					view.setUint16(2, 16, true);
+					view.setBigUint64(4, BigInt(entry.declaredBytes), true);
+					view.setBigUint64(12, BigInt(entry.data.length), true);
+				})
+			: new Uint8Array(0);
+		const FULL = 0xffffffff;
 		central.push(
 			header(46, (view) => {
 				view.setUint32(0, 0x02014b50, true);
@@ -61,12 +72,14 @@ export function craftZip(entries: readonly CraftedEntry[], zip64Count?: number):
 				view.setUint16(6, 20, true);
 				view.setUint16(10, entry.method, true);
 				view.setUint32(16, entry.crc, true);
-				view.setUint32(20, entry.data.length, true);
-				view.setUint32(24, entry.declaredBytes, true);
+				view.setUint32(20, entry.zip64Sizes ? FULL : entry.data.length, true);
+				view.setUint32(24, entry.zip64Sizes ? FULL : entry.declaredBytes, true);
 				view.setUint16(28, name.length, true);
+				view.setUint16(30, extra.length, true);
 				view.setUint32(42, offset, true);
 			}),
-			name
+			name,
+			extra
 		);
 		parts.push(local, name, entry.data);
 		offset += local.length + name.length + entry.data.length;

@@ -51,6 +51,23 @@ describe('reading a zip directory', () => {
 		expect(texts).toEqual(['hello', 'world '.repeat(100)]);
 	});
 
+	it('reads sizes from a zip64 extra field, and refuses one cut short', () => {
+		const content = strToU8('hello '.repeat(40));
+		const zip = craftZip([{ ...deflated('a.txt', content), zip64Sizes: true }]);
+		const entry = onlyEntry(zip);
+		expect(entry.declaredBytes).toBe(content.length);
+		const read = unpackEntry(zip, entry, budget());
+		expect(read.ok && new TextDecoder().decode(read.data)).toBe('hello '.repeat(40));
+		const view = new DataView(zip.buffer);
+		const centralAt = view.getUint32(zip.length - 22 + 16, true);
+		// The extra field says it holds 8 bytes: the compressed size is missing.
+		view.setUint16(centralAt + 46 + 'a.txt'.length + 2, 8, true);
+		expect(readZipDirectory(zip, 10)).toMatchObject({
+			ok: false,
+			issues: [{ message: 'the zip file is damaged (the sizes of “a.txt” are unreadable)' }]
+		});
+	});
+
 	it('refuses the zip64 entry-count bomb from its end record, before walking one entry', () => {
 		const bomb = entryCountBomb();
 		expect(bomb.length).toBeLessThan(600);

@@ -267,7 +267,8 @@ function centralEntry(
 
 /** A name as the zip spells it: UTF-8 when flagged so, else one byte a character. */
 function fileName(raw: Uint8Array, utf8: boolean): string | undefined {
-	if (!utf8) return String.fromCharCode(...raw);
+	// A loop, not a spread: a name may be 65,535 bytes, past some engines' argument limits.
+	if (!utf8) return Array.from(raw, (byte) => String.fromCharCode(byte)).join('');
 	try {
 		return new TextDecoder('utf-8', { fatal: true }).decode(raw);
 	} catch {
