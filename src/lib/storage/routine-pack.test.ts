@@ -225,6 +225,17 @@ describe('a bad pack is refused with the problem named', () => {
 		]);
 	});
 
+	it('one recording named by cue after cue, past what a pack may unpack to', () => {
+		const entry = MANIFEST.cues['hip/soften'];
+		const cues = { 'hip/soften': entry, 'hip/approach': entry, 'defaults/rest': entry };
+		const size = sineWav(1.5).byteLength;
+		const limits = { ...PACK_LIMITS, unpackedBytes: size * 2 + 2000 };
+		expect(refused({ ...GOOD, 'pack.json': { ...MANIFEST, cues } }, limits)).toEqual([
+			`pack.json cues["defaults/rest"].file: names "audio/hip/soften.wav" once more, taking the recordings past the ${(size * 2 + 2000).toLocaleString('en')} bytes a routine pack may unpack to; name each recording once`
+		]);
+		expect(refused({ ...GOOD, 'pack.json': { ...MANIFEST, cues } })).toEqual([]);
+	});
+
 	it('a routine file that is not valid, by its place in routine.json', () => {
 		const broken = TEXT.replace('"seconds": 30', '"seconds": "30"');
 		const found = refused({ ...GOOD, 'routine.json': broken });

@@ -154,6 +154,8 @@ export function readPack(bytes: Uint8Array, limits: PackLimits = PACK_LIMITS): P
 
 	const issues: RoutineIssue[] = [];
 	const recordings: PackedRecording[] = [];
+	// Each cue keeps a copy of its own: one file named by thousands of cues must not multiply.
+	let keptBytes = 0;
 	for (const [cue, entry] of Object.entries(manifest.value.cues)) {
 		const where = `${MANIFEST} cues["${cue}"]`;
 		const key = parseCueKey(cue);
@@ -190,6 +192,14 @@ export function readPack(bytes: Uint8Array, limits: PackLimits = PACK_LIMITS): P
 				message: 'is not an audio file (not WebM, Ogg, MP4, MP3, WAV or FLAC)'
 			});
 			continue;
+		}
+		keptBytes += audio.data.length;
+		if (keptBytes > limits.unpackedBytes) {
+			issues.push({
+				path: `${where}.file`,
+				message: `names "${entry.file}" once more, taking the recordings past the ${mib(limits.unpackedBytes)} a routine pack may unpack to; name each recording once`
+			});
+			break;
 		}
 		recordings.push({
 			cue,
