@@ -9,6 +9,7 @@ import { measureStorage } from './storage';
 import { measurePwa } from './pwa';
 import { measureSessionMemory } from './memory';
 import { measureBackground } from './background';
+import { measurePacks } from './packs';
 import type { BackgroundFigures } from './background-figures';
 import { chromiumPath } from '../scripts/chromium-path';
 import { fileURLToPath } from 'node:url';
@@ -351,6 +352,17 @@ if (!process.argv.includes('--node-only')) {
 		undefined,
 		'IndexedDB usage as Chromium reports it (navigator.storage.estimate)'
 	);
+	console.log('Importing each hostile pack of scripts/hostile-zips.ts, watching the main thread…');
+	for (const block of await measurePacks(executablePath)) {
+		record(
+			`worst main-thread block, importing ${block.pack}`,
+			block.medianWorstGapMs,
+			`ms (median of ${block.runs})`,
+			'< 50 ms',
+			block.medianWorstGapMs < 50,
+			`worst run ${block.maxWorstGapMs.toFixed(0)} ms; longest task ${block.longestTaskMs > 0 ? `${block.longestTaskMs.toFixed(0)} ms` : 'under 50 ms'}; said: ${block.said.slice(0, 60)}`
+		);
+	}
 	record(
 		'first visit to the player: JavaScript, gzipped',
 		b.firstVisitJsGzipBytes / 1024,

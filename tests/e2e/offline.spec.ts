@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, passTime, test, untilOfflineReady } from './fixtures';
+import { goodPack } from '../../scripts/hostile-zips';
 import { EVENING, importFile, openLibrary, ownSection } from './routine-files';
 
 /** Every request that fails or is answered with an error, from now on: offline, there must be none. */
@@ -104,6 +105,27 @@ test('a routine imported online plays offline, opened cold from its own address'
 	await passTime(page, 35_000);
 	await expect(page.getByTestId('step-title')).toHaveText('Hip opener');
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'approach');
+	expect(failed).toEqual([]);
+});
+
+test('a routine pack is read offline: the reader that runs beside the page was kept too', async ({
+	clockPage: page,
+	context
+}) => {
+	const failed = failedRequests(page);
+	await openLibrary(page);
+	await untilOfflineReady(page);
+	await context.setOffline(true);
+	await page.reload();
+	await expect(page.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
+	await page.getByLabel('Import routine').setInputFiles({
+		name: 'hostile.zip',
+		mimeType: 'application/zip',
+		buffer: Buffer.from(goodPack())
+	});
+	await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toHaveText(
+		'Imported “Hostile” with 1 recorded cue.'
+	);
 	expect(failed).toEqual([]);
 });
 

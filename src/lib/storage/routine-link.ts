@@ -5,6 +5,7 @@
  * its declared size, or cut off while it streams), and no redirects. The file's contents are
  * checked by the validator like any other import.
  */
+import { PACK_LIMITS } from './pack-limits';
 import { systemClock, type Clock } from '../engine/clock';
 import { LIMITS } from '../routine';
 import { looksLikeZip } from './routine-import';
@@ -25,14 +26,13 @@ export const LINK_TIME_LIMIT_MS = 20_000;
 /** The byte limits a linked file is read with: the format's, for a routine file and a pack. */
 export interface LinkLimits {
 	fileBytes: number;
-	/** Asked only when it matters: the pack reader (and its zip library) loads only for packs. */
 	packBytes: () => Promise<number>;
 }
 
 /** The format's own limits. */
 export const LINK_LIMITS: LinkLimits = {
 	fileBytes: LIMITS.fileBytes,
-	packBytes: async () => (await import('./routine-pack')).PACK_LIMITS.packBytes
+	packBytes: async () => PACK_LIMITS.packBytes
 };
 
 /** What a link is fetched with, replaceable in tests. */

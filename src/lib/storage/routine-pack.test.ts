@@ -1,12 +1,21 @@
-import { strToU8, zipSync, type Zippable } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { type Zippable } from 'fflate';
+import { Inflate, strToU8 as strToU8, zipSync } from 'fflate';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+	badCrc,
+	duplicateRoutine,
+	entryCountBomb,
+	goodPack,
+	lyingSizes,
+	notAudio,
+	sameNames,
+	unsupportedMethod
+} from '../../../scripts/hostile-zips';
 import {
 	audioPath,
 	PACK_FORMAT,
 	PACK_LIMITS,
 	readPack,
-	readPackFile,
-	soundsLikeAudio,
 	writePack,
 	type PackContents,
 	type PackedRecording
@@ -138,14 +147,6 @@ describe('a bad pack is refused with the problem named', () => {
 		]);
 	});
 
-	it('a pack file larger than allowed, before it is read', async () => {
-		const file = new Blob([pack(GOOD).slice()]);
-		file.arrayBuffer = () => Promise.reject(new Error('read'));
-		expect(problems(await readPackFile(file, { ...PACK_LIMITS, packBytes: 100 }))).toEqual([
-			`(file): the pack is ${file.size.toLocaleString('en')} bytes; a routine pack may be at most 100 bytes`
-		]);
-	});
-
 	it('a zip bomb: a small file that would unpack to more than a recording may be', () => {
 		const bomb = new Uint8Array(PACK_LIMITS.audioBytes + 1);
 		bomb.set(new Uint8Array(sineWav(0.01)));
@@ -224,6 +225,17 @@ describe('a bad pack is refused with the problem named', () => {
 		]);
 	});
 
+	it('one recording named by cue after cue, past what a pack may unpack to', () => {
+		const entry = MANIFEST.cues['hip/soften'];
+		const cues = { 'hip/soften': entry, 'hip/approach': entry, 'defaults/rest': entry };
+		const size = sineWav(1.5).byteLength;
+		const limits = { ...PACK_LIMITS, unpackedBytes: size * 2 + 2000 };
+		expect(refused({ ...GOOD, 'pack.json': { ...MANIFEST, cues } }, limits)).toEqual([
+			`pack.json cues["defaults/rest"].file: names "audio/hip/soften.wav" once more, taking the recordings past the ${(size * 2 + 2000).toLocaleString('en')} bytes a routine pack may unpack to; name each recording once`
+		]);
+		expect(refused({ ...GOOD, 'pack.json': { ...MANIFEST, cues } })).toEqual([]);
+	});
+
 	it('a routine file that is not valid, by its place in routine.json', () => {
 		const broken = TEXT.replace('"seconds": 30', '"seconds": "30"');
 		const found = refused({ ...GOOD, 'routine.json': broken });
@@ -232,26 +244,67 @@ describe('a bad pack is refused with the problem named', () => {
 	});
 });
 
-describe('telling audio from anything else', () => {
-	const bytes = (...values: (number | string)[]) =>
-		new Uint8Array(
-			values.flatMap((v) => (typeof v === 'string' ? [...v].map((c) => c.charCodeAt(0)) : [v]))
-		);
+describe('hostile packs are refused in words, their work bounded by their size', () => {
+	afterEach(() => vi.restoreAllMocks());
 
-	it('knows the files browsers record and play', () => {
-		expect(soundsLikeAudio(new Uint8Array(sineWav(0.01)))).toBe(true);
-		expect(soundsLikeAudio(bytes(0x1a, 0x45, 0xdf, 0xa3, 0, 0))).toBe(true);
-		expect(soundsLikeAudio(bytes('OggS', 0, 2))).toBe(true);
-		expect(soundsLikeAudio(bytes(0, 0, 0, 0x20, 'ftypM4A '))).toBe(true);
-		expect(soundsLikeAudio(bytes('ID3', 4, 0))).toBe(true);
-		expect(soundsLikeAudio(bytes(0xff, 0xfb, 0x90))).toBe(true);
-		expect(soundsLikeAudio(bytes('fLaC', 0))).toBe(true);
+	const AUDIO = 'audio/still/rest.wav';
+	const cases: [string, () => Uint8Array, string][] = [
+		[
+			'the zip64 entry-count bomb',
+			entryCountBomb,
+			'(file): the zip file is damaged (its directory claims 4,294,967,294 files, more than 113 bytes of directory can list)'
+		],
+		[
+			'a recording declared as 4 KiB that inflates to 8 MiB',
+			() => lyingSizes(),
+			`${AUDIO}: does not unpack to the 4,096 bytes the zip declares (it holds more); the zip is damaged`
+		],
+		[
+			'the same name three times',
+			() => sameNames(3),
+			`${AUDIO}: is in the zip more than once, so Liana cannot tell which copy counts; a routine pack holds each file once`
+		],
+		[
+			'a second routine.json',
+			duplicateRoutine,
+			'routine.json: is in the zip more than once, so Liana cannot tell which copy counts; a routine pack holds each file once'
+		],
+		[
+			'a recording whose checksum is wrong',
+			badCrc,
+			`${AUDIO}: does not match its checksum (CRC-32), so its contents cannot be trusted; the zip is damaged`
+		],
+		[
+			'bytes that begin like an MP3 frame and are not audio',
+			notAudio,
+			`${AUDIO}: is not an audio file (not WebM, Ogg, MP4, MP3, WAV or FLAC)`
+		],
+		[
+			'a recording compressed with bzip2',
+			unsupportedMethod,
+			`${AUDIO}: is compressed in a way Liana cannot open (bzip2); a routine pack's files are stored or deflated, as zip tools do unless told otherwise`
+		]
+	];
+
+	it.each(cases)('%s', (_, make, sentence) => {
+		const bytes = make();
+		const reads = vi.spyOn(DataView.prototype, 'getUint32');
+		const pushes = vi.spyOn(Inflate.prototype, 'push');
+		expect(problems(readPack(bytes))).toEqual([sentence]);
+		// Reading is bounded by the file: a few reads per byte of directory, one push per 4 KiB.
+		expect(reads.mock.calls.length).toBeLessThan(bytes.length);
+		expect(pushes.mock.calls.length).toBeLessThanOrEqual(Math.ceil(bytes.length / 4096) + 2);
 	});
 
-	it('refuses text, images and nothing', () => {
-		expect(soundsLikeAudio(bytes('{"version": 1}'))).toBe(false);
-		expect(soundsLikeAudio(bytes(0x89, 'PNG', 13, 10))).toBe(false);
-		expect(soundsLikeAudio(bytes('RIFF', 0, 0, 0, 0, 'AVI '))).toBe(false);
-		expect(soundsLikeAudio(new Uint8Array(0))).toBe(false);
+	it('65,000 entries of one name are refused by their count, none of them walked', () => {
+		const reads = vi.spyOn(DataView.prototype, 'getUint32');
+		expect(problems(readPack(sameNames(65_000)))).toEqual([
+			'(file): the pack holds 65,002 files; a routine pack may hold at most 4,000'
+		]);
+		expect(reads.mock.calls.length).toBeLessThan(100);
+	});
+
+	it('the good pack they depart from is read', () => {
+		expect(readPack(goodPack())).toMatchObject({ ok: true, recordings: [{ cue: 'still/rest' }] });
 	});
 });

@@ -1,40 +1,26 @@
 /**
  * Routine packs: one `.zip` with a routine file exactly as written (`routine.json`), the coach's
  * recorded cues (`audio/<cue>.<ext>`) and a small manifest (`pack.json`). Reading checks
- * everything before anything is stored: sizes as the zip declares them (a zip bomb is refused
- * unopened), the manifest, every file it names, and that each is audio. The format is in
+ * everything before anything is stored: the zip's directory and every size it declares (a zip
+ * bomb is refused unopened), each file unpacked no further than it declares and its checksum, the
+ * manifest, every file it names, and that each is audio by its signature. The format is in
  * docs/routine-pack.md. Loaded only when a pack is made or read (fflate stays off the player).
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type UnzipFileInfo } from 'fflate';
+import { strFromU8, strToU8, zipSync } from 'fflate';
 import { parseCueKey } from '../routine/cue-keys';
 import { LIMITS, parseRoutine, type RoutineIssue } from '../routine';
+import { soundsLikeAudio } from './audio-signature';
+import { mib, oversizePack, PACK_DURATION_SEC, PACK_LIMITS, type PackLimits } from './pack-limits';
 import { looksLikeZip } from './routine-import';
 import { decodeRoutineText } from './routine-text';
+import { readZipDirectory, unpackEntry, type UnpackedEntry, type ZipEntry } from './zip-reader';
 
 /** The manifest's `format`: what tells a pack from any other zip. */
 export const PACK_FORMAT = 'liana-routine-pack';
 /** The manifest version this app writes and reads. */
 export const PACK_VERSION = 1;
 
-/** How large a pack and its parts may be: room for hours of speech, not for a zip bomb. */
-export const PACK_LIMITS = {
-	/** The `.zip` file itself. */
-	packBytes: 100 * 1024 * 1024,
-	/** All files unpacked together. */
-	unpackedBytes: 100 * 1024 * 1024,
-	/** One recording, unpacked. */
-	audioBytes: 10 * 1024 * 1024,
-	/** `pack.json`, unpacked. */
-	manifestBytes: 1024 * 1024,
-	/** Files in the zip. */
-	files: 4000
-};
-
-/** One recording's length at most, in seconds. */
-export const PACK_DURATION_SEC = 600;
-
-/** Limits a pack is read with. */
-export type PackLimits = typeof PACK_LIMITS;
+export { PACK_DURATION_SEC, PACK_LIMITS, oversizePack, type PackLimits } from './pack-limits';
 
 /** A recorded cue as a pack carries it. */
 export interface PackedRecording {
@@ -111,17 +97,12 @@ export function writePack(
 	}) as Uint8Array<ArrayBuffer>;
 }
 
-/** Reads a chosen or dropped pack file: one over the size limit is refused unread. */
-export async function readPackFile(
-	file: Blob,
-	limits: PackLimits = PACK_LIMITS
-): Promise<PackContents> {
-	const tooLarge = oversizePack(file.size, limits);
-	if (tooLarge) return { ok: false, issues: [tooLarge] };
-	return readPack(new Uint8Array(await file.arrayBuffer()), limits);
-}
-
-/** Reads and checks a pack; nothing in it is trusted until every check has passed. */
+/**
+ * Reads and checks a pack; nothing in it is trusted until every check has passed. The work is
+ * bounded by the pack's size: the directory is checked before it is walked, and each file
+ * unpacked with a hard stop at its declared size. Runs in a worker (pack-worker.ts), and here in
+ * tests.
+ */
 export function readPack(bytes: Uint8Array, limits: PackLimits = PACK_LIMITS): PackContents {
 	const fail = (path: string, message: string): PackContents => ({
 		ok: false,
@@ -132,38 +113,37 @@ export function readPack(bytes: Uint8Array, limits: PackLimits = PACK_LIMITS): P
 	if (!looksLikeZip(bytes))
 		return fail('(file)', 'this is not a zip file, so it is no routine pack');
 
-	const sizes = checkSizes(bytes, limits);
-	if (!sizes.ok) return sizes;
-	let files: Record<string, Uint8Array>;
-	try {
-		files = unzipSync(bytes);
-	} catch (error) {
-		return fail(
-			'(file)',
-			`the zip file is damaged or uses a kind of zip Liana cannot open (${errorText(error)})`
-		);
-	}
-	for (const [name, data] of Object.entries(files)) {
-		// fflate fills a buffer of the size declared: a file that unpacks to more is cut, or to less.
-		if (data.length !== sizes.declared.get(name)) {
-			return fail(
-				name,
-				'the file does not unpack to the size the zip declares; the zip is damaged'
-			);
-		}
-	}
+	const directory = readZipDirectory(bytes, limits.files);
+	if (!directory.ok) return directory;
+	const sizes = checkSizes(directory.entries, limits);
+	if (sizes.length > 0) return { ok: false, issues: sizes };
+	const entries = new Map(directory.entries.map((entry) => [entry.name, entry]));
+	const budget = { leftBytes: limits.unpackedBytes, totalBytes: limits.unpackedBytes };
+	const unpacked = new Map<string, UnpackedEntry>();
+	/** A file unpacked once however often it is named; undefined when the zip has none so named. */
+	const unpack = (name: string): UnpackedEntry | undefined => {
+		const entry = entries.get(name);
+		if (!entry) return undefined;
+		const known = unpacked.get(name);
+		if (known) return known;
+		const result = unpackEntry(bytes, entry, budget);
+		unpacked.set(name, result);
+		return result;
+	};
 
-	const manifestBytes = files[MANIFEST];
+	const manifestBytes = unpack(MANIFEST);
 	if (!manifestBytes) {
 		return fail(MANIFEST, 'missing: a routine pack has a pack.json that lists its recordings');
 	}
-	const manifest = readManifest(manifestBytes);
+	if (!manifestBytes.ok) return { ok: false, issues: [manifestBytes.issue] };
+	const manifest = readManifest(manifestBytes.data);
 	if (!manifest.ok) return manifest;
-	const routineBytes = files[ROUTINE];
+	const routineBytes = unpack(ROUTINE);
 	if (!routineBytes)
 		return fail(ROUTINE, 'missing: a routine pack has the routine file, routine.json');
+	if (!routineBytes.ok) return { ok: false, issues: [routineBytes.issue] };
 
-	const decoded = decodeRoutineText(routineBytes);
+	const decoded = decodeRoutineText(routineBytes.data);
 	if (!decoded.ok) {
 		return { ok: false, issues: [{ ...decoded.issue, path: `${ROUTINE} ${decoded.issue.path}` }] };
 	}
@@ -179,6 +159,8 @@ export function readPack(bytes: Uint8Array, limits: PackLimits = PACK_LIMITS): P
 
 	const issues: RoutineIssue[] = [];
 	const recordings: PackedRecording[] = [];
+	// Each cue keeps a copy of its own: one file named by thousands of cues must not multiply.
+	let keptBytes = 0;
 	for (const [cue, entry] of Object.entries(manifest.value.cues)) {
 		const where = `${MANIFEST} cues["${cue}"]`;
 		const key = parseCueKey(cue);
@@ -197,7 +179,7 @@ export function readPack(bytes: Uint8Array, limits: PackLimits = PACK_LIMITS): P
 			});
 			continue;
 		}
-		const audio = files[entry.file];
+		const audio = unpack(entry.file);
 		if (!audio) {
 			issues.push({
 				path: `${where}.file`,
@@ -205,17 +187,29 @@ export function readPack(bytes: Uint8Array, limits: PackLimits = PACK_LIMITS): P
 			});
 			continue;
 		}
-		if (!soundsLikeAudio(audio)) {
+		if (!audio.ok) {
+			issues.push(audio.issue);
+			continue;
+		}
+		if (!soundsLikeAudio(audio.data)) {
 			issues.push({
 				path: entry.file,
 				message: 'is not an audio file (not WebM, Ogg, MP4, MP3, WAV or FLAC)'
 			});
 			continue;
 		}
+		keptBytes += audio.data.length;
+		if (keptBytes > limits.unpackedBytes) {
+			issues.push({
+				path: `${where}.file`,
+				message: `names "${entry.file}" once more, taking the recordings past the ${mib(limits.unpackedBytes)} a routine pack may unpack to; name each recording once`
+			});
+			break;
+		}
 		recordings.push({
 			cue,
 			// A copy of its own, so the stored recording does not hold the whole zip in memory.
-			audio: audio.slice().buffer,
+			audio: audio.data.slice().buffer,
 			mimeType: entry.mimeType,
 			durationSec: entry.durationSec
 		});
@@ -223,62 +217,24 @@ export function readPack(bytes: Uint8Array, limits: PackLimits = PACK_LIMITS): P
 	return issues.length > 0 ? { ok: false, issues } : { ok: true, text, recordings };
 }
 
-function oversizePack(bytes: number, limits: PackLimits): RoutineIssue | undefined {
-	if (bytes <= limits.packBytes) return undefined;
-	return {
-		path: '(file)',
-		message: `the pack is ${mib(bytes)}; a routine pack may be at most ${mib(limits.packBytes)}`
-	};
-}
-
-/** Checks every file's declared size before anything is unpacked: a zip bomb never unfolds. */
-function checkSizes(
-	bytes: Uint8Array,
-	limits: PackLimits
-): { ok: true; declared: Map<string, number> } | { ok: false; issues: RoutineIssue[] } {
-	const declared = new Map<string, number>();
+/** Every file's declared size checked before anything is unpacked: a zip bomb never unfolds. */
+function checkSizes(entries: readonly ZipEntry[], limits: PackLimits): RoutineIssue[] {
 	const issues: RoutineIssue[] = [];
 	let total = 0;
-	const look = (file: UnzipFileInfo) => {
-		declared.set(file.name, file.originalSize);
-		total += file.originalSize;
+	for (const file of entries) {
+		total += file.declaredBytes;
 		const limit =
 			file.name === MANIFEST
 				? limits.manifestBytes
 				: file.name === ROUTINE
 					? LIMITS.fileBytes
 					: limits.audioBytes;
-		if (file.originalSize > limit) {
+		if (file.declaredBytes > limit) {
 			issues.push({
 				path: file.name,
-				message: `unpacks to ${mib(file.originalSize)}; a file in a routine pack may be at most ${mib(limit)}`
+				message: `unpacks to ${mib(file.declaredBytes)}; a file in a routine pack may be at most ${mib(limit)}`
 			});
 		}
-	};
-	try {
-		// The filter sees each file's header and declines all: nothing is unpacked here.
-		unzipSync(bytes, {
-			filter: (file) => {
-				look(file);
-				return false;
-			}
-		});
-	} catch (error) {
-		return {
-			ok: false,
-			issues: [
-				{
-					path: '(file)',
-					message: `the zip file is damaged or uses a kind of zip Liana cannot open (${errorText(error)})`
-				}
-			]
-		};
-	}
-	if (declared.size > limits.files) {
-		issues.unshift({
-			path: '(file)',
-			message: `the pack holds ${declared.size.toLocaleString('en')} files; a routine pack may hold at most ${limits.files.toLocaleString('en')}`
-		});
 	}
 	if (total > limits.unpackedBytes) {
 		issues.unshift({
@@ -286,7 +242,7 @@ function checkSizes(
 			message: `the pack unpacks to ${mib(total)}; a routine pack may unpack to at most ${mib(limits.unpackedBytes)}`
 		});
 	}
-	return issues.length > 0 ? { ok: false, issues } : { ok: true, declared };
+	return issues;
 }
 
 /** `pack.json` read and checked key by key. */
@@ -353,30 +309,8 @@ function readManifest(
 	return { ok: true, value: value as unknown as PackManifest };
 }
 
-/** Whether the bytes begin as an audio file of a kind browsers record or play. */
-export function soundsLikeAudio(bytes: Uint8Array): boolean {
-	const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
-	const [a, b, c, d] = bytes;
-	return (
-		(ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WAVE') ||
-		ascii(0, 4) === 'OggS' ||
-		ascii(0, 4) === 'fLaC' ||
-		ascii(4, 8) === 'ftyp' ||
-		ascii(0, 3) === 'ID3' ||
-		(a === 0x1a && b === 0x45 && c === 0xdf && d === 0xa3) ||
-		// An MPEG audio frame (MP3, ADTS AAC): eleven set bits of frame sync.
-		(a === 0xff && b !== undefined && (b & 0xe0) === 0xe0)
-	);
-}
-
 function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function mib(bytes: number): string {
-	return bytes >= 1024 * 1024
-		? `${(bytes / (1024 * 1024)).toFixed(1)} MiB`
-		: `${bytes.toLocaleString('en')} bytes`;
 }
 
 function errorText(error: unknown): string {

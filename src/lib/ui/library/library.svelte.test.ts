@@ -4,11 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseRoutine } from '../../routine';
 import type { RoutineLoad } from '../../storage/built-in-routines';
 import { Database, storageProblem } from '../../storage/database';
+import type { PackReading } from '../../storage/pack-reading';
 import type { PackFile, RoutineFile } from '../../storage/routine-import';
 import { DatabaseModel } from '../database.svelte';
 import { unzipSync, zipSync } from 'fflate';
 import { ManualClock } from '../../engine/clock';
-import { writePack } from '../../storage/routine-pack';
+import { readPack, writePack } from '../../storage/routine-pack';
 import { LibraryModel, type FileSharing, type LibraryOptions } from './library.svelte';
 
 const routineText = (id: string, title: string) =>
@@ -44,6 +45,8 @@ function setup(options: Partial<LibraryOptions> = {}) {
 		origin: 'https://liana.example',
 		download: (routineFile) => downloads.push(routineFile),
 		sharing: undefined,
+		// Read in place: Node has no Worker; the worker's own tests are in storage/.
+		readPack: async (bytes) => ({ kind: 'read', contents: readPack(new Uint8Array(bytes)) }),
 		...options
 	});
 	return { library, downloads };
@@ -228,16 +231,17 @@ describe('the library view-model', () => {
 
 	it('imports from a same-origin link, refuses another origin, and forgets the link', async () => {
 		const requested: string[] = [];
+		let forgotten = 0;
 		const { library } = setup({
 			fetch: async (input) => {
-				requested.push(String(input));
+				// The link is out of the address before anything is fetched: a reload cannot restart it.
+				requested.push(`${String(input)} after ${forgotten} forgotten`);
 				return new Response(routineText('evening', 'Evening unwind'), {
 					headers: { 'content-type': 'application/json' }
 				});
 			}
 		});
 		await library.connect();
-		let forgotten = 0;
 		const forget = () => forgotten++;
 		await library.openLink(
 			new URL('https://liana.example/?import=https://evil.example/r.json'),
@@ -246,7 +250,7 @@ describe('the library view-model', () => {
 		expect(library.problem).toMatchObject({ kind: 'message' });
 		expect(requested).toEqual([]);
 		await library.openLink(new URL('https://liana.example/?import=/coach/evening.json'), forget);
-		expect(requested).toEqual(['https://liana.example/coach/evening.json']);
+		expect(requested).toEqual(['https://liana.example/coach/evening.json after 2 forgotten']);
 		expect(ownTitles(library)).toEqual(['Evening unwind']);
 		await library.openLink(new URL('https://liana.example/'), forget);
 		expect(forgotten).toBe(2);
@@ -429,6 +433,64 @@ describe('routine packs in the library', () => {
 		await library.openLink(new URL('https://liana.example/?import=/coach/evening.zip'), () => {});
 		expect(library.problem).toBeUndefined();
 		expect(await cuesOf('evening')).toEqual([['still/rest', 4]]);
+	});
+
+	it('says so when a pack took too long to read or its reader failed, and stores nothing', async () => {
+		const answers: PackReading[] = [
+			{ kind: 'too-slow', limitMs: 20_000 },
+			{ kind: 'failed', detail: 'out of memory' }
+		];
+		const handed: number[] = [];
+		const { library } = setup({
+			readPack: async (bytes) => {
+				handed.push(bytes.byteLength);
+				return answers.shift() ?? { kind: 'failed', detail: 'no answer' };
+			}
+		});
+		await library.connect();
+		const pack = packFile(routineText('evening', 'Evening'), [], 'slow.zip');
+		await library.importFile(pack);
+		expect(library.problem).toEqual({
+			kind: 'message',
+			message:
+				'“slow.zip” took more than 20 seconds to read, so Liana stopped reading it; nothing in your library changed. A pack that slow is damaged or made to stall a device: ask whoever sent it for a new one.'
+		});
+		await library.importFile(pack);
+		expect(library.problem).toEqual({
+			kind: 'message',
+			message:
+				'“slow.zip” could not be read (out of memory); nothing in your library changed. Try again, or import the routine file alone.'
+		});
+		expect(library.notice).toBeUndefined();
+		expect(handed).toEqual([pack.size, pack.size]);
+		expect(await db?.routines()).toEqual([]);
+	});
+
+	it('refuses a pack over 100 MiB without reading it', async () => {
+		let read = 0;
+		const { library } = setup({
+			readPack: async () => {
+				read++;
+				return { kind: 'failed', detail: 'read' };
+			}
+		});
+		await library.connect();
+		const huge = new File([new Uint8Array([0x50, 0x4b, 3, 4])], 'huge.zip');
+		Object.defineProperty(huge, 'size', { value: 101 * 1024 * 1024 });
+		huge.arrayBuffer = () => Promise.reject(new Error('read'));
+		await library.importFile(huge);
+		expect(library.problem).toEqual({
+			kind: 'invalid',
+			source: '“huge.zip”',
+			pack: true,
+			issues: [
+				{
+					path: '(file)',
+					message: 'the pack is 101.0 MiB; a routine pack may be at most 100.0 MiB'
+				}
+			]
+		});
+		expect(read).toBe(0);
 	});
 });
 

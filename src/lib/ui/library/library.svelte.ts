@@ -35,6 +35,8 @@ import {
 	importLinkTarget,
 	type LinkFetchOptions
 } from '../../storage/routine-link';
+import { oversizePack } from '../../storage/pack-limits';
+import type { PackReading } from '../../storage/pack-reading';
 import type { PackContents, PackedRecording } from '../../storage/routine-pack';
 import { decodeRoutineText } from '../../storage/routine-text';
 import type { DatabaseModel } from '../database.svelte';
@@ -124,6 +126,8 @@ export interface LibraryOptions {
 	link?: LinkFetchOptions;
 	download?: (file: RoutineFile | PackFile) => void;
 	sharing?: FileSharing;
+	/** Reads a routine pack's bytes: in a worker off the page, unless a test reads in place. */
+	readPack?: (bytes: ArrayBuffer) => Promise<PackReading>;
 }
 
 /** Own routines listed at first, and added by each "show older". */
@@ -144,6 +148,7 @@ export class LibraryModel {
 	#linkToRetry: URL | undefined;
 	#download: (file: RoutineFile | PackFile) => void;
 	#sharing: FileSharing | undefined;
+	#readPack: (bytes: ArrayBuffer) => Promise<PackReading>;
 	#stored = $state.raw<readonly StoredRoutine[]>([]);
 	#lastPlayed = $state.raw<ReadonlyMap<string, number>>();
 	/** The routines with recorded cues, as last read; replaced whole, never changed in place. */
@@ -205,6 +210,7 @@ export class LibraryModel {
 		this.#link = options.link ?? {};
 		this.#download = options.download ?? downloadFile;
 		this.#sharing = options.sharing ?? browserSharing();
+		this.#readPack = options.readPack ?? readPackInWorker;
 	}
 
 	#entry(routine: Routine, text: string, own: boolean): LibraryEntry {
@@ -280,15 +286,20 @@ export class LibraryModel {
 			return;
 		}
 		if (isPack) {
-			const { readPackFile } = await import('../../storage/routine-pack');
-			let read: PackContents;
+			// One over the limit is refused before it is read into memory at all.
+			const tooLarge = oversizePack(file.size);
+			if (tooLarge) {
+				this.problem = { kind: 'invalid', source, issues: [tooLarge], pack: true };
+				return;
+			}
+			let bytes: ArrayBuffer;
 			try {
-				read = await readPackFile(file);
+				bytes = await file.arrayBuffer();
 			} catch (error) {
 				this.#fail(`${source} could not be read (${errorName(error)}). Choose it again.`);
 				return;
 			}
-			await this.#importPack(read, source);
+			await this.#readAndImportPack(bytes, source);
 			return;
 		}
 		const tooLarge = oversizeIssue(file.size);
@@ -323,21 +334,20 @@ export class LibraryModel {
 	}
 
 	/**
-	 * Imports the file an import link names (`/?import=<address>`), then `forget`s the link (takes
-	 * it out of the address bar) so a reload does not import again.
+	 * Imports the file an import link names (`/?import=<address>`), having first `forget`ten the
+	 * link (taken it out of the address bar): a reload, even in the middle, never starts it again.
 	 */
 	async openLink(url: URL, forget: () => void): Promise<void> {
 		const address = url.searchParams.get('import');
 		if (address === null) return;
+		forget();
 		this.#begin();
 		const target = importLinkTarget(address, this.#origin);
 		if (!target.ok) {
 			this.#fail(target.message);
-			forget();
 			return;
 		}
 		await this.#fetchLink(target.url);
-		forget();
 	}
 
 	/** Fetches the link whose site did not answer in time again. */
@@ -358,9 +368,33 @@ export class LibraryModel {
 			this.problem = { kind: 'message', message: fetched.message, retry: fetched.retry };
 			if (fetched.retry) this.#linkToRetry = url;
 		} else if (looksLikeZip(fetched.bytes)) {
-			const { readPack } = await import('../../storage/routine-pack');
-			await this.#importPack(readPack(fetched.bytes), `“${where}”`);
+			const { transferable } = await import('../../storage/pack-reading');
+			await this.#readAndImportPack(transferable(fetched.bytes), `“${where}”`);
 		} else await this.#importBytes(fetched.bytes, `“${where}”`);
+	}
+
+	/** Reads a pack off the page (its bytes are handed over), then imports what it holds. */
+	async #readAndImportPack(bytes: ArrayBuffer, source: string): Promise<void> {
+		this.notice = { message: `Reading the routine pack ${source}…` };
+		const reading = await this.#readPack(bytes);
+		this.notice = undefined;
+		switch (reading.kind) {
+			case 'read':
+				await this.#importPack(reading.contents, source);
+				return;
+			case 'too-slow':
+				this.#fail(
+					`${source} took more than ${reading.limitMs / 1000} seconds to read, so Liana stopped reading it; nothing in your library changed. A pack that slow is damaged or made to stall a device: ask whoever sent it for a new one.`
+				);
+				return;
+			case 'failed':
+				this.#fail(
+					`${source} could not be read (${reading.detail}); nothing in your library changed. Try again, or import the routine file alone.`
+				);
+				return;
+			default:
+				return unreachable(reading);
+		}
 	}
 
 	/** Imports a routine pack read and checked: the routine and its recordings, in one go. */
@@ -651,6 +685,16 @@ export class LibraryModel {
 
 function unreachable(value: never): never {
 	throw new Error(`unhandled import decision ${JSON.stringify(value)}`);
+}
+
+/** The app's own pack reader: a worker, its code loaded only when a pack comes in. */
+async function readPackInWorker(bytes: ArrayBuffer): Promise<PackReading> {
+	try {
+		const { readPackOffPage } = await import('../../storage/pack-reading');
+		return await readPackOffPage(bytes);
+	} catch (error) {
+		return { kind: 'failed', detail: `its reader did not load: ${errorName(error)}` };
+	}
 }
 
 function errorName(error: unknown): string {
