@@ -141,14 +141,43 @@ test('a pack whose "recording" is not audio is refused, naming the file, and not
 	await expectAccessible(page);
 });
 
-test('a recording the browser cannot decode is named, and the built-in voice speaks for it', async ({
+test('a recording the browser cannot play is left out at import, naming it; one kept from before is named by the player, and the built-in voice speaks for it', async ({
 	clockPage: page
 }) => {
+	// A WAV header whose format chunk is damaged: it starts like audio but plays nowhere.
 	const damaged = sineWav(1).slice(0, 64);
 	damaged.fill(0x7f, 12);
 	await openLibrary(page);
 	await importPack(page, routinePack(EVENING, { 'defaults/soften': damaged }));
-	await expect(notice(page)).toHaveText('Imported “Evening unwind” with 1 recorded cue.');
+	await expect(notice(page)).toHaveText(
+		'Imported “Evening unwind”. This browser cannot play audio/defaults/soften.wav (damaged, or a sound format it does not read), so it was left out: the built-in voice speaks in its place.'
+	);
+	await expect(ownSection(page).getByRole('link', { name: 'Evening unwind' })).toBeVisible();
+
+	// One kept before imports were checked (or recorded where another browser played it).
+	await page.evaluate(
+		(bytes) =>
+			new Promise<void>((resolve, reject) => {
+				const request = indexedDB.open('liana');
+				request.onsuccess = () => {
+					const tx = request.result.transaction('recordings', 'readwrite');
+					tx.objectStore('recordings').put({
+						routineId: 'evening-unwind',
+						cue: 'defaults/soften',
+						audio: new Uint8Array(bytes).buffer,
+						mimeType: 'audio/wav',
+						durationSec: 1,
+						recordedAtEpochMs: 0
+					});
+					tx.oncomplete = () => {
+						request.result.close();
+						resolve();
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+			}),
+		[...damaged]
+	);
 	await page.getByRole('link', { name: 'Evening unwind' }).click();
 	await page.clock.runFor(500);
 	await expect(page.getByRole('alert')).toHaveText(

@@ -29,6 +29,8 @@ export interface PackedRecording {
 	audio: ArrayBuffer;
 	mimeType: string;
 	durationSec: number;
+	/** Where it lies in the pack (`audio/…`), to name it; absent for one not read from a pack. */
+	file?: string;
 }
 
 /** What a pack holds once read and checked, or every problem found by its place in the pack. */
@@ -211,7 +213,8 @@ export function readPack(bytes: Uint8Array, limits: PackLimits = PACK_LIMITS): P
 			// A copy of its own, so the stored recording does not hold the whole zip in memory.
 			audio: audio.data.slice().buffer,
 			mimeType: entry.mimeType,
-			durationSec: entry.durationSec
+			durationSec: entry.durationSec,
+			file: entry.file
 		});
 	}
 	return issues.length > 0 ? { ok: false, issues } : { ok: true, text, recordings };

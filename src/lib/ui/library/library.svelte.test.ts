@@ -305,6 +305,47 @@ describe('routine packs in the library', () => {
 	const cuesOf = async (id: string) =>
 		((await db?.recordings(id)) ?? []).map((r) => [r.cue, new Uint8Array(r.audio)[20]]);
 
+	it('refuses a pack with a recording longer than it may be, and leaves out one this browser cannot play, naming it', async () => {
+		const heard: string[] = [];
+		const { library } = setup({
+			checkRecording: async (audio) => {
+				const marker = new Uint8Array(audio)[20];
+				heard.push(String(marker));
+				if (marker === 9) return { kind: 'does-not' };
+				if (marker === 8) return { kind: 'plays', durationSec: 3600 };
+				return { kind: 'plays', durationSec: 1 };
+			}
+		});
+		await library.connect();
+		const text = routineText('evening', 'Evening unwind');
+		await library.importFile(
+			packFile(text, [recorded('still/rest', 7), recorded('defaults/done', 8)], 'long.zip')
+		);
+		expect(library.problem).toEqual({
+			kind: 'invalid',
+			source: '“long.zip”',
+			pack: true,
+			issues: [
+				{
+					path: 'audio/defaults/done.wav',
+					message: 'lasts 60 minutes; a recording may last at most 10 minutes'
+				}
+			]
+		});
+		expect(library.own).toEqual([]);
+		expect(await cuesOf('evening')).toEqual([]);
+
+		await library.importFile(
+			packFile(text, [recorded('still/rest', 7), recorded('defaults/done', 9)])
+		);
+		expect(library.problem).toBeUndefined();
+		expect(library.notice?.message).toBe(
+			'Imported “Evening unwind” with 1 recorded cue. This browser cannot play audio/defaults/done.wav (damaged, or a sound format it does not read), so it was left out: the built-in voice speaks in its place.'
+		);
+		expect(await cuesOf('evening')).toEqual([['still/rest', 7]]);
+		expect(heard.sort()).toEqual(['7', '7', '8', '9']);
+	});
+
 	it('exports an own routine with its recordings as a pack, and imports it back exactly', async () => {
 		const { library, downloads } = setup();
 		await library.connect();

@@ -35,7 +35,8 @@ import {
 	importLinkTarget,
 	type LinkFetchOptions
 } from '../../storage/routine-link';
-import { oversizePack } from '../../storage/pack-limits';
+import { checkPlayable, type Playable } from '../../audio/playable';
+import { oversizePack, PACK_DURATION_SEC } from '../../storage/pack-limits';
 import type { PackReading } from '../../storage/pack-reading';
 import type { PackContents, PackedRecording } from '../../storage/routine-pack';
 import { decodeRoutineText } from '../../storage/routine-text';
@@ -128,6 +129,8 @@ export interface LibraryOptions {
 	sharing?: FileSharing;
 	/** Reads a routine pack's bytes: in a worker off the page, unless a test reads in place. */
 	readPack?: (bytes: ArrayBuffer) => Promise<PackReading>;
+	/** Whether this browser plays a recording from a pack: a media element, unless a test says. */
+	checkRecording?: (audio: ArrayBuffer, mimeType: string) => Promise<Playable>;
 }
 
 /** Own routines listed at first, and added by each "show older". */
@@ -149,6 +152,7 @@ export class LibraryModel {
 	#download: (file: RoutineFile | PackFile) => void;
 	#sharing: FileSharing | undefined;
 	#readPack: (bytes: ArrayBuffer) => Promise<PackReading>;
+	#checkRecording: (audio: ArrayBuffer, mimeType: string) => Promise<Playable>;
 	#stored = $state.raw<readonly StoredRoutine[]>([]);
 	#lastPlayed = $state.raw<ReadonlyMap<string, number>>();
 	/** The routines with recorded cues, as last read; replaced whole, never changed in place. */
@@ -211,6 +215,7 @@ export class LibraryModel {
 		this.#download = options.download ?? downloadFile;
 		this.#sharing = options.sharing ?? browserSharing();
 		this.#readPack = options.readPack ?? readPackInWorker;
+		this.#checkRecording = options.checkRecording ?? checkPlayable;
 	}
 
 	#entry(routine: Routine, text: string, own: boolean): LibraryEntry {
@@ -373,15 +378,55 @@ export class LibraryModel {
 		} else await this.#importBytes(fetched.bytes, `“${where}”`);
 	}
 
+	/**
+	 * The pack's contents once this browser has shown it can play each recording: one that claims
+	 * a few seconds but lasts longer than a recording may is refused with the pack; one this browser
+	 * cannot play is left out (and named), so a codec this browser lacks costs that cue, never the
+	 * routine. Only what plays is kept.
+	 */
+	async #playable(contents: PackContents): Promise<{ contents: PackContents; leftOut: string[] }> {
+		if (!contents.ok || contents.recordings.length === 0) return { contents, leftOut: [] };
+		this.notice = { message: 'Checking the recordings…' };
+		const issues: RoutineIssue[] = [];
+		const kept: PackedRecording[] = [];
+		const leftOut: string[] = [];
+		for (const recording of contents.recordings) {
+			const path = recording.file ?? recording.cue;
+			const found = await this.#checkRecording(recording.audio, recording.mimeType);
+			if (found.kind === 'does-not') {
+				leftOut.push(path);
+			} else if (found.kind === 'plays' && found.durationSec > PACK_DURATION_SEC + 1) {
+				issues.push({
+					path,
+					message: `lasts ${Math.round(found.durationSec / 60)} minutes; a recording may last at most ${PACK_DURATION_SEC / 60} minutes`
+				});
+			} else kept.push(recording);
+		}
+		this.notice = undefined;
+		if (issues.length > 0) return { contents: { ok: false, issues }, leftOut: [] };
+		return { contents: { ...contents, recordings: kept }, leftOut };
+	}
+
 	/** Reads a pack off the page (its bytes are handed over), then imports what it holds. */
 	async #readAndImportPack(bytes: ArrayBuffer, source: string): Promise<void> {
 		this.notice = { message: `Reading the routine pack ${source}…` };
 		const reading = await this.#readPack(bytes);
 		this.notice = undefined;
 		switch (reading.kind) {
-			case 'read':
-				await this.#importPack(reading.contents, source);
+			case 'read': {
+				const { contents, leftOut } = await this.#playable(reading.contents);
+				await this.#importPack(contents, source);
+				// Read again: the import set it (TypeScript still sees it cleared above).
+				const notice = this.notice as LibraryNotice | undefined;
+				if (leftOut.length > 0 && notice && !this.problem) {
+					const them = leftOut.length === 1 ? 'it was' : 'they were';
+					this.notice = {
+						...notice,
+						message: `${notice.message} This browser cannot play ${leftOut.join(', ')} (damaged, or a sound format it does not read), so ${them} left out: the built-in voice speaks in ${leftOut.length === 1 ? 'its' : 'their'} place.`
+					};
+				}
 				return;
+			}
 			case 'too-slow':
 				this.#fail(
 					`${source} took more than ${reading.limitMs / 1000} seconds to read, so Liana stopped reading it; nothing in your library changed. A pack that slow is damaged or made to stall a device: ask whoever sent it for a new one.`
@@ -415,7 +460,12 @@ export class LibraryModel {
 			case 'new': {
 				const stored = newRoutine(decision.routine.id, read.text, this.#now());
 				if (await this.#store(stored, decision.routine, recordings)) {
-					this.notice = { message: `Imported “${decision.routine.title}” with ${cues}.` };
+					this.notice = {
+						message:
+							recordings.length > 0
+								? `Imported “${decision.routine.title}” with ${cues}.`
+								: `Imported “${decision.routine.title}”.`
+					};
 				}
 				return;
 			}
