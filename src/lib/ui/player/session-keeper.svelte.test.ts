@@ -202,6 +202,25 @@ describe('the session keeper', () => {
 		expect((await db.sessions()).map((s) => s.outcome)).toEqual(['stopped']);
 	});
 
+	it('a finished session is kept outside the database while its write has not answered', async () => {
+		const { session, keeper } = kept();
+		session.start();
+		await keeper.settled();
+		// The database is held up (an upgrade another tab blocks): the write never answers.
+		const write = database.write;
+		database.write = () => new Promise(() => {});
+		try {
+			session.stop();
+			await Promise.resolve();
+			expect(new PendingSessions(outside).list().map((s) => s.outcome)).toEqual(['stopped']);
+		} finally {
+			database.write = write;
+		}
+		// The tab is closed; the next start writes it.
+		await writePendingSessions(database, new PendingSessions(outside));
+		expect((await db.sessions()).map((s) => s.outcome)).toEqual(['stopped']);
+	});
+
 	it('a session the disk refused where localStorage is full too is kept while the page is open', async () => {
 		outside.setItem = () => {
 			throw new DOMException('full', 'QuotaExceededError');

@@ -183,13 +183,16 @@ export class SessionKeeper implements SessionNotes {
 	/**
 	 * Writes the finished session. Refused (a full disk, the database gone), it is kept in memory
 	 * and outside the database, and the person is told it waits for Retry or the next start.
+	 * Writing it twice stores it once (see Database.addSession), so both ways may run.
 	 */
 	async #store(session: StoredSession, noteWrite: number): Promise<void> {
+		// Kept outside first: a write that never answers (an upgrade another tab holds up) or a
+		// tab closed meanwhile still leaves the session for the next start to write.
+		const keptOutside = this.#pendingSessions.keep(session);
 		const result = await this.#database.write((db) => db.addSession(session));
 		if (!result.ok) {
 			this.#unsavedSession = session;
 			this.unsaved = true;
-			const keptOutside = this.#pendingSessions.keep(session);
 			this.problem = keptOutside
 				? `This session is not in your history yet: ${result.message} It is kept on this device and saved the next time Liana opens, or now with Retry.`
 				: `This session is not in your history yet: ${result.message} It is kept only while this page stays open: press Retry once there is room.`;
