@@ -211,6 +211,7 @@ test('a second tab asks before it starts, and taking over ends the first tab’s
 	clockPage: page,
 	context
 }) => {
+	await countSounds(page);
 	await page.goto('/play/daily-unload');
 	await expect(page.getByText('Voice guidance ready.')).toBeVisible();
 	await page.getByRole('button', { name: 'Start' }).click();
@@ -234,10 +235,13 @@ test('a second tab asks before it starts, and taking over ends the first tab’s
 	await expect(second.getByRole('button', { name: 'Pause' })).toBeVisible();
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'done');
 	await expect(page.getByText(TAKEN_OVER)).toBeVisible();
+	const heard = (await sounds(page)).started;
 	await expect(page.getByText('This session is kept in your history.')).toBeVisible();
 	await expect(second.getByText(ELSEWHERE)).toHaveCount(0);
 	await second.clock.runFor(6_000);
 	await expect(second.getByTestId('phase')).toHaveAttribute('data-phase', 'breathe');
+	// The first tab is silent: no cue of its session starts any more.
+	expect((await sounds(page)).started).toBe(heard);
 	// One line for the first session, as it ended; the checkpoint is the second tab's alone.
 	await expect.poll(() => storedOutcomes(second)).toEqual(['daily-unload stopped']);
 	await expect.poll(() => storedCheckpointRoutine(second)).toBe('breathe-settle');
