@@ -3,8 +3,10 @@ import { drivenAlike, expect, expectAccessible, passTime, test } from './fixture
 import { EVENING, importFile, notice, openLibrary } from './routine-files';
 import { countSounds, sounds } from './sound-log';
 
+const TAKEN_OVER =
+	'A session was started in another tab or window, so this one ended here. What you did is kept in your history.';
 const ELSEWHERE =
-	'A session is already playing in another tab or window of Liana. Two at once talk over each other: stop the other one first, or close this tab.';
+	'A session is already playing in another tab or window of Liana. Two at once would talk over each other, so Start here offers to take it over.';
 
 test('two tabs: the second says a session plays in the first, and never takes it for cut off', async ({
 	clockPage: page,
@@ -88,9 +90,8 @@ test('the system clock set back an hour changes nothing of the session’s time'
 	expect(before - (await secondsLeft(page))).toBe(10);
 });
 
-test('the disk filling up mid-session: the session goes on, says so, and is kept once there is room', async ({
-	clockPage: page
-}) => {
+/** Every page of the test gets a disk the test can fill: IndexedDB writes refused as full. */
+async function fillableDisk(page: Page): Promise<void> {
 	await page.addInitScript(() => {
 		// The platform's answer on a full disk, while the test says the disk is full.
 		const full = { now: false };
@@ -106,12 +107,46 @@ test('the disk filling up mid-session: the session goes on, says so, and is kept
 			};
 		}
 	});
+}
+
+/** Fills the disk of a page made with {@link fillableDisk}, or frees it. */
+async function diskFull(page: Page, full: boolean): Promise<void> {
+	await page.evaluate(
+		(now) => ((window as unknown as { diskFull: { now: boolean } }).diskFull.now = now),
+		full
+	);
+}
+
+/** The stored sessions' routines and outcomes, read the way DevTools would. */
+async function storedOutcomes(page: Page): Promise<string[]> {
+	return page.evaluate(
+		() =>
+			new Promise<string[]>((resolve) => {
+				const request = indexedDB.open('liana');
+				request.onsuccess = () => {
+					const db = request.result;
+					const all = db.transaction('sessions').objectStore('sessions').getAll();
+					all.onsuccess = () => {
+						db.close();
+						resolve(
+							all.result.map(
+								(s: { routineId: string; outcome: string }) => `${s.routineId} ${s.outcome}`
+							)
+						);
+					};
+				};
+			})
+	);
+}
+
+test('the disk filling up mid-session: the session goes on, says so, and is kept once there is room', async ({
+	clockPage: page
+}) => {
+	await fillableDisk(page);
 	await page.goto('/play/daily-unload');
 	await page.getByRole('button', { name: 'Start' }).click();
 	await page.clock.runFor(1_000);
-	await page.evaluate(
-		() => ((window as unknown as { diskFull: { now: boolean } }).diskFull.now = true)
-	);
+	await diskFull(page, true);
 	await page.clock.runFor(5_000);
 	await expect(page.getByRole('alert')).toHaveText(
 		'This session cannot be resumed after a reload: This device is out of storage space, so nothing was saved; what was saved before is unchanged. Free some space and try again. The session goes on, and is kept in your history at its end if there is room by then.'
@@ -121,12 +156,114 @@ test('the disk filling up mid-session: the session goes on, says so, and is kept
 	await passTime(page, 10_000);
 	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 	// Room again: the session's end is kept.
-	await page.evaluate(
-		() => ((window as unknown as { diskFull: { now: boolean } }).diskFull.now = false)
-	);
+	await diskFull(page, false);
 	await page.keyboard.press('Escape');
 	await expect(page.getByText('This session is kept in your history.')).toBeVisible();
 });
+
+const NOT_KEPT_YET =
+	'This session is not in your history yet: This device is out of storage space, so nothing was saved; what was saved before is unchanged. Free some space and try again. It is kept on this device and saved the next time Liana opens, or now with Retry.';
+
+test('the disk full at the end of a session: it is kept aside, and Retry puts it in the history', async ({
+	clockPage: page
+}) => {
+	await fillableDisk(page);
+	await page.goto('/play/daily-unload');
+	await page.getByRole('button', { name: 'Start' }).click();
+	await page.clock.runFor(10_000);
+	await diskFull(page, true);
+	await page.keyboard.press('Escape');
+	await expect(page.getByRole('alert')).toHaveText(NOT_KEPT_YET);
+	await expectAccessible(page);
+	// Still full: the same words, and the session still waits.
+	await page.getByRole('button', { name: 'Retry' }).click();
+	await expect(page.getByRole('alert')).toHaveText(NOT_KEPT_YET);
+	await diskFull(page, false);
+	await page.getByRole('button', { name: 'Retry' }).click();
+	await expect(page.getByText('This session is kept in your history.')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+	await page.goto('/history');
+	await expect.poll(() => storedOutcomes(page)).toEqual(['daily-unload stopped']);
+});
+
+test('the disk full at the end of a session, the tab closed: the next start puts it in the history, once', async ({
+	clockPage: page,
+	context
+}) => {
+	await fillableDisk(page);
+	await page.goto('/play/daily-unload');
+	await page.getByRole('button', { name: 'Start' }).click();
+	await page.clock.runFor(10_000);
+	await diskFull(page, true);
+	await page.keyboard.press('Escape');
+	await expect(page.getByRole('alert')).toHaveText(NOT_KEPT_YET);
+	await page.close();
+	// Room again; Liana opens on another page, twice (two tabs at once could both flush).
+	const next = await context.newPage();
+	const other = await context.newPage();
+	await Promise.all([next.goto('/history'), other.goto('/')]);
+	await expect(next.getByText('Daily unload').first()).toBeVisible();
+	await expect.poll(() => storedOutcomes(next)).toEqual(['daily-unload stopped']);
+	expect(await next.evaluate(() => localStorage.getItem('liana-pending-sessions'))).toBe('[]');
+});
+
+test('a second tab asks before it starts, and taking over ends the first tab’s session cleanly', async ({
+	clockPage: page,
+	context
+}) => {
+	await countSounds(page);
+	await page.goto('/play/daily-unload');
+	await expect(page.getByText('Voice guidance ready.')).toBeVisible();
+	await page.getByRole('button', { name: 'Start' }).click();
+	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+
+	const second = await context.newPage();
+	drivenAlike(second);
+	await second.goto('/play/breathe-settle');
+	await expect(second.getByText(ELSEWHERE)).toBeVisible();
+	await second.getByRole('button', { name: 'Start' }).click();
+	const ask = second.getByRole('dialog', { name: 'A session is playing in another tab' });
+	await expect(ask).toContainText('Take it over here?');
+	await expectAccessible(second);
+	// Left there: nothing starts here, and the first plays on.
+	await ask.getByRole('button', { name: 'Leave it there' }).click();
+	await expect(second.getByRole('button', { name: 'Start' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+
+	await second.getByRole('button', { name: 'Start' }).click();
+	await ask.getByRole('button', { name: 'Take it over here' }).click();
+	await expect(second.getByRole('button', { name: 'Pause' })).toBeVisible();
+	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'done');
+	await expect(page.getByText(TAKEN_OVER)).toBeVisible();
+	const heard = (await sounds(page)).started;
+	await expect(page.getByText('This session is kept in your history.')).toBeVisible();
+	await expect(second.getByText(ELSEWHERE)).toHaveCount(0);
+	await second.clock.runFor(6_000);
+	await expect(second.getByTestId('phase')).toHaveAttribute('data-phase', 'breathe');
+	// The first tab is silent: no cue of its session starts any more.
+	expect((await sounds(page)).started).toBe(heard);
+	// One line for the first session, as it ended; the checkpoint is the second tab's alone.
+	await expect.poll(() => storedOutcomes(second)).toEqual(['daily-unload stopped']);
+	await expect.poll(() => storedCheckpointRoutine(second)).toBe('breathe-settle');
+});
+
+/** The routine of the stored checkpoint, or null. */
+async function storedCheckpointRoutine(page: Page): Promise<string | null> {
+	return page.evaluate(
+		() =>
+			new Promise<string | null>((resolve) => {
+				const request = indexedDB.open('liana');
+				request.onsuccess = () => {
+					const db = request.result;
+					const get = db.transaction('checkpoint').objectStore('checkpoint').get('current');
+					get.onsuccess = () => {
+						db.close();
+						resolve(get.result?.routineId ?? null);
+					};
+				};
+			})
+	);
+}
 
 test.describe('a server with a broken sound file', () => {
 	test.use({ serviceWorkers: 'block' });

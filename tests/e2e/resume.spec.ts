@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, passTime, test } from './fixtures';
+import { drivenAlike, expect, expectAccessible, passTime, test } from './fixtures';
 
 /** Reads the browser's stored checkpoint the way DevTools would: what a reload will find. */
 async function storedCheckpointPhase(page: Page): Promise<string | null> {
@@ -143,4 +143,27 @@ test('a tab closed mid-session: opening the app again offers the session from th
 	await page.getByRole('button', { name: 'Resume session' }).click();
 	await expect(page.getByTestId('step-title')).toHaveText('Long spine');
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'approach');
+});
+
+test('a tab closed mid-session while another is open: that one offers the session at once', async ({
+	clockPage: page,
+	context
+}) => {
+	await page.goto('/play/daily-unload');
+	await page.getByRole('button', { name: 'Start' }).click();
+	await passTime(page, 70_000);
+	await expect(page.getByTestId('step-title')).toHaveText('Long spine');
+	await expect.poll(() => storedCheckpointPhase(page)).not.toBeNull();
+	const second = await context.newPage();
+	drivenAlike(second);
+	await second.goto('/play/daily-unload');
+	await expect(second.getByText(/A session is already playing in another tab/)).toBeVisible();
+	await expect(second.getByRole('button', { name: 'Resume session' })).toHaveCount(0);
+	// The first tab dies without a word (closed, crashed): its lock goes with it.
+	await page.close();
+	await expect(second.getByRole('button', { name: 'Resume session' })).toBeVisible();
+	await expect(second.getByText(/A session is already playing in another tab/)).toHaveCount(0);
+	await second.getByRole('button', { name: 'Resume session' }).click();
+	await expect(second.getByTestId('step-title')).toHaveText('Long spine');
+	await expect(second.getByTestId('phase')).toHaveAttribute('data-phase', 'approach');
 });

@@ -187,8 +187,30 @@ describe('the database', () => {
 			savedAtEpochMs: 9
 		});
 		expect((await db.checkpoint())?.state).toEqual(state);
+		// Another tab's session (started at 1) ends: the checkpoint of this one (at 0) stays.
 		await db.addSession(session(1));
+		expect((await db.checkpoint())?.state).toEqual(state);
+		await db.addSession(session(state.startedAtEpochMs));
 		expect(await db.checkpoint()).toBeUndefined();
+	});
+
+	it('stores a session written twice once, and lets a real end replace an abandoned guess', async () => {
+		db = await open();
+		const first = await db.addSession(session(1_000));
+		const again = await db.addSession(session(1_000));
+		expect(again).toEqual(first);
+		// The same start of another routine is another session.
+		await db.addSession(session(1_000, 'other'));
+		const abandoned = await db.addSession({ ...session(5_000), outcome: 'abandoned' });
+		const ended = await db.addSession({ ...session(5_000), outcome: 'stopped' });
+		expect(ended).toEqual(abandoned);
+		// An abandoned guess written after the real end changes nothing.
+		await db.addSession({ ...session(5_000), outcome: 'abandoned' });
+		expect((await db.sessions()).map((s) => [s.startedAtEpochMs, s.routineId, s.outcome])).toEqual([
+			[5_000, 'mine', 'stopped'],
+			[1_000, 'other', 'completed'],
+			[1_000, 'mine', 'completed']
+		]);
 	});
 
 	it('keeps drafts as typed, the latest first, and drops one on discard', async () => {

@@ -188,12 +188,20 @@ export const BLOCKED =
 export class Database {
 	/** The database did not exist before this opening: a first visit, or storage cleared since. */
 	readonly createdNow: boolean;
+	#connection: { closed: boolean };
 
 	private constructor(
 		private readonly db: IDBPDatabase<LianaSchema>,
-		createdNow = false
+		createdNow = false,
+		connection = { closed: false }
 	) {
 		this.createdNow = createdNow;
+		this.#connection = connection;
+	}
+
+	/** This connection was let go (the database deleted or upgraded elsewhere): open it again. */
+	get closed(): boolean {
+		return this.#connection.closed;
 	}
 
 	/**
@@ -208,6 +216,7 @@ export class Database {
 		if (typeof indexedDB === 'undefined') return { ok: false, message: UNAVAILABLE };
 		try {
 			let createdNow = false;
+			const connection = { closed: false };
 			const db = await openDB<LianaSchema>(name, version, {
 				upgrade(db, oldVersion, newVersion, tx) {
 					createdNow = oldVersion === 0;
@@ -220,16 +229,22 @@ export class Database {
 				// held up, and say why nothing saves here any more.
 				blocking() {
 					db.close();
+					connection.closed = true;
 					onBlocked(LET_GO);
+				},
+				// The browser closed it (storage cleared under it): nothing more is written through it.
+				terminated() {
+					connection.closed = true;
 				}
 			});
-			return { ok: true, value: new Database(db, createdNow) };
+			return { ok: true, value: new Database(db, createdNow, connection) };
 		} catch (error) {
 			return { ok: false, message: `${UNAVAILABLE} (${storageProblem(error)})` };
 		}
 	}
 
 	close(): void {
+		this.#connection.closed = true;
 		this.db.close();
 	}
 
@@ -289,13 +304,26 @@ export class Database {
 		return this.#write(() => this.db.delete('routines', id));
 	}
 
-	/** Adds a finished session and clears the checkpoint, both or neither. */
+	/**
+	 * Adds a finished session and clears its checkpoint, both or neither. A session is known by
+	 * its routine and start, so writing it again (a retry after a write that did land) stores it
+	 * once; a real end replaces the `abandoned` line another tab guessed for it. The checkpoint is
+	 * cleared only when it is this session's: another tab's newer session keeps its own.
+	 */
 	addSession(session: StoredSession): Promise<StoreResult<number>> {
-		return this.#write(async () => {
-			const tx = this.db.transaction(['sessions', 'checkpoint'], 'readwrite');
-			const id = await tx.objectStore('sessions').add(session);
-			await tx.objectStore('checkpoint').delete('current');
-			await tx.done;
+		return this.#atomic(['sessions', 'checkpoint'], async (tx) => {
+			const sessions = tx.objectStore('sessions');
+			const sameStart = await sessions.index('by-started').getAll(session.startedAtEpochMs);
+			const stored = sameStart.find((other) => other.routineId === session.routineId);
+			let id: number;
+			if (stored?.id === undefined) id = await sessions.add(session);
+			else if (stored.outcome === 'abandoned' && session.outcome !== 'abandoned')
+				id = await sessions.put({ ...session, id: stored.id });
+			else id = stored.id;
+			const checkpoints = tx.objectStore('checkpoint');
+			const checkpoint = await checkpoints.get('current');
+			if (checkpoint && checkpoint.state.startedAtEpochMs === session.startedAtEpochMs)
+				await checkpoints.delete('current');
 			return id;
 		});
 	}

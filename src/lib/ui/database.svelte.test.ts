@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Database } from '../storage/database';
+import { Database, type StoredSession } from '../storage/database';
+import { PendingSessions, type PendingStore } from '../storage/pending-sessions';
 import { DatabaseModel, STORAGE_CLEARED, type KeptNote } from './database.svelte';
 
 /** The note outside IndexedDB, in memory: survives what the test clears of the database. */
@@ -60,5 +61,46 @@ describe('storage the browser cleared', () => {
 		expect(result.ok).toBe(false);
 		expect(kept.kept).toBe(false);
 		(await first.get())?.close();
+	});
+});
+
+/** localStorage as a map. */
+function memoryStore(): PendingStore {
+	const items = new Map<string, string>();
+	return {
+		getItem: (key) => items.get(key) ?? null,
+		setItem: (key, value) => items.set(key, value)
+	};
+}
+
+const finished = (startedAtEpochMs: number): StoredSession => ({
+	routineId: 'daily-unload',
+	routineTitle: 'Daily unload',
+	stepTitles: ['Step'],
+	startedAtEpochMs,
+	endedAtEpochMs: startedAtEpochMs + 60_000,
+	outcome: 'stopped',
+	record: { steps: [], flares: [], startedAtEpochMs, outcome: 'stopped' }
+});
+
+describe('sessions that waited outside the database', () => {
+	it('are in the history as soon as the database opens, and wait no more', async () => {
+		const pending = new PendingSessions(memoryStore());
+		pending.keep(finished(1_000));
+		pending.keep(finished(2_000));
+		const model = new DatabaseModel(undefined, note(), pending);
+		const db = await model.get();
+		expect((await db?.sessions())?.map((s) => s.startedAtEpochMs)).toEqual([2_000, 1_000]);
+		expect(pending.list()).toEqual([]);
+		db?.close();
+	});
+
+	it('a database deleted in another tab is opened again for the next write', async () => {
+		const model = new DatabaseModel(undefined, note(), new PendingSessions(memoryStore()));
+		await model.write((d) => d.saveSettings({ volume: 0.5 }));
+		await new Promise((resolve) => (indexedDB.deleteDatabase('liana').onsuccess = resolve));
+		expect(await model.write((d) => d.addSession(finished(3_000)))).toMatchObject({ ok: true });
+		expect((await (await model.get())?.sessions())?.length).toBe(1);
+		(await model.get())?.close();
 	});
 });

@@ -5,6 +5,7 @@
  */
 import { getContext, setContext } from 'svelte';
 import { Database, type StoreResult } from '../storage/database';
+import { PendingSessions, writePendingSessions } from '../storage/pending-sessions';
 
 const KEY = Symbol('database');
 
@@ -46,28 +47,46 @@ export const localKeptNote: KeptNote = {
 export class DatabaseModel {
 	#open: Opener;
 	#opened: Promise<Database | undefined> | undefined;
+	#current: Database | undefined;
 	#kept: KeptNote;
 	/** Why nothing can be saved right now, or empty. */
 	problem = $state('');
 	/** What this browser cleared since the last visit, said once; or empty. */
 	cleared = $state('');
 
+	#pending: PendingSessions;
+
 	constructor(
 		open: Opener = (onBlocked) => Database.open(undefined, undefined, onBlocked),
-		kept: KeptNote = localKeptNote
+		kept: KeptNote = localKeptNote,
+		/** Finished sessions an earlier write could not keep: written before anything is read. */
+		pending: PendingSessions = new PendingSessions()
 	) {
 		this.#open = open;
 		this.#kept = kept;
+		this.#pending = pending;
 	}
 
-	/** The database, or undefined (with {@link problem} saying why) where none can be had. */
+	/**
+	 * The database, or undefined (with {@link problem} saying why) where none can be had. A
+	 * connection let go since (the database deleted or upgraded in another tab) is opened again,
+	 * so a Retry can write where the first try could not.
+	 */
 	get(): Promise<Database | undefined> {
-		this.#opened ??= this.#open((message) => (this.problem = message)).then((opened) => {
+		if (this.#current?.closed) {
+			this.#current = undefined;
+			this.#opened = undefined;
+		}
+		this.#opened ??= this.#open((message) => (this.problem = message)).then(async (opened) => {
 			this.problem = opened.ok ? '' : opened.message;
-			if (opened.ok && opened.value.createdNow && this.#kept.read()) {
-				this.cleared = STORAGE_CLEARED;
-			}
-			return opened.ok ? opened.value : undefined;
+			if (!opened.ok) return undefined;
+			const db = opened.value;
+			if (db.createdNow && this.#kept.read()) this.cleared = STORAGE_CLEARED;
+			// Before any screen reads the history, so a session kept outside it is already in it.
+			const written = await writePendingSessions({ write: (work) => work(db) }, this.#pending);
+			if (written > 0) this.#kept.write();
+			this.#current = db;
+			return db;
 		});
 		return this.#opened;
 	}

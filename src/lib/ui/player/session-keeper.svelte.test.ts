@@ -6,6 +6,11 @@ import { Session } from '../../engine/session';
 import { testSession, threeSteps, TEST_EPOCH_MS } from '../../engine/test-routines';
 import type { SessionEvent } from '../../engine/types';
 import { Database, type StoreResult } from '../../storage/database';
+import {
+	PendingSessions,
+	writePendingSessions,
+	type PendingStore
+} from '../../storage/pending-sessions';
 import { SessionKeeper } from './session-keeper.svelte';
 
 const routine = { id: 'three', title: 'Three steps', stepTitles: ['Hip', 'Calm', 'Rest'] };
@@ -22,6 +27,17 @@ const database = {
 	}
 };
 
+/** localStorage as a map: what a later start of the app finds there. */
+function memoryStore(): PendingStore & { items: Map<string, string> } {
+	const items = new Map<string, string>();
+	return {
+		items,
+		getItem: (key) => items.get(key) ?? null,
+		setItem: (key, value) => void items.set(key, value)
+	};
+}
+let outside = memoryStore();
+
 /** A session the test drives, heard by a keeper as the player would be. */
 function kept(session = testSession(threeSteps()), liveElsewhere = async () => false) {
 	const player = {
@@ -35,7 +51,8 @@ function kept(session = testSession(threeSteps()), liveElsewhere = async () => f
 		database,
 		routine,
 		() => session.clock.epochNow(),
-		liveElsewhere
+		liveElsewhere,
+		new PendingSessions(outside)
 	);
 	const disconnect = keeper.connect();
 	return { ...session, keeper, disconnect };
@@ -44,6 +61,7 @@ function kept(session = testSession(threeSteps()), liveElsewhere = async () => f
 beforeEach(async () => {
 	globalThis.indexedDB = new IDBFactory();
 	failWrites = false;
+	outside = memoryStore();
 	const opened = await Database.open();
 	if (!opened.ok) throw new Error(opened.message);
 	db = opened.value;
@@ -128,8 +146,116 @@ describe('the session keeper', () => {
 		session.stop();
 		await keeper.settled();
 		expect(keeper.saved).toBe(false);
-		expect(keeper.problem).toContain('not saved in the history: This device is out of storage');
+		expect(keeper.unsaved).toBe(true);
+		expect(keeper.problem).toBe(
+			'This session is not in your history yet: This device is out of storage space, so nothing was saved It is kept on this device and saved the next time Liana opens, or now with Retry.'
+		);
 		expect(await db.checkpoint()).toBeDefined();
+		expect(new PendingSessions(outside).list().map((s) => s.outcome)).toEqual(['stopped']);
+	});
+
+	it('writes a session the disk refused with Retry, with the check-in answered meanwhile', async () => {
+		const { session, keeper } = kept();
+		session.start();
+		await keeper.settled();
+		failWrites = true;
+		session.stop();
+		await keeper.settled();
+		keeper.answerAfter({ pain: 2 });
+		keeper.saveNote('Easy today');
+		keeper.retry();
+		await keeper.settled();
+		expect(keeper.saved).toBe(false);
+		expect(await db.sessions()).toEqual([]);
+		expect(new PendingSessions(outside).list()[0]).toMatchObject({
+			after: { pain: 2 },
+			note: 'Easy today'
+		});
+		failWrites = false;
+		keeper.retry();
+		await keeper.settled();
+		expect(keeper).toMatchObject({ saved: true, unsaved: false, problem: '', afterSaved: true });
+		const stored = await db.sessions();
+		expect(stored.map((s) => [s.outcome, s.after, s.note])).toEqual([
+			['stopped', { pain: 2 }, 'Easy today']
+		]);
+		expect(await db.checkpoint()).toBeUndefined();
+		expect(new PendingSessions(outside).list()).toEqual([]);
+	});
+
+	it('a session the disk refused is written at the next start, once, however often it is tried', async () => {
+		const { session, keeper } = kept();
+		session.start();
+		failWrites = true;
+		session.stop();
+		await keeper.settled();
+		// The tab is closed; the next start of the app finds the session outside the database.
+		failWrites = false;
+		const pending = new PendingSessions(outside);
+		expect(await writePendingSessions(database, pending)).toBe(1);
+		expect(pending.list()).toEqual([]);
+		// A retry after a write that landed (its answer lost), and the same list found again.
+		keeper.retry();
+		await keeper.settled();
+		pending.keep({ ...(await db.sessions())[0]!, id: 99 });
+		await writePendingSessions(database, pending);
+		expect((await db.sessions()).map((s) => s.outcome)).toEqual(['stopped']);
+	});
+
+	it('a finished session is kept outside the database while its write has not answered', async () => {
+		const { session, keeper } = kept();
+		session.start();
+		await keeper.settled();
+		// The database is held up (an upgrade another tab blocks): the write never answers.
+		const write = database.write;
+		database.write = () => new Promise(() => {});
+		try {
+			session.stop();
+			await Promise.resolve();
+			expect(new PendingSessions(outside).list().map((s) => s.outcome)).toEqual(['stopped']);
+		} finally {
+			database.write = write;
+		}
+		// The tab is closed; the next start writes it.
+		await writePendingSessions(database, new PendingSessions(outside));
+		expect((await db.sessions()).map((s) => s.outcome)).toEqual(['stopped']);
+	});
+
+	it('a session the disk refused where localStorage is full too is kept while the page is open', async () => {
+		outside.setItem = () => {
+			throw new DOMException('full', 'QuotaExceededError');
+		};
+		const { session, keeper } = kept();
+		session.start();
+		failWrites = true;
+		session.stop();
+		await keeper.settled();
+		expect(keeper.problem).toContain('kept only while this page stays open: press Retry');
+		failWrites = false;
+		keeper.retry();
+		await keeper.settled();
+		expect((await db.sessions()).map((s) => s.outcome)).toEqual(['stopped']);
+	});
+
+	it('stops writing the checkpoint once another tab took the session over, and records its end', async () => {
+		const first = kept();
+		first.session.start();
+		first.at(27_000);
+		await first.keeper.settled();
+		first.keeper.handOff();
+		// The other tab's session, started later, checkpoints its own state from now on.
+		const mine = await db.checkpoint();
+		if (!mine) throw new Error('no checkpoint');
+		const theirs = {
+			...mine,
+			state: { ...mine.state, startedAtEpochMs: mine.state.startedAtEpochMs + 5_000 }
+		};
+		await db.saveCheckpoint(theirs);
+		first.at(60_000);
+		first.session.stop();
+		await first.keeper.settled();
+		expect(await db.checkpoint()).toEqual(theirs);
+		expect((await db.sessions()).map((s) => s.outcome)).toEqual(['stopped']);
 	});
 
 	it("keeps the coach's note in the checkpoint while the session runs, and with the session", async () => {

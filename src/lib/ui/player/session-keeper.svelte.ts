@@ -4,7 +4,8 @@
  * Writes go one after another, so a late checkpoint can never land after the finished session.
  */
 import type { SessionEvent, SessionState } from '../../engine/types';
-import type { CheckIn, Database, StoreResult } from '../../storage/database';
+import type { CheckIn, Database, StoredSession, StoreResult } from '../../storage/database';
+import { PendingSessions } from '../../storage/pending-sessions';
 import {
 	abandonedSession,
 	finishedSession,
@@ -68,6 +69,13 @@ export class SessionKeeper implements SessionNotes {
 	/** The note as last written is stored (before the start it waits for the session). */
 	noteSaved = $state(false);
 	#noteWrites = 0;
+	/** Whether the finished session waits to be written (the database refused it): Retry writes it. */
+	unsaved = $state(false);
+	/** The finished session the database refused, kept until it is written. */
+	#unsavedSession: StoredSession | undefined;
+	#pendingSessions: PendingSessions;
+	/** Another tab took the session over: this one no longer writes the checkpoint. */
+	#handedOff = false;
 
 	#liveElsewhere: () => Promise<boolean>;
 
@@ -77,8 +85,11 @@ export class SessionKeeper implements SessionNotes {
 		routine: PlayedRoutine,
 		epochNow: () => number = () => Date.now(),
 		/** Whether another tab's session is under way now: its checkpoint is not abandoned. */
-		liveElsewhere: () => Promise<boolean> = async () => false
+		liveElsewhere: () => Promise<boolean> = async () => false,
+		/** Where a session the database refused waits, outside it, for the next try. */
+		pendingSessions: PendingSessions = new PendingSessions()
 	) {
+		this.#pendingSessions = pendingSessions;
 		this.#liveElsewhere = liveElsewhere;
 		this.#player = player;
 		this.#database = database;
@@ -125,10 +136,19 @@ export class SessionKeeper implements SessionNotes {
 		});
 	}
 
+	/**
+	 * Another tab took the session over: the checkpoint is that tab's from now on, so this one
+	 * stops writing it (the session's end is still recorded here, as a finished session).
+	 */
+	handOff(): void {
+		this.#handedOff = true;
+		this.#pending = undefined;
+	}
+
 	async #checkpoint(): Promise<void> {
 		const state = this.#pending;
 		this.#pending = undefined;
-		if (!state) return;
+		if (!state || this.#handedOff) return;
 		const note = this.note;
 		const noteWrite = this.#noteWrites;
 		const result = await this.#database.write((db) =>
@@ -157,15 +177,52 @@ export class SessionKeeper implements SessionNotes {
 		const record = this.#player.state.record;
 		const session = finishedSession(this.#routine, record, before, this.note);
 		if (!session) return;
+		await this.#store(session, noteWrite);
+	}
+
+	/**
+	 * Writes the finished session. Refused (a full disk, the database gone), it is kept in memory
+	 * and outside the database, and the person is told it waits for Retry or the next start.
+	 * Writing it twice stores it once (see Database.addSession), so both ways may run.
+	 */
+	async #store(session: StoredSession, noteWrite: number): Promise<void> {
+		// Kept outside first: a write that never answers (an upgrade another tab holds up) or a
+		// tab closed meanwhile still leaves the session for the next start to write.
+		const keptOutside = this.#pendingSessions.keep(session);
 		const result = await this.#database.write((db) => db.addSession(session));
 		if (!result.ok) {
-			this.problem = `This session was not saved in the history: ${result.message}`;
+			this.#unsavedSession = session;
+			this.unsaved = true;
+			this.problem = keptOutside
+				? `This session is not in your history yet: ${result.message} It is kept on this device and saved the next time Liana opens, or now with Retry.`
+				: `This session is not in your history yet: ${result.message} It is kept only while this page stays open: press Retry once there is room.`;
 			return;
 		}
+		this.#pendingSessions.forget(session);
+		this.#unsavedSession = undefined;
+		this.unsaved = false;
 		this.#savedId = result.value;
 		this.saved = true;
 		this.problem = '';
 		if (noteWrite === this.#noteWrites) this.noteSaved = true;
+		if (session.after && hasAnswer(session.after)) this.afterSaved = true;
+	}
+
+	/** Writes the finished session the database refused before. */
+	retry(): void {
+		const noteWrite = this.#noteWrites;
+		this.#enqueue(async () => {
+			const session = this.#unsavedSession;
+			if (session) await this.#store(session, noteWrite);
+		});
+	}
+
+	/** A change to a session still waiting to be written: it goes with it, when it goes. */
+	#changeUnsaved(change: (session: StoredSession) => StoredSession): void {
+		const session = this.#unsavedSession;
+		if (!session) return;
+		this.#unsavedSession = change(session);
+		this.#pendingSessions.keep(this.#unsavedSession);
 	}
 
 	/**
@@ -187,6 +244,14 @@ export class SessionKeeper implements SessionNotes {
 		const note = this.note;
 		this.#enqueue(async () => {
 			const id = this.#savedId;
+			if (id === undefined && this.#unsavedSession) {
+				this.#changeUnsaved((session) => {
+					const changed: StoredSession = { ...session, note };
+					if (!note) delete changed.note;
+					return changed;
+				});
+				return;
+			}
 			if (id === undefined) {
 				this.problem ||= 'Your note was not saved: this session is not in the history.';
 				return;
@@ -211,7 +276,10 @@ export class SessionKeeper implements SessionNotes {
 		const answer = ++this.#afterAnswers;
 		this.#enqueue(async () => {
 			const id = this.#savedId;
-			if (id === undefined) return;
+			if (id === undefined) {
+				this.#changeUnsaved((session) => ({ ...session, after }));
+				return;
+			}
 			const result = await this.#database.write((db) => db.updateSession(id, { after }));
 			this.problem = result.ok ? '' : `Your check-in was not saved: ${result.message}`;
 			// Only the newest answer's write says saved: an older one finishing first does not.
