@@ -5,17 +5,20 @@
  */
 import type { FlarePolicy, Routine, Side, Step, StepType } from './schema';
 
-/** Phase names as the app shows them (`data-phase`). */
-export type Phase =
-	| 'countdown'
-	| 'approach'
-	| 'breathe'
-	| 'soften'
-	| 'come-back'
-	| 'rest'
-	| 'release'
-	| 'recover'
-	| 'done';
+/** Phase names as the app shows them (`data-phase`), in the order a session meets them. */
+export const PHASES = [
+	'countdown',
+	'approach',
+	'breathe',
+	'soften',
+	'come-back',
+	'rest',
+	'release',
+	'recover',
+	'done'
+] as const;
+
+export type Phase = (typeof PHASES)[number];
 
 /** The parts of one breath (`data-breath`). */
 export type BreathPart = 'inhale' | 'hold-in' | 'exhale' | 'hold-out';

@@ -8,6 +8,7 @@
 import * as v from 'valibot';
 import { FLARES_PER_SESSION } from '../../engine/reduce';
 import { LIMITS } from '../../routine/schema';
+import { PHASES } from '../../routine/timeline';
 
 /** Raised when what the engine state looks like changes, so windows of two versions ignore each other. */
 export const PRESENTER_PROTOCOL = 1;
@@ -40,17 +41,7 @@ const stepId = v.pipe(v.string(), v.maxLength(64));
 const stepIndex = whole(LIMITS.steps);
 const role = v.picklist(['controller', 'display']);
 
-const phase = v.picklist([
-	'countdown',
-	'approach',
-	'breathe',
-	'soften',
-	'come-back',
-	'rest',
-	'release',
-	'recover',
-	'done'
-]);
+const phase = v.picklist(PHASES);
 const flareDecision = v.picklist(['skip', 'stop', 'retry']);
 const outcome = v.picklist(['completed', 'stopped', 'stopped-after-flare', 'red-flag']);
 
