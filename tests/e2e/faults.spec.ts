@@ -4,7 +4,7 @@ import { EVENING, importFile, notice, openLibrary } from './routine-files';
 import { countSounds, sounds } from './sound-log';
 
 const TAKEN_OVER =
-	'A session was started in another tab or window, so this one ended here. What you did is kept in your history.';
+	'A session was started in another tab or window, so this one ended here. Go on there.';
 const ELSEWHERE =
 	'A session is already playing in another tab or window of Liana. Two at once would talk over each other, so Start here offers to take it over.';
 
@@ -162,7 +162,7 @@ test('the disk filling up mid-session: the session goes on, says so, and is kept
 });
 
 const NOT_KEPT_YET =
-	'This session is not in your history yet: This device is out of storage space, so nothing was saved; what was saved before is unchanged. Free some space and try again. It is kept on this device and saved the next time Liana opens, or now with Retry.';
+	'This session is not in your history yet: this device is out of storage space. It is kept on this device and saved the next time Liana opens, or press Retry once there is room.';
 
 test('the disk full at the end of a session: it is kept aside, and Retry puts it in the history', async ({
 	clockPage: page
@@ -174,6 +174,10 @@ test('the disk full at the end of a session: it is kept aside, and Retry puts it
 	await diskFull(page, true);
 	await page.keyboard.press('Escape');
 	await expect(page.getByRole('alert')).toHaveText(NOT_KEPT_YET);
+	// Said under the heading, on the first screen of a phone, with its Retry.
+	await page.setViewportSize({ width: 320, height: 568 });
+	await expect(page.getByRole('alert')).toBeInViewport({ ratio: 1 });
+	await expect(page.getByRole('button', { name: 'Retry' })).toBeInViewport({ ratio: 1 });
 	await expectAccessible(page);
 	// Still full: the same words, and the session still waits.
 	await page.getByRole('button', { name: 'Retry' }).click();
@@ -182,6 +186,8 @@ test('the disk full at the end of a session: it is kept aside, and Retry puts it
 	await page.getByRole('button', { name: 'Retry' }).click();
 	await expect(page.getByText('This session is kept in your history.')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+	// Focus is not lost with the button: it moves to the words that answer it.
+	await expect(page.getByText('This session is kept in your history.')).toBeFocused();
 	await page.goto('/history');
 	await expect.poll(() => storedOutcomes(page)).toEqual(['daily-unload stopped']);
 });
@@ -235,6 +241,9 @@ test('a second tab asks before it starts, and taking over ends the first tab’s
 	await expect(second.getByRole('button', { name: 'Pause' })).toBeVisible();
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'done');
 	await expect(page.getByText(TAKEN_OVER)).toBeVisible();
+	await expect(
+		page.getByRole('heading', { name: 'This session moved to another tab' })
+	).toBeVisible();
 	const heard = (await sounds(page)).started;
 	await expect(page.getByText('This session is kept in your history.')).toBeVisible();
 	await expect(second.getByText(ELSEWHERE)).toHaveCount(0);

@@ -169,7 +169,8 @@ describe('the database', () => {
 		expect((await db.session(added.value))?.after).toEqual({ pain: 3, leg: 'lighter' });
 		expect(await db.updateSession(999, { after: { pain: 1 } })).toEqual({
 			ok: false,
-			message: expect.stringContaining('no longer stored')
+			message: expect.stringContaining('no longer stored'),
+			reason: 'its place was cleared in another tab'
 		});
 		expect(await db.clearSessions()).toEqual({ ok: true, value: undefined });
 		expect(await db.sessions()).toEqual([]);
@@ -325,7 +326,11 @@ describe('the database', () => {
 		const renamed = await failingOn('put', 2, FULL, () =>
 			db!.renameCueScope('draft', 'hip', 'hips')
 		);
-		expect(renamed).toEqual({ ok: false, message: expect.stringContaining('out of storage') });
+		expect(renamed).toEqual({
+			ok: false,
+			message: expect.stringContaining('out of storage'),
+			reason: 'this device is out of storage space'
+		});
 		expect((await db.recordings('draft')).map((r) => r.cue)).toEqual(['hip/rest', 'hip/soften']);
 	});
 
@@ -432,7 +437,11 @@ describe('the database', () => {
 		db = await open();
 		await db.putRoutine(routine('kept'));
 		const result = await failingOn('put', 1, FULL, () => db!.putRoutine(routine('new')));
-		expect(result).toEqual({ ok: false, message: expect.stringContaining('out of storage space') });
+		expect(result).toEqual({
+			ok: false,
+			message: expect.stringContaining('out of storage space'),
+			reason: 'this device is out of storage space'
+		});
 		expect((await db.routines()).map((r) => r.id)).toEqual(['kept']);
 	});
 

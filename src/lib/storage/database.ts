@@ -157,7 +157,26 @@ async function moveOldNewDrafts(
 }
 
 /** The outcome of a write: done, or why not (and that nothing changed). */
-export type StoreResult<T = void> = { ok: true; value: T } | { ok: false; message: string };
+export type StoreResult<T = void> =
+	| { ok: true; value: T }
+	/** `reason`: why, in a few words to go inside a sentence of the caller's own. */
+	| { ok: false; message: string; reason?: string };
+
+/** Why a write failed, in a few words a sentence of the caller's can hold. */
+export function storageReason(error: unknown): string {
+	const name = error instanceof DOMException || error instanceof Error ? error.name : '';
+	switch (name) {
+		case 'QuotaExceededError':
+			return 'this device is out of storage space';
+		case 'NotFoundError':
+			return 'its place was cleared in another tab';
+		case 'InvalidStateError':
+		case 'UnknownError':
+			return 'the browser would not save just now';
+		default:
+			return `saving failed (${name || 'unknown error'})`;
+	}
+}
 
 /** Words for a storage failure, saying what happened and what to do. */
 export function storageProblem(error: unknown): string {
@@ -252,7 +271,7 @@ export class Database {
 		try {
 			return { ok: true, value: await work() };
 		} catch (error) {
-			return { ok: false, message: storageProblem(error) };
+			return { ok: false, message: storageProblem(error), reason: storageReason(error) };
 		}
 	}
 

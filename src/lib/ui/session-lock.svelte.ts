@@ -20,7 +20,7 @@ export const PLAYING_ELSEWHERE =
 
 /** Said in the tab whose session another tab took over. */
 export const TAKEN_OVER =
-	'A session was started in another tab or window, so this one ended here. What you did is kept in your history.';
+	'A session was started in another tab or window, so this one ended here. Go on there.';
 
 function browserLocks(): SessionLocks | undefined {
 	return typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : undefined;

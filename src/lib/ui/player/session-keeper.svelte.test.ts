@@ -21,7 +21,11 @@ let failWrites = false;
 const database = {
 	async write<T>(work: (db: Database) => Promise<StoreResult<T>>): Promise<StoreResult<T>> {
 		if (failWrites) {
-			return { ok: false, message: 'This device is out of storage space, so nothing was saved' };
+			return {
+				ok: false,
+				message: 'This device is out of storage space, so nothing was saved',
+				reason: 'this device is out of storage space'
+			};
 		}
 		return work(db);
 	}
@@ -148,7 +152,7 @@ describe('the session keeper', () => {
 		expect(keeper.saved).toBe(false);
 		expect(keeper.unsaved).toBe(true);
 		expect(keeper.problem).toBe(
-			'This session is not in your history yet: This device is out of storage space, so nothing was saved It is kept on this device and saved the next time Liana opens, or now with Retry.'
+			'This session is not in your history yet: this device is out of storage space. It is kept on this device and saved the next time Liana opens, or press Retry once there is room.'
 		);
 		expect(await db.checkpoint()).toBeDefined();
 		expect(new PendingSessions(outside).list().map((s) => s.outcome)).toEqual(['stopped']);

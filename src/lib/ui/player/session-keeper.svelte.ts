@@ -193,9 +193,10 @@ export class SessionKeeper implements SessionNotes {
 		if (!result.ok) {
 			this.#unsavedSession = session;
 			this.unsaved = true;
+			const why = result.reason ?? 'Liana could not save just now';
 			this.problem = keptOutside
-				? `This session is not in your history yet: ${result.message} It is kept on this device and saved the next time Liana opens, or now with Retry.`
-				: `This session is not in your history yet: ${result.message} It is kept only while this page stays open: press Retry once there is room.`;
+				? `This session is not in your history yet: ${why}. It is kept on this device and saved the next time Liana opens, or press Retry once there is room.`
+				: `This session is not in your history yet: ${why}. It is kept only while this page stays open: press Retry once there is room.`;
 			return;
 		}
 		this.#pendingSessions.forget(session);
