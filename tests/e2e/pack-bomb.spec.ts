@@ -7,7 +7,7 @@ import { notice, openLibrary, ownSection, untilListed } from './routine-files';
 test.use({ serviceWorkers: 'block' });
 
 const BOMB_REFUSAL =
-	'(file): the zip file is damaged (its directory claims 4,294,967,294 files, more than 113 bytes of directory can list)';
+	'The zip file is damaged (its directory claims 4,294,967,294 files, more than 113 bytes of directory can list).';
 
 /**
  * Holds back the pack reader's script until `release` is called: the import is under way, and
@@ -62,7 +62,7 @@ test('a pack bomb is read off the page: the page keeps answering, then the bomb 
 	release();
 	const alert = page.getByRole('alert');
 	await expect(alert).toContainText('“bomb.zip” is not a valid routine pack');
-	await expect(alert.getByRole('listitem')).toHaveText([BOMB_REFUSAL]);
+	await expect(alert).toContainText(BOMB_REFUSAL);
 	await expect(notice(page)).toHaveCount(0);
 	const after = await ticks();
 	await expect.poll(ticks).toBeGreaterThan(after);
