@@ -104,7 +104,7 @@ test('a stored routine over a newer cap is listed with its reason and not played
 	expect(await ownRoutines(page)).toEqual(['Evening unwind → /play/evening-unwind']);
 	const broken = ownSection(page).getByRole('alert');
 	await expect(broken).toHaveText(
-		/^Your routine "forever" can no longer be played: this routine would last [\d,]+ years; a routine can last at most 4 hours\.$/
+		/^Your routine “Forever” can no longer be played: this routine would last [\d,]+ years; a routine can last at most 4 hours\. Export it to change it in a text editor, or delete it\.$/
 	);
 	await expect(ownSection(page).getByRole('button', { name: 'Delete forever' })).toBeVisible();
 	// The file as stored can be taken elsewhere to mend: nothing is lost to a newer rule.

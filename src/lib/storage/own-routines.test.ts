@@ -60,7 +60,7 @@ describe('own routines', () => {
 			ok: false,
 			reason: 'invalid',
 			message:
-				'Your routine "long" can no longer be played: this routine would last 34 hours; a routine can last at most 4 hours.'
+				'Your routine “Long” can no longer be played: this routine would last 34 hours; a routine can last at most 4 hours. Export it to change it in a text editor, or delete it.'
 		});
 	});
 });

@@ -6,6 +6,7 @@ import {
 	describeIssue,
 	issueCount,
 	parseRoutine,
+	shorten,
 	validateRoutine,
 	type RoutineIssue
 } from '../routine';
@@ -22,6 +23,17 @@ function summarize(issues: readonly RoutineIssue[]): string {
 	return `${named.join('; ')}${more > 0 ? `; and ${more.toLocaleString('en')} more` : ''}.`;
 }
 
+/** The title the stored file gives itself, when it can be read; its id otherwise. */
+function titleOf(stored: StoredRoutine): string {
+	try {
+		const title: unknown = (JSON.parse(stored.text) as { title?: unknown }).title;
+		if (typeof title === 'string' && title.trim() !== '') return shorten(title);
+	} catch {
+		// Not JSON at all: the id names it.
+	}
+	return stored.id;
+}
+
 /** A stored routine, read and validated like any file. */
 export function readStoredRoutine(stored: StoredRoutine): RoutineLoad {
 	const result = parseRoutine(stored.text);
@@ -29,7 +41,7 @@ export function readStoredRoutine(stored: StoredRoutine): RoutineLoad {
 		return {
 			ok: false,
 			reason: 'invalid',
-			message: `Your routine "${stored.id}" can no longer be played: ${summarize(result.issues)}`,
+			message: `Your routine “${titleOf(stored)}” can no longer be played: ${summarize(result.issues)} Export it to change it in a text editor, or delete it.`,
 			issues: result.issues
 		};
 	}
