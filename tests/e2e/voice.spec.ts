@@ -97,7 +97,7 @@ test('a recording the browser cannot play is left out at import, naming it; one 
 	await openLibrary(page);
 	await importPack(page, routinePack(EVENING, { 'defaults/soften': damaged }));
 	await expect(notice(page)).toHaveText(
-		'Imported “Evening unwind”. This browser cannot play audio/defaults/soften.wav (damaged, or a sound format it does not read), so it was left out: the built-in voice speaks in its place.'
+		'Imported “Evening unwind”. This browser cannot play your recording for “Soften, every step” (damaged, or a sound format it does not read), so the built-in voice speaks it.'
 	);
 	await expect(ownSection(page).getByRole('link', { name: 'Evening unwind' })).toBeVisible();
 

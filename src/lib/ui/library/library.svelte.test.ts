@@ -340,7 +340,7 @@ describe('routine packs in the library', () => {
 		);
 		expect(library.problem).toBeUndefined();
 		expect(library.notice?.message).toBe(
-			'Imported “Evening unwind” with 1 recorded cue. This browser cannot play audio/defaults/done.wav (damaged, or a sound format it does not read), so it was left out: the built-in voice speaks in its place.'
+			'Imported “Evening unwind” with 1 recorded cue. This browser cannot play your recording for “Done” (damaged, or a sound format it does not read), so the built-in voice speaks it.'
 		);
 		expect(await cuesOf('evening')).toEqual([['still/rest', 7]]);
 		expect(heard.sort()).toEqual(['7', '7', '8', '9']);

@@ -7,6 +7,7 @@ import { getContext, setContext } from 'svelte';
 import type { Routine, RoutineIssue } from '../../routine';
 import { measureRoutine } from '../../routine/measure';
 import { DEFAULT_COMPILE_OPTIONS } from '../../routine/timeline';
+import { parseRoutine } from '../../routine/validate';
 import type { RoutineLoad } from '../../storage/built-in-routines';
 import { cueOfRoutine } from '../../routine/cue-keys';
 import type { Recording, RoutineDraft, StoredRoutine } from '../../storage/database';
@@ -36,6 +37,7 @@ import {
 	type LinkFetchOptions
 } from '../../storage/routine-link';
 import { checkPlayable, type Playable } from '../../audio/playable';
+import { cueLabel } from '../voice/cue-label';
 import { oversizePack, PACK_DURATION_SEC } from '../../storage/pack-limits';
 import type { PackReading } from '../../storage/pack-reading';
 import type { PackContents, PackedRecording } from '../../storage/routine-pack';
@@ -390,11 +392,14 @@ export class LibraryModel {
 		const issues: RoutineIssue[] = [];
 		const kept: PackedRecording[] = [];
 		const leftOut: string[] = [];
+		const read = parseRoutine(contents.text);
+		const stepTitle = (id: string) =>
+			read.ok ? read.routine.steps.find((step) => step.id === id)?.title : undefined;
 		for (const recording of contents.recordings) {
 			const path = recording.file ?? recording.cue;
 			const found = await this.#checkRecording(recording.audio, recording.mimeType);
 			if (found.kind === 'does-not') {
-				leftOut.push(path);
+				leftOut.push(`“${cueLabel(recording.cue, stepTitle)}”`);
 			} else if (found.kind === 'plays' && found.durationSec > PACK_DURATION_SEC + 1) {
 				issues.push({
 					path,
@@ -419,10 +424,13 @@ export class LibraryModel {
 				// Read again: the import set it (TypeScript still sees it cleared above).
 				const notice = this.notice as LibraryNotice | undefined;
 				if (leftOut.length > 0 && notice && !this.problem) {
-					const them = leftOut.length === 1 ? 'it was' : 'they were';
+					const one = leftOut.length === 1;
+					const names = one
+						? leftOut[0]
+						: `${leftOut.slice(0, -1).join(', ')} and ${leftOut[leftOut.length - 1]}`;
 					this.notice = {
 						...notice,
-						message: `${notice.message} This browser cannot play ${leftOut.join(', ')} (damaged, or a sound format it does not read), so ${them} left out: the built-in voice speaks in ${leftOut.length === 1 ? 'its' : 'their'} place.`
+						message: `${notice.message} This browser cannot play your ${one ? 'recording' : 'recordings'} for ${names} (damaged, or a sound format it does not read), so the built-in voice speaks ${one ? 'it' : 'them'}.`
 					};
 				}
 				return;
