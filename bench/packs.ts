@@ -61,10 +61,15 @@ async function importOne(page: Page, name: string, bytes: Uint8Array): Promise<P
 		mimeType: 'application/zip',
 		buffer: Buffer.from(bytes)
 	});
-	const alert = page.getByRole('alert').locator('li').first();
+	const alert = page.getByRole('alert');
 	const imported = page.getByRole('status').filter({ hasText: /^Imported/ });
-	await alert.or(imported).waitFor();
-	const said = (await alert.or(imported).textContent()) ?? '';
+	await alert.or(imported).first().waitFor();
+	// A refusal's first problem in its list, or the one sentence said of the whole file.
+	const problem = (await alert.locator('li').count())
+		? alert.locator('li').first()
+		: alert.locator('.headline + p');
+	const said =
+		((await imported.count()) ? await imported.textContent() : await problem.textContent()) ?? '';
 	const watch = await page.evaluate(
 		() =>
 			(window as unknown as { blockWatch: { worstGapMs: number; longestTaskMs: number } })

@@ -328,6 +328,9 @@ test.describe('the routine editor', () => {
 	test('editing a built-in routine makes an own copy, and the built-in stays as it is', async ({
 		page
 	}) => {
+		// Two saves, a reload, four page loads and an axe check: 17.7 s of a 30 s limit on CI's
+		// two cores beside another journey. A minute keeps it far from chance.
+		test.setTimeout(60_000);
 		await openLibrary(page);
 		await page.getByRole('button', { name: 'Edit a copy of Daily unload' }).click();
 		await expect(page).toHaveURL(/\/edit\/draft:[a-z0-9]{12}$/);

@@ -68,6 +68,8 @@ test('a whole session by keyboard alone, told through one polite live region', a
 test('the editor by keyboard alone: a routine written, a step added and moved, saved', async ({
 	page
 }) => {
+	// Every field reached by Tab, one key at a time: 15 s of a 30 s limit on CI's two cores.
+	test.setTimeout(60_000);
 	await openLibrary(page);
 	await tabTo(page, page.getByRole('link', { name: 'New routine' }));
 	await page.keyboard.press('Enter');
