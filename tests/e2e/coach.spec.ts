@@ -4,7 +4,7 @@
  * is off until asked for, and the studio display answers the same keys.
  */
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, passTime, test } from './fixtures';
+import { endByKey, expect, expectAccessible, passTime, test } from './fixtures';
 
 /** daily-unload: countdown 5 s, "Arrive" breathing 5–55 s, rest 55–70 s, "Long spine" from 70 s. */
 const PLAYER = '/play/daily-unload';
@@ -105,7 +105,7 @@ test("each of the coach's keys moves the session exactly, and the history keeps 
 
 	await page.keyboard.press('f');
 	await expect(phase).toHaveAttribute('data-phase', 'release');
-	await page.keyboard.press('Escape');
+	await endByKey(page);
 	await expect(phase).toHaveAttribute('data-phase', 'done');
 	await expect(page.getByText('This session is kept in your history.')).toBeVisible();
 	await expect(page.getByText("Coach's note:")).toBeVisible();

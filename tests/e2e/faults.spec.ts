@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { drivenAlike, expect, expectAccessible, passTime, test } from './fixtures';
+import { drivenAlike, endByKey, expect, expectAccessible, passTime, test } from './fixtures';
 import { EVENING, importFile, notice, openLibrary } from './routine-files';
 import { countSounds, sounds } from './sound-log';
 
@@ -36,7 +36,7 @@ test('two tabs: the second says a session plays in the first, and never takes it
 	await library.close();
 
 	// The first one stops: the second has nothing more to say.
-	await page.keyboard.press('Escape');
+	await endByKey(page);
 	await expect(page.getByRole('button', { name: 'Start again' })).toBeVisible();
 	await expect(second.getByText(ELSEWHERE)).toHaveCount(0);
 });
@@ -157,7 +157,7 @@ test('the disk filling up mid-session: the session goes on, says so, and is kept
 	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 	// Room again: the session's end is kept.
 	await diskFull(page, false);
-	await page.keyboard.press('Escape');
+	await endByKey(page);
 	await expect(page.getByText('This session is kept in your history.')).toBeVisible();
 });
 
@@ -172,7 +172,7 @@ test('the disk full at the end of a session: it is kept aside, and Retry puts it
 	await page.getByRole('button', { name: 'Start' }).click();
 	await page.clock.runFor(10_000);
 	await diskFull(page, true);
-	await page.keyboard.press('Escape');
+	await endByKey(page);
 	await expect(page.getByRole('alert')).toHaveText(NOT_KEPT_YET);
 	// Said under the heading, on the first screen of a phone, with its Retry.
 	await page.setViewportSize({ width: 320, height: 568 });
@@ -201,7 +201,7 @@ test('the disk full at the end of a session, the tab closed: the next start puts
 	await page.getByRole('button', { name: 'Start' }).click();
 	await page.clock.runFor(10_000);
 	await diskFull(page, true);
-	await page.keyboard.press('Escape');
+	await endByKey(page);
 	await expect(page.getByRole('alert')).toHaveText(NOT_KEPT_YET);
 	await page.close();
 	// Room again; Liana opens on another page, twice (two tabs at once could both flush).

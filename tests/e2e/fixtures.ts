@@ -118,4 +118,17 @@ export async function untilOfflineReady(page: Page): Promise<void> {
 	}
 }
 
+/**
+ * Ends the session by its key, as a person at a keyboard does: Escape, then End session when the
+ * player asks (once more than 30 s would be lost, as a tapped Stop asks).
+ */
+export async function endByKey(page: Page): Promise<void> {
+	await page.keyboard.press('Escape');
+	const ask = page.getByRole('dialog', { name: 'End this session?' });
+	const done = page.locator('#end-heading');
+	await expect(ask.or(done).first()).toBeVisible();
+	if (await ask.isVisible()) await ask.getByRole('button', { name: 'End session' }).click();
+	await expect(done.first()).toBeAttached();
+}
+
 export { expect };

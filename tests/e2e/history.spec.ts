@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { parseCsv } from '../../src/lib/history/csv-reader';
-import { expect, expectAccessible, passTime, test, untilOfflineReady } from './fixtures';
+import { endByKey, expect, expectAccessible, passTime, test, untilOfflineReady } from './fixtures';
 import { storeRecords } from './stored';
 
 // The sessions' times are shown in local time: one zone, so the test reads the same anywhere.
@@ -45,7 +45,7 @@ async function playFlaredDailyUnload(page: Page) {
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'release');
 	await page.getByRole('button', { name: 'Skip step' }).click();
 	await page.clock.runFor(5_000);
-	await page.keyboard.press('Escape');
+	await endByKey(page);
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'done');
 	await expect(page.getByText('This session is kept in your history.')).toBeVisible();
 }
@@ -205,7 +205,7 @@ test('the clear can be called off, and a clear the browser refuses keeps every s
 	await page.goto('/play/breathe-settle');
 	await page.getByRole('button', { name: 'Start' }).click();
 	await passTime(page, 20_000);
-	await page.keyboard.press('Escape');
+	await endByKey(page);
 	await expect(page.getByText('This session is kept in your history.')).toBeVisible();
 	// The browser's storage refuses to delete, as a broken or full disk can.
 	await page.addInitScript(() => {
@@ -273,7 +273,7 @@ test('a session detail opens offline from its address, after one visit', async (
 	await page.goto('/play/breathe-settle');
 	await page.getByRole('button', { name: 'Start' }).click();
 	await passTime(page, 20_000);
-	await page.keyboard.press('Escape');
+	await endByKey(page);
 	await expect(page.getByText('This session is kept in your history.')).toBeVisible();
 	await page.goto('/history');
 	const link = page.getByRole('link', { name: /^Breathe and settle, / });

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, passTime, test } from './fixtures';
+import { endByKey, expect, passTime, test } from './fixtures';
 import { openLibrary } from './routine-files';
 
 /** Presses Tab until `target` has focus, as a keyboard-only person would; fails if it never does. */
@@ -50,7 +50,7 @@ test('a whole session by keyboard alone, told through one polite live region', a
 	await expect(skip).toBeFocused();
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
-	await page.keyboard.press('Escape');
+	await endByKey(page);
 	// The end: focus on its heading, the summary read from there; the check-in and Start again
 	// are Tabs away, and focus stays on what the person reached while they take their time.
 	await expect(page.getByRole('heading', { level: 2, name: 'Session stopped' })).toBeFocused();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, passTime, test, untilOfflineReady } from './fixtures';
+import { endByKey, expect, expectAccessible, passTime, test, untilOfflineReady } from './fixtures';
 import { goodPack } from '../../scripts/hostile-zips';
 import { EVENING, importFile, openLibrary, ownSection } from './routine-files';
 
@@ -69,7 +69,7 @@ test('after one visit online, every route and a routine with its sounds work off
 
 	// Back to the library by its link, still offline: the app's navigation waits on timers,
 	// which move with the driven clock.
-	await page.keyboard.press('Escape');
+	await endByKey(page);
 	await page.getByRole('link', { name: 'Back to the library' }).click();
 	await page.clock.runFor(500);
 	await expect(page.getByRole('heading', { name: 'Liana', level: 1 })).toBeVisible();

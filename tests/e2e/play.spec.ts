@@ -1,4 +1,4 @@
-import { expect, expectAccessible, passTime, test } from './fixtures';
+import { endByKey, expect, expectAccessible, passTime, test } from './fixtures';
 
 test('a built-in routine plays through its first phases on time', async ({ clockPage: page }) => {
 	await page.goto('/play/sciatica-relief');
@@ -68,7 +68,7 @@ test('the keys start, pause, resume, skip, go back and stop', async ({ clockPage
 	await page.keyboard.press('n');
 	await expect(page.getByTestId('step-title')).toHaveText('Long spine');
 
-	await page.keyboard.press('Escape');
+	await endByKey(page);
 	await expect(phase).toHaveAttribute('data-phase', 'done');
 	const summary = page.getByTestId('session-summary');
 	await expect(summary).toContainText('Steps skipped (1)');
@@ -162,7 +162,7 @@ test('a finished session shows what was completed, skipped and flared', async ({
 	await expect(summary).toContainText('Arrive, during breathe, 5 s into the step');
 });
 
-test('Stop asks first once a session is under way, and Escape stops at once', async ({
+test('Stop and Escape ask first once a session is under way; Space pauses whatever has focus', async ({
 	clockPage: page
 }) => {
 	await page.goto('/play/daily-unload');
@@ -186,6 +186,24 @@ test('Stop asks first once a session is under way, and Escape stops at once', as
 	await page.getByRole('button', { name: 'Start again' }).click();
 	await page.keyboard.press('Space');
 	await passTime(page, 40_000);
+	// Escape asks as a tapped Stop does: 40 s would be lost.
 	await page.keyboard.press('Escape');
+	await expect(dialog).toBeVisible();
+	await page.keyboard.press('Escape');
+	await expect(dialog).toBeHidden();
+	await expect(phase).toHaveAttribute('data-phase', 'breathe');
+
+	// Space pauses and resumes even with a button focused: the button is not pressed.
+	await page.getByRole('button', { name: 'Skip step' }).focus();
+	const step = await page.getByTestId('step-title').textContent();
+	await page.keyboard.press('Space');
+	await expect(page.getByTestId('paused')).toBeVisible();
+	await expect(page.getByTestId('step-title')).toHaveText(step ?? '');
+	await page.keyboard.press('Space');
+	await expect(page.getByTestId('paused')).toBeHidden();
+	await expect(page.getByTestId('step-title')).toHaveText(step ?? '');
+
+	await page.keyboard.press('Escape');
+	await dialog.getByRole('button', { name: 'End session' }).click();
 	await expect(phase).toHaveAttribute('data-phase', 'done');
 });

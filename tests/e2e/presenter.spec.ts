@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import {
 	drivenAlike,
+	endByKey,
 	expect,
 	expectAccessible,
 	passTime,
@@ -111,7 +112,7 @@ test('the display window keeps in step with the controls through pause, flare an
 	await inStep(controls, display, 'approach', next ?? '');
 
 	// Stopped on the controls: the display shows the end too.
-	await controls.keyboard.press('Escape');
+	await endByKey(controls);
 	await expect(controls.getByTestId('phase')).toHaveAttribute('data-phase', 'done');
 	await expect(display.getByTestId('phase')).toHaveAttribute('data-phase', 'done');
 });
@@ -360,7 +361,7 @@ test('a page that forges presenter messages neither fools the controls nor stops
 	await expect(controls.getByText("Coach's note:")).toHaveCount(0);
 
 	// Ended on the controls: the history holds their session, with no forged note or pain score.
-	await controls.keyboard.press('Escape');
+	await endByKey(controls);
 	await expect(display.getByTestId('phase')).toHaveAttribute('data-phase', 'done');
 	await expect(controls.getByText('This session is kept in your history.')).toBeVisible();
 	await expect(controls.getByText("Coach's note:")).toHaveCount(0);

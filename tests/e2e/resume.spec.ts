@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { drivenAlike, expect, expectAccessible, passTime, test } from './fixtures';
+import { drivenAlike, endByKey, expect, expectAccessible, passTime, test } from './fixtures';
 
 /** Reads the browser's stored checkpoint the way DevTools would: what a reload will find. */
 async function storedCheckpointPhase(page: Page): Promise<string | null> {
@@ -47,7 +47,7 @@ test('a reload mid-session offers to resume at the start of the phase, and resum
 	await expect(phase).toHaveAttribute('data-phase', 'rest');
 	await expect(page.getByTestId('step-title')).toHaveText('Long breath out');
 
-	await page.keyboard.press('Escape');
+	await endByKey(page);
 	await expect(phase).toHaveAttribute('data-phase', 'done');
 	// The first step, done before the reload, is still counted.
 	await expect(page.getByTestId('session-summary')).toContainText('Steps completed (2)');
@@ -114,7 +114,7 @@ test('the check-in before and after a session is a tap each, and is optional', a
 	await expect(before.getByRole('radio', { name: '6' })).toBeChecked();
 	await page.getByRole('button', { name: 'Start' }).click();
 	await passTime(page, 30_000);
-	await page.keyboard.press('Escape');
+	await endByKey(page);
 	const after = page.getByRole('region', { name: /How are you now/ });
 	await after.getByRole('radio', { name: '3' }).check();
 	await after.getByRole('radio', { name: 'Lighter' }).check();

@@ -1,4 +1,4 @@
-import { expect, passTime, test } from './fixtures';
+import { endByKey, expect, passTime, test } from './fixtures';
 
 test('a whole routine plays to done with the right phases, breaths and steps at the right times', async ({
 	clockPage: page
@@ -86,7 +86,7 @@ test('the screen is kept on while a session plays, the lock screen names the ste
 	expect(title).toBe('Arrive');
 	await page.keyboard.press('f');
 	await expect.poll(calls).toContain('vibrate 220,120,220');
-	await page.keyboard.press('Escape');
+	await endByKey(page);
 	await expect.poll(calls).toContain('release');
 });
 

@@ -3,7 +3,7 @@ import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { expectAccessible } from './fixtures';
+import { endByKey, expectAccessible } from './fixtures';
 import { chromiumPath } from '../../scripts/chromium-path';
 import { startStaticHost, type StaticHost } from '../../scripts/static-host';
 
@@ -64,7 +64,7 @@ test.describe('a new deployment', () => {
 		await expect(notice).toHaveCount(0);
 		await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 
-		await page.keyboard.press('Escape');
+		await endByKey(page);
 		await expect(notice).toBeVisible();
 		await expect(notice).toContainText('A new version of Liana is ready.');
 		await expectAccessible(page);

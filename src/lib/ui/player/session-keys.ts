@@ -52,8 +52,12 @@ export const SESSION_KEYS: readonly SessionKey[] = [
 		label: 'P or ←',
 		what: 'Go back to the previous step'
 	},
-	// A key press is deliberate: Escape stops at once, where a stray tap would ask.
-	{ command: 'stop', keys: ['Escape'], label: 'Esc', what: 'Stop the session' },
+	{
+		command: 'stop',
+		keys: ['Escape'],
+		label: 'Esc',
+		what: 'Stop the session (asks first once more than 30 s would be lost)'
+	},
 	{ command: 'add-time', keys: ['+', '='], label: '+', what: 'Add 10 seconds to this phase' },
 	{ command: 'take-time', keys: ['-'], label: '-', what: 'Take 10 seconds from this phase' },
 	{ command: 'hold', keys: ['h', 'H'], label: 'H', what: 'Hold this phase, or release the hold' },
@@ -70,18 +74,26 @@ const isTyping = (target: EventTarget | null) =>
 	target instanceof HTMLElement &&
 	(target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
-const isButton = (target: EventTarget | null) =>
-	typeof HTMLButtonElement !== 'undefined' && target instanceof HTMLButtonElement;
-
 /** The command a key press asks for, or undefined when the key is not the session's. */
 export function sessionCommand(
 	event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'target'>
 ): SessionCommand | undefined {
 	if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return undefined;
-	const command = COMMANDS.get(event.key);
-	// A focused button answers Space itself; the key must not act twice.
-	if (command === 'toggle' && isButton(event.target)) return undefined;
-	return command;
+	// Space is the session's even on a focused button (Enter still presses it): a person far
+	// from the screen presses Space to pause, whatever Tab last landed on.
+	return COMMANDS.get(event.key);
+}
+
+/**
+ * Space's release on a focused button: a button presses itself when Space comes up, so the key
+ * the session took on its way down must not also press the button.
+ */
+export function keepSpaceFromButton(event: KeyboardEvent): void {
+	if (event.key !== ' ' || event.ctrlKey || event.metaKey || event.altKey) return;
+	if (isTyping(event.target)) return;
+	if (typeof HTMLButtonElement !== 'undefined' && event.target instanceof HTMLButtonElement) {
+		event.preventDefault();
+	}
 }
 
 /** Runs the command a key asks for; true when the key was the session's (and is used up). */
