@@ -80,6 +80,18 @@ test('the studio view counts down with the clock and the keys skip and go back',
 	await expect(page.getByTestId('step-title')).toHaveText('Long spine');
 	await page.keyboard.press('p');
 	await expect(page.getByTestId('step-title')).toHaveText('Arrive');
+
+	// Escape asks, as in the player, once more than 30 s would be lost.
+	await passTime(page, 40_000);
+	await page.keyboard.press('Escape');
+	const ask = page.getByRole('dialog', { name: 'End this session?' });
+	await expect(ask).toBeVisible();
+	await ask.getByRole('button', { name: 'Keep going' }).click();
+	await expect(ask).toBeHidden();
+	await expect(page.getByRole('timer')).not.toHaveText('0:00');
+	await page.keyboard.press('Escape');
+	await ask.getByRole('button', { name: 'End session' }).click();
+	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'done');
 });
 
 test('the studio view leads back to the normal player, where the session goes on', async ({

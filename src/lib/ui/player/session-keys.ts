@@ -105,3 +105,14 @@ export function answerSessionKey(event: KeyboardEvent, controls: SessionControls
 	event.preventDefault();
 	return true;
 }
+
+/** A Stop, by tap or by key, asks first once this much of a session would be lost. */
+export const CONFIRM_STOP_AFTER_MS = 30_000;
+
+/** Whether a Stop asks first: more than 30 s or a flare would be lost, and no flare is under way. */
+export function stopAsksFirst(
+	view: { timelineMs: number; inFlare: boolean },
+	flaresSoFar: number
+): boolean {
+	return (view.timelineMs > CONFIRM_STOP_AFTER_MS || flaresSoFar > 0) && !view.inFlare;
+}
