@@ -3,6 +3,7 @@ import {
 	answerSessionKey,
 	SESSION_KEYS,
 	sessionCommand,
+	stopAsksFirst,
 	type SessionControls
 } from './session-keys';
 
@@ -89,5 +90,14 @@ describe('answerSessionKey', () => {
 			prevented: true
 		});
 		expect(calls).toEqual(['note']);
+	});
+});
+
+describe('stopAsksFirst', () => {
+	it('asks once more than 30 s or a flare would be lost, never during a flare', () => {
+		expect(stopAsksFirst({ timelineMs: 30_000, inFlare: false }, 0)).toBe(false);
+		expect(stopAsksFirst({ timelineMs: 30_001, inFlare: false }, 0)).toBe(true);
+		expect(stopAsksFirst({ timelineMs: 5_000, inFlare: false }, 1)).toBe(true);
+		expect(stopAsksFirst({ timelineMs: 90_000, inFlare: true }, 1)).toBe(false);
 	});
 });
