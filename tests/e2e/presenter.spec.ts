@@ -26,8 +26,13 @@ async function openDisplay(controls: Page): Promise<Page> {
 	const [display] = await Promise.all([
 		controls.waitForEvent('popup'),
 		(async () => {
-			await controls.getByRole('button', { name: 'More' }).click();
-			await controls.getByRole('button', { name: 'Open display window' }).click();
+			// A click that lands before the page is live opens nothing (seen once on CI): again.
+			const open = controls.getByRole('button', { name: 'Open display window' });
+			await expect(async () => {
+				if (!(await open.isVisible())) await controls.getByRole('button', { name: 'More' }).click();
+				await expect(open).toBeVisible({ timeout: 1_000 });
+			}).toPass();
+			await open.click();
 		})()
 	]);
 	drivenAlike(display);
