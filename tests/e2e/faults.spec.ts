@@ -94,7 +94,7 @@ test('the system clock set back an hour changes nothing of the session’s time'
 async function fillableDisk(page: Page): Promise<void> {
 	await page.addInitScript(() => {
 		// The platform's answer on a full disk, while the test says the disk is full.
-		const full = { now: false };
+		const full = { now: false, refused: 0 };
 		Object.assign(window, { diskFull: full });
 		for (const method of ['put', 'add'] as const) {
 			const write = IDBObjectStore.prototype[method];
@@ -102,7 +102,10 @@ async function fillableDisk(page: Page): Promise<void> {
 				this: IDBObjectStore,
 				...args: Parameters<typeof write>
 			) {
-				if (full.now) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+				if (full.now) {
+					full.refused++;
+					throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+				}
 				return write.apply(this, args);
 			};
 		}
@@ -179,8 +182,13 @@ test('the disk full at the end of a session: it is kept aside, and Retry puts it
 	await expect(page.getByRole('alert')).toBeInViewport({ ratio: 1 });
 	await expect(page.getByRole('button', { name: 'Retry' })).toBeInViewport({ ratio: 1 });
 	await expectAccessible(page);
-	// Still full: the same words, and the session still waits.
+	// Still full: the same words, and the session still waits. The same words are on screen
+	// before the Retry's write too: wait for the disk to refuse it, or it may land after room.
+	const refused = () =>
+		page.evaluate(() => (window as unknown as { diskFull: { refused: number } }).diskFull.refused);
+	const before = await refused();
 	await page.getByRole('button', { name: 'Retry' }).click();
+	await expect.poll(refused).toBeGreaterThan(before);
 	await expect(page.getByRole('alert')).toHaveText(NOT_KEPT_YET);
 	await diskFull(page, false);
 	await page.getByRole('button', { name: 'Retry' }).click();
