@@ -1,12 +1,29 @@
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { drivenAlike, endByKey, expect, expectAccessible, passTime, test } from './fixtures';
 import { EVENING, importFile, notice, openLibrary } from './routine-files';
 import { countSounds, sounds } from './sound-log';
+import { storedCheckpoint } from './stored';
 
 const TAKEN_OVER =
 	'A session was started in another tab or window, so this one ended here. Go on there.';
 const ELSEWHERE =
 	'A session is already playing in another tab or window of Liana. Two at once would talk over each other, so Start here offers to take it over.';
+
+/**
+ * Daily unload playing in `page`, and a second tab of the same browser opened at `path`, which
+ * says the session plays elsewhere.
+ */
+async function secondTabBeside(page: Page, context: BrowserContext, path: string): Promise<Page> {
+	await page.goto('/play/daily-unload');
+	await expect(page.getByText('Voice guidance ready.')).toBeVisible();
+	await page.getByRole('button', { name: 'Start' }).click();
+	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+	const second = await context.newPage();
+	drivenAlike(second);
+	await second.goto(path);
+	await expect(second.getByText(ELSEWHERE)).toBeVisible();
+	return second;
+}
 
 test('two tabs: the second says a session plays in the first, and never takes it for cut off', async ({
 	clockPage: page,
@@ -14,15 +31,7 @@ test('two tabs: the second says a session plays in the first, and never takes it
 }) => {
 	// The clock stands still: the first tab's session drew 60 frames a second in the renderer the
 	// second tab shares, and starved its checks on a busy machine (over 30 s, the CI failure).
-	await page.goto('/play/daily-unload');
-	await expect(page.getByText('Voice guidance ready.')).toBeVisible();
-	await page.getByRole('button', { name: 'Start' }).click();
-	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
-
-	const second = await context.newPage();
-	drivenAlike(second);
-	await second.goto('/play/daily-unload');
-	await expect(second.getByText(ELSEWHERE)).toBeVisible();
+	const second = await secondTabBeside(page, context, '/play/daily-unload');
 	await expectAccessible(second);
 	// The first tab's session is live: no offer to resume it here, and nothing said of it.
 	await expect(second.getByRole('button', { name: 'Resume' })).toHaveCount(0);
@@ -226,15 +235,7 @@ test('a second tab asks before it starts, and taking over ends the first tab’s
 	context
 }) => {
 	await countSounds(page);
-	await page.goto('/play/daily-unload');
-	await expect(page.getByText('Voice guidance ready.')).toBeVisible();
-	await page.getByRole('button', { name: 'Start' }).click();
-	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
-
-	const second = await context.newPage();
-	drivenAlike(second);
-	await second.goto('/play/breathe-settle');
-	await expect(second.getByText(ELSEWHERE)).toBeVisible();
+	const second = await secondTabBeside(page, context, '/play/breathe-settle');
 	await second.getByRole('button', { name: 'Start' }).click();
 	const ask = second.getByRole('dialog', { name: 'A session is playing in another tab' });
 	await expect(ask).toContainText('Take it over here?');
@@ -261,26 +262,10 @@ test('a second tab asks before it starts, and taking over ends the first tab’s
 	expect((await sounds(page)).started).toBe(heard);
 	// One line for the first session, as it ended; the checkpoint is the second tab's alone.
 	await expect.poll(() => storedOutcomes(second)).toEqual(['daily-unload stopped']);
-	await expect.poll(() => storedCheckpointRoutine(second)).toBe('breathe-settle');
+	await expect
+		.poll(async () => (await storedCheckpoint(second))?.routineId ?? null)
+		.toBe('breathe-settle');
 });
-
-/** The routine of the stored checkpoint, or null. */
-async function storedCheckpointRoutine(page: Page): Promise<string | null> {
-	return page.evaluate(
-		() =>
-			new Promise<string | null>((resolve) => {
-				const request = indexedDB.open('liana');
-				request.onsuccess = () => {
-					const db = request.result;
-					const get = db.transaction('checkpoint').objectStore('checkpoint').get('current');
-					get.onsuccess = () => {
-						db.close();
-						resolve(get.result?.routineId ?? null);
-					};
-				};
-			})
-	);
-}
 
 test.describe('a server with a broken sound file', () => {
 	test.use({ serviceWorkers: 'block' });

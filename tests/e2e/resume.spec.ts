@@ -1,25 +1,6 @@
 import type { Page } from '@playwright/test';
 import { drivenAlike, endByKey, expect, expectAccessible, passTime, test } from './fixtures';
-
-/** Reads the browser's stored checkpoint the way DevTools would: what a reload will find. */
-async function storedCheckpointPhase(page: Page): Promise<string | null> {
-	return page.evaluate(
-		() =>
-			new Promise<string | null>((resolve) => {
-				const request = indexedDB.open('liana');
-				request.onsuccess = () => {
-					const db = request.result;
-					if (!db.objectStoreNames.contains('checkpoint')) return resolve(null);
-					const get = db.transaction('checkpoint').objectStore('checkpoint').get('current');
-					get.onsuccess = () => {
-						const state = get.result?.state;
-						db.close();
-						resolve(state ? `${state.seenMs}` : null);
-					};
-				};
-			})
-	);
-}
+import { storedCheckpoint } from './stored';
 
 test('a reload mid-session offers to resume at the start of the phase, and resumes there', async ({
 	clockPage: page
@@ -29,7 +10,7 @@ test('a reload mid-session offers to resume at the start of the phase, and resum
 	// 100 s in: the "Square breath" step, its breathing phase began at 75 s and lasts 96 s.
 	await passTime(page, 100_000);
 	await expect(page.getByTestId('step-title')).toHaveText('Square breath');
-	await expect.poll(() => storedCheckpointPhase(page)).not.toBeNull();
+	await expect.poll(() => storedCheckpoint(page)).not.toBeNull();
 
 	await page.reload();
 	const offer = page.getByRole('region', { name: 'Pick up where you were?' });
@@ -64,11 +45,11 @@ test('a cut-off session can be discarded, and is not offered again', async ({
 	await page.goto('/play/daily-unload');
 	await page.getByRole('button', { name: 'Start' }).click();
 	await passTime(page, 20_000);
-	await expect.poll(() => storedCheckpointPhase(page)).not.toBeNull();
+	await expect.poll(() => storedCheckpoint(page)).not.toBeNull();
 	await page.reload();
 	await page.getByRole('button', { name: 'Discard' }).click();
 	await expect(page.getByRole('region', { name: 'Pick up where you were?' })).toHaveCount(0);
-	await expect.poll(() => storedCheckpointPhase(page)).toBeNull();
+	await expect.poll(() => storedCheckpoint(page)).toBeNull();
 	await page.reload();
 	await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
 	await expect(page.getByRole('button', { name: 'Resume session' })).toHaveCount(0);
@@ -78,12 +59,12 @@ test('a session cut off more than two hours ago is not offered', async ({ clockP
 	await page.goto('/play/daily-unload');
 	await page.getByRole('button', { name: 'Start' }).click();
 	await passTime(page, 20_000);
-	await expect.poll(() => storedCheckpointPhase(page)).not.toBeNull();
+	await expect.poll(() => storedCheckpoint(page)).not.toBeNull();
 	await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 2 * 3_600_000 + 60_000);
 	await page.reload();
 	await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
 	await expect(page.getByRole('button', { name: 'Resume session' })).toHaveCount(0);
-	await expect.poll(() => storedCheckpointPhase(page)).toBeNull();
+	await expect.poll(() => storedCheckpoint(page)).toBeNull();
 });
 
 /** The stored sessions, read the way DevTools would. */
@@ -132,7 +113,7 @@ test('a tab closed mid-session: opening the app again offers the session from th
 	await page.getByRole('button', { name: 'Start' }).click();
 	await passTime(page, 70_000);
 	await expect(page.getByTestId('step-title')).toHaveText('Long spine');
-	await expect.poll(() => storedCheckpointPhase(page)).not.toBeNull();
+	await expect.poll(() => storedCheckpoint(page)).not.toBeNull();
 	await page.goto('/');
 	const banner = page.getByRole('region', { name: 'A session was cut off' });
 	await expect(banner).toContainText('Daily unload');
@@ -153,7 +134,7 @@ test('a tab closed mid-session while another is open: that one offers the sessio
 	await page.getByRole('button', { name: 'Start' }).click();
 	await passTime(page, 70_000);
 	await expect(page.getByTestId('step-title')).toHaveText('Long spine');
-	await expect.poll(() => storedCheckpointPhase(page)).not.toBeNull();
+	await expect.poll(() => storedCheckpoint(page)).not.toBeNull();
 	const second = await context.newPage();
 	drivenAlike(second);
 	await second.goto('/play/daily-unload');

@@ -24,3 +24,25 @@ export async function storeRecords(page: Page, store: string, records: object[])
 		{ store, records }
 	);
 }
+
+/** The stored checkpoint as a reload will find it (its routine and how far in), or null. */
+export async function storedCheckpoint(
+	page: Page
+): Promise<{ routineId: string; seenMs: number } | null> {
+	return page.evaluate(
+		() =>
+			new Promise<{ routineId: string; seenMs: number } | null>((resolve) => {
+				const request = indexedDB.open('liana');
+				request.onsuccess = () => {
+					const db = request.result;
+					if (!db.objectStoreNames.contains('checkpoint')) return resolve(null);
+					const get = db.transaction('checkpoint').objectStore('checkpoint').get('current');
+					get.onsuccess = () => {
+						const stored = get.result;
+						db.close();
+						resolve(stored ? { routineId: stored.routineId, seenMs: stored.state.seenMs } : null);
+					};
+				};
+			})
+	);
+}
