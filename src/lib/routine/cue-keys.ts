@@ -3,20 +3,10 @@
  * (the whole routine), the phase one of the format's phase names. Which one plays when is in
  * `own-cues.ts`.
  */
-import type { Phase } from './timeline';
+import { PHASES } from './timeline';
 
-/** The phases a coach can record a cue for, in the order a session meets them. */
-export const VOICE_PHASES = [
-	'countdown',
-	'approach',
-	'breathe',
-	'soften',
-	'come-back',
-	'rest',
-	'release',
-	'recover',
-	'done'
-] as const satisfies readonly Phase[];
+/** The phases a coach can record a cue for: every one, in the order a session meets them. */
+export const VOICE_PHASES = PHASES;
 
 /** A phase that can have a recorded cue. */
 export type VoicePhase = (typeof VOICE_PHASES)[number];

@@ -392,9 +392,15 @@ export class LibraryModel {
 		const issues: RoutineIssue[] = [];
 		const kept: PackedRecording[] = [];
 		const leftOut: string[] = [];
-		const read = parseRoutine(contents.text);
-		const stepTitle = (id: string) =>
-			read.ok ? read.routine.steps.find((step) => step.id === id)?.title : undefined;
+		// The routine is read again only to name a recording left out, which is rare.
+		let steps: readonly { id: string; title: string }[] | undefined;
+		const stepTitle = (id: string) => {
+			if (!steps) {
+				const read = parseRoutine(contents.text);
+				steps = read.ok ? read.routine.steps : [];
+			}
+			return steps.find((step) => step.id === id)?.title;
+		};
 		for (const recording of contents.recordings) {
 			const path = recording.file ?? recording.cue;
 			const found = await this.#checkRecording(recording.audio, recording.mimeType);
