@@ -70,7 +70,7 @@ test('axe finds nothing on any route, nor on the pages that say something is mis
 	clockPage: page
 }) => {
 	for (const [path, ready] of [
-		['/', 'Your routines'],
+		['/', 'Routines'],
 		['/history', 'History'],
 		['/edit/new', 'Untitled routine'],
 		['/edit/nothing-here', 'Nothing to edit here'],

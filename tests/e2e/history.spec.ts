@@ -246,7 +246,7 @@ test('a browser that keeps nothing (private mode): the history says why and stil
 	await expect(page.getByText('This browser is not keeping anything for Liana')).toBeVisible();
 	await expectAccessible(page);
 	await follow(page, 'Choose a routine in the library');
-	await expect(page.getByRole('link', { name: 'Daily unload' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Daily unload', exact: true })).toBeVisible();
 });
 
 test('the site nav marks the page it is on, and stays off the player', async ({

@@ -5,7 +5,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
-import { EVENING, importFile, notice, openLibrary, ownRoutines, ownSection } from './routine-files';
+import {
+	EVENING,
+	importFile,
+	notice,
+	openLibrary,
+	ownRoutines,
+	ownSection,
+	titleLinks
+} from './routine-files';
 import { storeRecords } from './stored';
 
 const HOUR = 3600;
@@ -65,7 +73,7 @@ test('a routine of 916 years is refused in one sentence, and the library goes on
 		'This routine would last 34 hours; a routine can last at most 4 hours.'
 	);
 	await page.reload();
-	await expect(ownSection(page).getByRole('link')).toHaveCount(1);
+	await expect(titleLinks(ownSection(page))).toHaveCount(1);
 	expect(await ownRoutines(page)).toEqual(['Evening unwind → /play/evening-unwind']);
 });
 

@@ -25,13 +25,13 @@ test('after one visit online, every route and a routine with its sounds work off
 }) => {
 	const failed = failedRequests(page);
 	await page.goto('/');
-	await expect(page.getByRole('link', { name: 'Daily unload' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Daily unload', exact: true })).toBeVisible();
 	await untilOfflineReady(page);
 
 	await context.setOffline(true);
 	await page.reload();
 	await expect(page.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
-	await expect(page.getByRole('link', { name: 'Breathe and settle' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Breathe and settle', exact: true })).toBeVisible();
 	await expectAccessible(page);
 
 	// A deep link, loaded cold with no network.
@@ -94,7 +94,9 @@ test('a routine imported online plays offline, opened cold from its own address'
 
 	await context.setOffline(true);
 	await page.reload();
-	await expect(ownSection(page).getByRole('link', { name: 'Evening unwind' })).toBeVisible();
+	await expect(
+		ownSection(page).getByRole('link', { name: 'Evening unwind', exact: true })
+	).toBeVisible();
 
 	// No page was prerendered for it: the fallback page reads it from IndexedDB.
 	await page.goto('/play/evening-unwind');

@@ -25,7 +25,7 @@ test('a coach’s file imported and a flared session survive closing the browser
 		await page.clock.pauseAt(startMs + 1_000);
 		await openLibrary(page, `${baseURL}/`);
 		await importFile(page, EVENING);
-		await expect(page.getByRole('link', { name: 'Evening unwind' })).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Evening unwind', exact: true })).toBeVisible();
 
 		await page.goto(`${baseURL}/play/evening-unwind`);
 		await page.getByRole('button', { name: 'Start' }).click();

@@ -36,17 +36,37 @@ export async function openLibrary(page: Page, path = '/'): Promise<void> {
 	await untilListed(page);
 }
 
+/** The library's one list of routines to play, the person's own and the built-in ones. */
+export const routinesSection = (page: Page): Locator =>
+	page.getByRole('region', { name: 'Routines', exact: true });
+
 /** Waits until the own routines are read (the page is live, not only painted). */
 export async function untilListed(page: Page): Promise<void> {
-	const own = ownSection(page);
-	await expect(
-		own.getByText('Routines you import or duplicate appear here.').or(own.getByRole('link').first())
-	).toBeVisible();
+	await expect(routinesSection(page)).toHaveAttribute('aria-busy', 'false');
 }
+
+/**
+ * Presses one of a routine card's own tools (Edit, Duplicate, Export, Delete…), found by its
+ * accessible name: they wait behind the card's "More for …" button, opened first when closed.
+ */
+export async function cardAction(page: Page, name: string | RegExp): Promise<void> {
+	const button = page.getByRole('button', { name, includeHidden: true });
+	if (!(await button.isVisible())) {
+		await page
+			.locator('article')
+			.filter({ has: button })
+			.getByRole('button', { name: /^More for / })
+			.click();
+	}
+	await button.click();
+}
+
+/** The links of the routines' titles in a list (each card also has its Play link). */
+export const titleLinks = (list: Locator): Locator => list.getByRole('heading').getByRole('link');
 
 /** The titles of the own routines as listed, and where each link leads. */
 export async function ownRoutines(page: Page): Promise<string[]> {
-	const links = ownSection(page).getByRole('link');
+	const links = titleLinks(ownSection(page));
 	return Promise.all(
 		(await links.all()).map(
 			async (link) => `${await link.textContent()} → ${await link.getAttribute('href')}`
