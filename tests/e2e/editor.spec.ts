@@ -1,7 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectAccessible, test, untilOfflineReady } from './fixtures';
-import { EVENING, importFile, notice, openLibrary, ownSection } from './routine-files';
+import {
+	EVENING,
+	importFile,
+	notice,
+	openLibrary,
+	ownSection,
+	cardAction,
+	titleLinks
+} from './routine-files';
 import { importPack, packAudio, routinePack, sineWav } from './routine-packs';
 import { CONTRACT_EXAMPLE } from '../../src/lib/routine/contract-example';
 
@@ -14,7 +22,7 @@ const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'Routine' });
 /** Opens a new routine from the library's button. */
 async function newRoutine(page: Page): Promise<void> {
 	await openLibrary(page);
-	await page.getByRole('link', { name: 'New routine' }).click();
+	await page.getByRole('link', { name: 'New routine', exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Untitled routine');
 	await expect(page).toHaveURL(/\/edit\/draft:[a-z0-9]{12}$/);
 }
@@ -124,16 +132,12 @@ test.describe('the routine editor', () => {
 		await page.getByRole('button', { name: 'Keep both' }).click();
 		await expect(notice(page)).toContainText('sciatica-relief-2');
 		const again = await downloaded(page, () =>
-			ownSection(page)
-				.getByRole('button', { name: /^Export Sciatica relief/ })
-				.click()
+			cardAction(ownSection(page), /^Export Sciatica relief/)
 		);
 		expect(JSON.parse(again.text)).toEqual({ ...CONTRACT_EXAMPLE, id: 'sciatica-relief-2' });
 
 		// Opened in the editor and exported again, it is the very same file.
-		await ownSection(page)
-			.getByRole('button', { name: /^Edit Sciatica relief/ })
-			.click();
+		await cardAction(ownSection(page), /^Edit Sciatica relief/);
 		await expect(routineSection(page).getByLabel('Routine id')).toHaveValue('sciatica-relief-2');
 		const third = await downloaded(page, () =>
 			toolbar(page).getByRole('button', { name: 'Export' }).click()
@@ -208,10 +212,9 @@ test.describe('the routine editor', () => {
 		await toolbar(page).getByRole('button', { name: 'Save to library' }).click();
 		await expect(page).toHaveURL('/edit/evening');
 		await openLibrary(page);
-		await expect(ownSection(page).getByRole('link', { name: 'Evening' })).toHaveAttribute(
-			'href',
-			'/play/evening'
-		);
+		await expect(
+			ownSection(page).getByRole('link', { name: 'Evening', exact: true })
+		).toHaveAttribute('href', '/play/evening');
 		await expect(page.getByRole('region', { name: 'Drafts in progress' })).toBeHidden();
 	});
 
@@ -259,7 +262,7 @@ test.describe('the routine editor', () => {
 		const drafts = page.getByRole('region', { name: 'Drafts in progress' });
 		await expect(drafts).toContainText('Not saved yet');
 		await expectAccessible(page);
-		await drafts.getByRole('link', { name: 'Continue Morning' }).click();
+		await drafts.getByRole('link', { name: 'Continue Morning', exact: true }).click();
 		await expect(page).toHaveURL(address);
 		await expect(step(page, 1).getByLabel('Breaths')).toHaveValue('8');
 
@@ -332,7 +335,7 @@ test.describe('the routine editor', () => {
 		// two cores beside another journey. A minute keeps it far from chance.
 		test.setTimeout(60_000);
 		await openLibrary(page);
-		await page.getByRole('button', { name: 'Edit a copy of Daily unload' }).click();
+		await cardAction(page, 'Edit a copy of Daily unload');
 		await expect(page).toHaveURL(/\/edit\/draft:[a-z0-9]{12}$/);
 		await expect(routineSection(page).getByLabel('Title')).toHaveValue('Daily unload (copy)');
 		await expect(routineSection(page).getByLabel('Routine id')).toHaveValue('daily-unload-copy');
@@ -346,15 +349,17 @@ test.describe('the routine editor', () => {
 		// The id followed the new title: the copy was never saved under another.
 		await expect(page).toHaveURL('/edit/my-daily-unload');
 		await openLibrary(page);
-		await expect(ownSection(page).getByRole('link', { name: 'My daily unload' })).toBeVisible();
+		await expect(
+			ownSection(page).getByRole('link', { name: 'My daily unload', exact: true })
+		).toBeVisible();
 		await expect(
 			page
 				.getByRole('region', { name: 'Built-in routines' })
-				.getByRole('link', { name: 'Daily unload' })
+				.getByRole('link', { name: 'Daily unload', exact: true })
 		).toBeVisible();
 
 		// Editing the own copy replaces it when saved.
-		await ownSection(page).getByRole('button', { name: 'Edit My daily unload' }).click();
+		await cardAction(page, 'Edit My daily unload');
 		await expect(page.getByText('Editing your routine')).toBeVisible();
 		await fill(routineSection(page), 'Title', 'My daily unload, shorter');
 		// A saved routine keeps its id: sessions and recordings know it by it.
@@ -367,9 +372,9 @@ test.describe('the routine editor', () => {
 			page.getByText('Saved “My daily unload, shorter” to your library.')
 		).toBeAttached();
 		await openLibrary(page);
-		await expect(ownSection(page).getByRole('link')).toHaveCount(1);
+		await expect(titleLinks(ownSection(page))).toHaveCount(1);
 		await expect(
-			ownSection(page).getByRole('link', { name: 'My daily unload, shorter' })
+			ownSection(page).getByRole('link', { name: 'My daily unload, shorter', exact: true })
 		).toBeVisible();
 	});
 
@@ -384,7 +389,7 @@ test.describe('the routine editor', () => {
 		await expect(page.getByText('Trying your draft from the editor')).toBeVisible();
 		// The studio display plays the same draft, not a saved routine (there is none yet).
 		await page.getByRole('button', { name: 'More' }).click();
-		const studioLink = page.getByRole('link', { name: 'Studio display' });
+		const studioLink = page.getByRole('link', { name: 'Studio display', exact: true });
 		await expect(studioLink).toHaveAttribute(
 			'href',
 			/^\/play\/quick-try\?view=studio&draft=draft%3A[a-z0-9]{12}$/
@@ -427,7 +432,7 @@ test.describe('the routine editor', () => {
 		const cues = { 'defaults/countdown': sineWav(1), 'hip-left/approach': sineWav(1) };
 		await importPack(page, routinePack(EVENING.replace('evening-unwind', 'new-2024'), cues));
 		await expect(notice(page)).toHaveText('Imported “Evening unwind” with 2 recorded cues.');
-		await ownSection(page).getByRole('button', { name: 'Edit Evening unwind' }).click();
+		await cardAction(page, 'Edit Evening unwind');
 		await expect(page).toHaveURL('/edit/new-2024');
 		await fill(routineSection(page), 'Title', 'Evening, mine');
 		await untilKept(page);
@@ -437,7 +442,7 @@ test.describe('the routine editor', () => {
 		await expect(page.getByRole('region', { name: 'Drafts in progress' })).toContainText(
 			'Unsaved changes'
 		);
-		await ownSection(page).getByRole('button', { name: 'Edit Evening unwind' }).click();
+		await cardAction(page, 'Edit Evening unwind');
 		await expect(page.getByText('Editing your routine')).toBeVisible();
 		await expect(routineSection(page).getByLabel('Title')).toHaveValue('Evening, mine');
 		await toolbar(page).getByRole('button', { name: 'Save to library' }).click();
@@ -456,7 +461,7 @@ test.describe('the routine editor', () => {
 		await openLibrary(page);
 		await expect(page.getByRole('region', { name: 'Drafts in progress' })).toBeHidden();
 		const download = page.waitForEvent('download');
-		await page.getByRole('button', { name: 'Export pack of Evening, mine' }).click();
+		await cardAction(page, 'Export pack of Evening, mine');
 		const pack = await readFile(await (await download).path());
 		expect(packAudio(new Uint8Array(pack))).toEqual([
 			'audio/defaults/countdown.wav',
@@ -468,7 +473,7 @@ test.describe('the routine editor', () => {
 			page,
 			EVENING.replace('evening-unwind', 'new').replace('Evening unwind', 'New')
 		);
-		await ownSection(page).getByRole('button', { name: 'Edit New' }).click();
+		await cardAction(page, 'Edit New');
 		await expect(page).toHaveURL('/edit/routine:new');
 		await expect(page.getByText('Editing your routine')).toBeVisible();
 		await fill(routineSection(page), 'Title', 'New, mine');

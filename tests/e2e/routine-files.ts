@@ -47,17 +47,16 @@ export async function untilListed(page: Page): Promise<void> {
 
 /**
  * Presses one of a routine card's own tools (Edit, Duplicate, Export, Delete…), found by its
- * accessible name: they wait behind the card's "More for …" button, opened first when closed.
+ * accessible name within `where`: they wait behind the card's "More for …" button, opened first
+ * when closed.
  */
-export async function cardAction(page: Page, name: string | RegExp): Promise<void> {
-	const button = page.getByRole('button', { name, includeHidden: true });
-	if (!(await button.isVisible())) {
-		await page
-			.locator('article')
-			.filter({ has: button })
-			.getByRole('button', { name: /^More for / })
-			.click();
-	}
+export async function cardAction(where: Page | Locator, name: string | RegExp): Promise<void> {
+	const options = { name, exact: true, includeHidden: true };
+	// A `has` locator is looked for inside each card, so it starts from the page, not from `where`.
+	const page = 'page' in where ? where.page() : where;
+	const card = where.locator('article').filter({ has: page.getByRole('button', options) });
+	const button = card.getByRole('button', options);
+	if (!(await button.isVisible())) await card.getByRole('button', { name: /^More for / }).click();
 	await button.click();
 }
 
