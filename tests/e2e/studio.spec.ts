@@ -1,18 +1,8 @@
-import type { Page } from '@playwright/test';
 import { expect, expectAccessible, passTime, test } from './fixtures';
+import { expectSessionOnly } from './studio-room';
 import { expectInFirstScreen, expectNoSidewaysOverflow, PHONE_SCREENS, SCREENS } from './screens';
 
 const STUDIO = '/play/daily-unload?view=studio';
-
-/** Words for the keyboard or the pairing of windows, which the room has no use for. */
-const NOT_FOR_THE_ROOM =
-	/\bpress\b|\bSpace\b|\bEsc\b|all keys|Keyboard shortcuts|Following the controls|display window|Display connected|connected/i;
-
-/** Fails unless the big screen shows the session only: no key hints, no pairing status. */
-export async function expectSessionOnly(page: Page): Promise<void> {
-	expect(await page.locator('body').innerText()).not.toMatch(NOT_FOR_THE_ROOM);
-	await expect(page.locator('kbd:visible')).toHaveCount(0);
-}
 
 for (const viewport of [
 	{ width: 1920, height: 1080 },
