@@ -130,6 +130,7 @@ test('the studio view leads back to the normal player, where the session goes on
 test('the studio display is offered only where it fits, and fits where it is reached', async ({
 	clockPage: page
 }) => {
+	// Four screens, each a player and a studio session: 11 s on a busy machine, so room of its own.
 	test.setTimeout(60_000);
 	for (const screen of SCREENS) {
 		await page.setViewportSize(screen);
@@ -194,6 +195,7 @@ test.describe('on a touch screen', () => {
 		await passTime(page, 7_000);
 		await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'breathe');
 		await expectSessionOnly(page);
+		await expectAccessible(page);
 		await page.getByRole('button', { name: 'Pause' }).click();
 		await expect(page.getByText('Paused', { exact: true })).toBeVisible();
 		await page.getByRole('button', { name: 'Resume' }).click();
