@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { endByKey, expect, expectAccessible, passTime, test } from './fixtures';
+import { expectInFirstScreen, expectNoSidewaysOverflow, SCREENS } from './screens';
 
 /** daily-unload: countdown 5 s, "Arrive" breathing 5–55 s, rest 55–70 s, "Long spine" from 70 s. */
 const PLAYER = '/play/daily-unload';
@@ -304,4 +305,54 @@ test('a key pressed just after Escape closes a dialog reaches the session at onc
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'release');
 	await page.keyboard.press('w');
 	await expect(page.getByLabel('What you noticed')).toHaveValue('Typed, then Escape.');
+});
+
+test("at a laptop's 1440×900 every live control of the coach is in the first screen", async ({
+	clockPage: page
+}) => {
+	// Two dozen checks of place on a busy machine: 12 s beside three other runs, so room of its own.
+	test.setTimeout(60_000);
+	const laptop = SCREENS.find((screen) => screen.name === 'laptop');
+	if (!laptop) throw new Error('The laptop screen is one of SCREENS.');
+	await page.setViewportSize(laptop);
+	// Sciatica relief: its "Hip opener" may be tried again gently, so a flare there offers all three.
+	await openPlayer(page, '/play/sciatica-relief');
+	await page.getByRole('button', { name: 'Settings' }).click();
+	await page.getByLabel('Coach controls: add or take 10 s, hold, note').check();
+	await page.getByRole('button', { name: 'Done' }).click();
+	await expectInFirstScreen(page, page.getByRole('button', { name: 'Start' }));
+	await page.getByRole('button', { name: 'Start' }).click();
+	await passTime(page, 5_500);
+	for (const title of ['Long spine', 'Long spine', 'Hip opener', 'Hip opener']) {
+		await page.keyboard.press('n');
+		await expect(page.getByTestId('step-title')).toHaveText(title);
+	}
+	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'approach');
+
+	const row = page.getByRole('group', { name: 'Coach controls' });
+	const live = [
+		page.getByRole('button', { name: 'Stop', exact: true }),
+		page.getByRole('button', { name: /^Red flag/ }),
+		page.getByRole('button', { name: 'Pause' }),
+		page.getByRole('button', { name: /^Flare/ }),
+		page.getByRole('button', { name: 'Previous step' }),
+		page.getByRole('button', { name: 'Skip step' }),
+		row.getByRole('button', { name: 'Take 10 seconds' }),
+		row.getByRole('button', { name: 'Add 10 seconds' }),
+		row.getByRole('button', { name: 'Hold' }),
+		row.getByRole('button', { name: 'Note' })
+	];
+	for (const control of live) await expectInFirstScreen(page, control);
+	await expectNoSidewaysOverflow(page);
+
+	// After a flare, its choices take the step's row, and are in the first screen too.
+	await page.getByRole('button', { name: /^Flare/ }).click();
+	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'release');
+	for (const name of ['Skip step', 'End session', 'Try again gently']) {
+		await expectInFirstScreen(page, page.getByRole('button', { name }));
+	}
+	for (const control of live.filter((_, i) => i !== 4 && i !== 5)) {
+		await expectInFirstScreen(page, control);
+	}
+	await expectNoSidewaysOverflow(page);
 });

@@ -13,8 +13,11 @@ import {
 	test,
 	untilOfflineReady
 } from './fixtures';
+import { expectSessionOnly } from './studio-room';
 
 const PLAYER = '/play/daily-unload';
+const CONNECTED = 'The display window shows this session';
+const NONE = 'No display window is open';
 
 // Two windows of one browser, each drawing every frame the clock runs through: twice the work of
 // a one-page journey, so twice the time on a busy machine. Long stretches jump the clock ahead
@@ -36,8 +39,9 @@ async function openDisplay(controls: Page): Promise<Page> {
 		})()
 	]);
 	drivenAlike(display);
-	await expect(display.getByTestId('pair-status')).toHaveText(/Following the controls window/);
-	await expect(controls.getByTestId('pair-status')).toHaveText('Display connected');
+	// Paired: the display shows the session, and the controls window says so in words.
+	await expect(display.getByTestId('phase')).toBeVisible();
+	await expect(controls.getByTestId('pair-status')).toHaveText(CONNECTED);
 	return display;
 }
 
@@ -70,7 +74,7 @@ test('the display window keeps in step with the controls through pause, flare an
 	await controls.goto(PLAYER);
 	await untilOfflineReady(controls);
 	await context.setOffline(true);
-	await expect(controls.getByTestId('pair-status')).toHaveText('No display window');
+	await expect(controls.getByTestId('pair-status')).toHaveText(NONE);
 
 	const display = await openDisplay(controls);
 	await expect(display).toHaveURL(/\/play\/daily-unload\?view=studio&pair=[\w-]+$/);
@@ -83,6 +87,11 @@ test('the display window keeps in step with the controls through pause, flare an
 	await controls.getByRole('button', { name: 'Start' }).click();
 	await passTime(controls, 8_500);
 	await inStep(controls, display, 'breathe', 'Arrive');
+	// The room sees the breath and its count, the session's time left and progress; no keys, no pairing.
+	await expect(display.getByText(/^· Breath \d of \d$/)).toBeVisible();
+	await expect(display.getByTestId('session-left')).toHaveText(/^7:5\d left in the session$/);
+	await expect(display.getByRole('progressbar', { name: 'Session progress' })).toBeVisible();
+	await expectSessionOnly(display);
 
 	// Pause: both stop at the same second, and stay there.
 	await controls.getByRole('button', { name: 'Pause' }).click();
@@ -151,7 +160,7 @@ test('closing the display changes nothing on the controls', async ({ clockPage: 
 	await passTime(controls, 9_500);
 	await inStep(controls, display, 'breathe', 'Arrive');
 	await display.close();
-	await expect(controls.getByTestId('pair-status')).toHaveText('No display window');
+	await expect(controls.getByTestId('pair-status')).toHaveText(NONE);
 	await expect(controls.getByRole('button', { name: 'Pause' })).toBeVisible();
 	const timer = controls.getByRole('timer');
 	const before = await timer.textContent();
@@ -183,7 +192,7 @@ test('closing the controls leaves the display running the session, recorded once
 	).toBeVisible();
 	// Nothing jumped: the same moment, and the session runs on here.
 	expect(await shown(display)).toEqual(atClose);
-	await expect(display.getByTestId('pair-status')).toHaveCount(0);
+	await expectSessionOnly(display);
 	await passTime(display, 3_000);
 	await expect(display.getByRole('timer')).not.toHaveText(atClose.timer ?? '');
 	await expectAccessible(display);
@@ -225,8 +234,8 @@ test('controls opened again take the session back from the display, which follow
 	drivenAlike(back);
 	await back.goto(PLAYER);
 	await expect(back.getByRole('button', { name: 'Pause' })).toBeVisible();
-	await expect(back.getByTestId('pair-status')).toHaveText('Display connected');
-	await expect(display.getByTestId('pair-status')).toHaveText(/Following the controls window/);
+	await expect(back.getByTestId('pair-status')).toHaveText(CONNECTED);
+	await expectSessionOnly(display);
 	await inStep(back, display, 'breathe', 'Arrive');
 	await back.getByRole('button', { name: 'Pause' }).click();
 	await expect(display.getByText('Paused', { exact: true })).toBeVisible();
@@ -254,8 +263,8 @@ test('a display window the browser blocks is offered by its address instead', as
 	const display = await context.newPage();
 	drivenAlike(display);
 	await display.goto(href ?? '');
-	await expect(display.getByTestId('pair-status')).toHaveText(/Following the controls window/);
-	await expect(controls.getByTestId('pair-status')).toHaveText('Display connected');
+	await expect(display.getByTestId('phase')).toBeVisible();
+	await expect(controls.getByTestId('pair-status')).toHaveText(CONNECTED);
 	await controls.getByRole('button', { name: 'Start' }).click();
 	await passTime(controls, 3_500);
 	await inStep(controls, display, 'countdown', 'Arrive');
@@ -361,8 +370,8 @@ test('a page that forges presenter messages neither fools the controls nor stops
 	expect((await shown(display)).timer).not.toBe(atForgery.timer);
 	await passTime(controls, 20_000);
 	expect(await shown(display)).toEqual(await shown(controls));
-	await expect(display.getByTestId('pair-status')).toHaveText(/Following the controls window/);
-	await expect(controls.getByTestId('pair-status')).toHaveText('Display connected');
+	await expect(display.getByTestId('phase')).toBeVisible();
+	await expect(controls.getByTestId('pair-status')).toHaveText(CONNECTED);
 	await expect(controls.getByText("Coach's note:")).toHaveCount(0);
 
 	// Ended on the controls: the history holds their session, with no forged note or pain score.

@@ -1,4 +1,6 @@
 import { expect, expectAccessible, passTime, test } from './fixtures';
+import { expectSessionOnly } from './studio-room';
+import { expectInFirstScreen, expectNoSidewaysOverflow, PHONE_SCREENS, SCREENS } from './screens';
 
 const STUDIO = '/play/daily-unload?view=studio';
 
@@ -26,6 +28,13 @@ for (const viewport of [
 		await expect(phase).toHaveText('Breathe');
 		await expect(page.getByTestId('step-title')).toHaveText('Arrive');
 		await expect(page.getByText('Step 1 of 6')).toBeVisible();
+		// Across the room: the breath and its count, the session's progress and time left.
+		await expect(page.getByText('Breathe in')).toBeVisible();
+		await expect(page.getByText('· Breath 1 of 5')).toBeVisible();
+		await expect(page.getByRole('progressbar', { name: 'Session progress' })).toBeVisible();
+		await expect(page.getByTestId('session-left')).toHaveText('7:53 left in the session');
+		await expectSessionOnly(page);
+		await expectNoSidewaysOverflow(page);
 
 		// Legible from five metres: the phase and the time left each take an eighth of the height.
 		for (const big of [phase, timer]) {
@@ -116,4 +125,82 @@ test('the studio view leads back to the normal player, where the session goes on
 	await expect(page).toHaveURL(/view=studio/);
 	await expect(page.getByRole('button', { name: 'Pause' })).toHaveCount(0);
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'breathe');
+});
+
+test('the studio display is offered only where it fits, and fits where it is reached', async ({
+	clockPage: page
+}) => {
+	// Four screens, each a player and a studio session: 11 s on a busy machine, so room of its own.
+	test.setTimeout(60_000);
+	for (const screen of SCREENS) {
+		await page.setViewportSize(screen);
+		await page.goto('/play/daily-unload');
+		await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
+		await page.getByRole('button', { name: 'More' }).click();
+		await expect(page.getByRole('button', { name: 'Safety' })).toBeVisible();
+		const offer = page.getByRole('link', { name: 'Studio display' });
+		const phone = PHONE_SCREENS.some((one) => one.name === screen.name);
+		await expect(offer, `the studio offered on a ${screen.name}`).toHaveCount(phone ? 0 : 1);
+		await expect(page.getByRole('button', { name: 'Open display window' })).toHaveCount(
+			phone ? 0 : 1
+		);
+		await expectNoSidewaysOverflow(page);
+
+		// Reached by its address all the same, it fits, and a phone has buttons to run it.
+		await page.goto(STUDIO);
+		await expect(page.getByRole('link', { name: 'Normal player' })).toBeVisible();
+		if (phone) await page.getByRole('button', { name: 'Start' }).click();
+		else await page.keyboard.press('Space');
+		await page.keyboard.press('n');
+		await page.keyboard.press('n');
+		await expect(page.getByTestId('step-title')).toHaveText('Long spine');
+		await passTime(page, 16_000);
+		const phase = page.getByTestId('phase');
+		await expect(phase).toHaveText('Approach the edge');
+		await expectNoSidewaysOverflow(page);
+		// The phase's words wrap whole; none runs past the screen's edge.
+		const clipped = await phase.evaluate(
+			(element) =>
+				element.scrollWidth > element.clientWidth + 1 ||
+				element.getBoundingClientRect().right > document.documentElement.clientWidth + 1
+		);
+		expect(clipped, `the phase cut off on a ${screen.name}`).toBe(false);
+		if (phone) {
+			for (const name of ['Pause', 'Flare', 'Stop']) {
+				await expectInFirstScreen(page, page.getByRole('button', { name, exact: true }));
+			}
+		} else {
+			await expect(page.getByRole('button', { name: 'Pause' })).toHaveCount(0);
+		}
+	}
+});
+
+test.describe('on a touch screen', () => {
+	test.use({ hasTouch: true, viewport: { width: 390, height: 844 } });
+
+	test('a phone shows no key hints, in the player or the studio view', async ({
+		clockPage: page
+	}) => {
+		await page.goto('/play/daily-unload');
+		await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
+		await page.getByRole('button', { name: 'More' }).click();
+		await expect(page.getByRole('button', { name: 'Safety' })).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Keyboard shortcuts' })).toHaveCount(0);
+		await expect(page.getByRole('link', { name: 'Studio display' })).toHaveCount(0);
+
+		await page.goto(STUDIO);
+		await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
+		await expectSessionOnly(page);
+		await page.getByRole('button', { name: 'Start' }).click();
+		await passTime(page, 7_000);
+		await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'breathe');
+		await expectSessionOnly(page);
+		await expectAccessible(page);
+		await page.getByRole('button', { name: 'Pause' }).click();
+		await expect(page.getByText('Paused', { exact: true })).toBeVisible();
+		await page.getByRole('button', { name: 'Resume' }).click();
+		await page.getByRole('button', { name: 'Flare' }).click();
+		await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'release');
+		await expectNoSidewaysOverflow(page);
+	});
 });

@@ -107,6 +107,8 @@ export class PresenterLink {
 	view = $state.raw<SessionView>();
 	/** The display: the routine's title, from the lead's session. */
 	title = $state('');
+	/** The display: the routine's whole length, from the lead's session, for its progress. */
+	totalMs = $state(0);
 	/** The controls window: how many displays follow it now. */
 	displays = $state(0);
 	/** The display: why it now runs the session itself, in words; empty while it follows. */
@@ -410,6 +412,7 @@ export class PresenterLink {
 		this.#heard = sent;
 		this.#followed = followed;
 		this.title = followed.timeline.routine.title;
+		this.totalMs = followed.timeline.totalMs;
 		if (!this.leading) this.view = view;
 	}
 
