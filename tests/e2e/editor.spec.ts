@@ -130,7 +130,7 @@ test.describe('the routine editor', () => {
 			buffer: Buffer.from(file.text)
 		});
 		await page.getByRole('button', { name: 'Keep both' }).click();
-		await expect(notice(page)).toContainText('sciatica-relief-2');
+		await expect(notice(page)).toContainText('as a copy of your own');
 		const again = await downloaded(page, () =>
 			cardAction(ownSection(page), /^Export Sciatica relief/)
 		);

@@ -473,7 +473,7 @@ test('the same id as one of yours asks: Cancel, Replace, Keep both', async ({ pa
 		.getByRole('button', { name: 'Keep both' })
 		.click();
 	await expect(notice(page)).toHaveText(
-		'Imported “Evening unwind” as a copy, with the id “evening-unwind-2”.'
+		'Imported “Evening unwind” as a copy of your own, first in the list.'
 	);
 	await expectAfterReload(page, [
 		'Evening unwind → /play/evening-unwind-2',
@@ -491,7 +491,7 @@ test('a built-in id cannot be overwritten: keep both as a copy, or cancel', asyn
 	const dialog = page.getByRole('dialog', { name: '“Daily unload” is a built-in routine' });
 	await importFile(page, mine, 'daily-unload.json');
 	await expect(dialog).toContainText(
-		'“daily-unload.json” (“My daily unload”) has the id daily-unload of a routine that comes with Liana, and built-in routines cannot be replaced.'
+		'“daily-unload.json” holds “My daily unload”, a version of “Daily unload”, which comes with Liana and stays as it is.'
 	);
 	await expect(dialog.getByRole('button', { name: 'Replace' })).toHaveCount(0);
 	await expectAccessible(page);
@@ -501,7 +501,7 @@ test('a built-in id cannot be overwritten: keep both as a copy, or cancel', asyn
 	await importFile(page, mine, 'daily-unload.json');
 	await dialog.getByRole('button', { name: 'Keep both' }).click();
 	await expect(notice(page)).toHaveText(
-		'Imported “My daily unload” as a copy, with the id “daily-unload-2”.'
+		'Imported “My daily unload” as a copy of your own, first in the list.'
 	);
 	await expectAfterReload(page, ['My daily unload → /play/daily-unload-2']);
 	await expect(

@@ -578,7 +578,7 @@ export class LibraryModel {
 					? clash.recordings
 						? `Replaced “${title}” and its recordings with the pack's (${cues}).`
 						: `Replaced “${title}” with the imported file.`
-					: `Imported “${title}” as a copy, with the id “${stored.id}”${clash.recordings ? `, and ${cues}` : ''}.`
+					: `Imported “${title}” as a copy of your own, first in the list${clash.recordings ? `, with ${cues}` : ''}.`
 		};
 	}
 
