@@ -6,7 +6,7 @@ import { expect, type Locator } from '@playwright/test';
  */
 export const DEVELOPER_TERMS: readonly (string | RegExp)[] = [
 	'steps[',
-	'cycle.',
+	/\bcycle\.[a-z]/i,
 	'(file)',
 	' s into',
 	'seconds into',
@@ -32,8 +32,11 @@ export const DEVELOPER_TERMS: readonly (string | RegExp)[] = [
 	'comeBack',
 	'holdIn',
 	'holdOut',
+	// A raw ISO date or time stamp.
 	/\b\d{4}-\d{2}-\d{2}(T|\b)/,
-	/\b\d{1,2}:\d{2} ?[AP]M\b/
+	// "09:30 AM": a time padded as on a 24-hour clock yet with AM or PM, written by hand, not by
+	// the locale (which writes "9:30 AM" or "09:30").
+	/\b0\d:\d{2}\s?[AP]M\b/
 ];
 
 /** Words that are developer words only on a phone, where no second screen can be. */
