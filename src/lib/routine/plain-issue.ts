@@ -174,7 +174,12 @@ export function wholeFileProblem(
 		};
 	}
 	if (message.startsWith('not UTF-8')) {
-		if (issue.line === 1 && issue.column === 1 && !message.includes('UTF-16') && !inPack) {
+		if (
+			issue.line === 1 &&
+			issue.column === 1 &&
+			!message.includes('looks like UTF-16') &&
+			!inPack
+		) {
 			return notARoutine(pack);
 		}
 		return {
