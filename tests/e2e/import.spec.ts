@@ -14,6 +14,7 @@ import {
 	cardAction,
 	titleLinks
 } from './routine-files';
+import { expectPlainWords } from './words';
 
 // The tests stand in for a coach's web host with page.route, which a service worker would bypass.
 test.use({ serviceWorkers: 'block' });
@@ -259,89 +260,122 @@ test('UTF-16 imports alike by file and by link; another encoding is named as the
 		mimeType: 'application/json',
 		buffer: Buffer.from(EVENING.replace('Evening unwind', 'Abend für dich'), 'latin1')
 	});
-	await expect(page.getByRole('alert')).toContainText(
+	await expect(page.getByRole('alert').locator('strong')).toHaveText(
+		'This file is saved in a kind of text Liana cannot read.'
+	);
+	await expect(page.getByRole('alert')).toContainText('save it as UTF-8');
+	await expect(page.getByRole('group', { name: 'For the file’s author' })).toContainText(
 		'line 4, column 19: not UTF-8 or UTF-16 text: the character here is written in another encoding'
 	);
-	await expect(page.getByRole('alert')).toContainText('save the file as UTF-8');
 	expect(await ownRoutines(page)).toEqual([EVENING_LINK]);
 });
 
-/** Each problem of routine-format.md, as a file, and the words the alert must show. */
 const routine = (step: string, extra = '') =>
 	`{\n\t"version": 1,\n\t"id": "evening-unwind",\n\t"title": "Evening unwind, broken",${extra}\n\t"steps": [\n\t\t${step}\n\t]\n}\n`;
 const REST = '{ "type": "rest", "id": "r", "title": "R", "seconds": 5 }';
-const INVALID: { name: string; text: string; shows: string[] }[] = [
+/**
+ * Each problem of routine-format.md, as a file: the one sentence a person reads first (`says`),
+ * and the exact places the author's lines keep underneath (`shows`).
+ */
+const INVALID: {
+	name: string;
+	says: string;
+	text: string;
+	shows: string[];
+	listed?: string[];
+}[] = [
 	{
 		name: 'broken JSON',
+		says: 'This file is damaged: a comma, quote or bracket in its text is missing or extra, so Liana cannot read it.',
 		text: '{\n\t"version": 1,\n\t"id": "evening-unwind"\n\t"title": "Evening unwind"\n}\n',
 		shows: ['line 4, column 2: not valid JSON: expected "," or "}" but found """']
 	},
 	{
 		name: 'a trailing comma',
+		says: 'This file is damaged: a comma, quote or bracket in its text is missing or extra, so Liana cannot read it.',
 		text: '{\n\t"version": 1,\n}\n',
 		shows: ['line 3, column 1: not valid JSON: a comma before "}" (remove the trailing comma)']
 	},
 	{
 		name: 'an unknown key',
+		says: 'This file has a mistake in step 1, “Hip”: “sofen” is not a setting Liana knows: did you mean “soften”?',
 		text: routine('{ "type": "stretch", "id": "hip", "title": "Hip", "cycle": { "sofen": 30 } }'),
 		shows: ['steps[0].cycle.sofen: unknown key "sofen" — did you mean "soften"?']
 	},
 	{
 		name: 'a wrong type',
+		says: 'This file has a mistake in step 1, “Hip”: the soften time must be a number of seconds, not the text “4”.',
 		text: routine('{ "type": "stretch", "id": "hip", "title": "Hip", "cycle": { "soften": "4" } }'),
 		shows: ['steps[0].cycle.soften: must be a number of seconds, not the text "4"']
 	},
 	{
 		name: 'a missing required key',
+		says: 'This file has a mistake: the routine’s title is missing.',
 		text: `{ "version": 1, "id": "evening-unwind", "steps": [${REST}] }`,
 		shows: ['title: the required key "title" is missing']
 	},
 	{
 		name: 'a bad onFlare',
+		says: 'This file has a mistake in step 1, “R”: what happens after a flare must be “skip”, “stop” or “retry”, not the text “later”.',
 		text: routine('{ "type": "rest", "id": "r", "title": "R", "seconds": 5, "onFlare": "later" }'),
 		shows: ['steps[0].onFlare: must be "skip", "stop" or "retry", not the text "later"']
 	},
 	{
 		name: 'a zero-length step',
+		says: 'This file has a mistake in step 1, “R”: it lasts 0 seconds: give at least one of its phases some time.',
 		text: routine('{ "type": "rest", "id": "r", "title": "R", "seconds": 0 }'),
 		shows: ['steps[0]: the step "r" lasts 0 seconds']
 	},
 	{
 		name: 'a step id used twice',
+		says: 'This file has a mistake in step 2, “R”: its short name “r” is used by step 1 already; each step needs a short name of its own.',
 		text: routine(`${REST}, ${REST}`),
 		shows: ['steps[1].id: the id "r" is used already by steps[0]']
 	},
 	{
 		name: 'an id that is no slug',
+		says: 'This file has a mistake: the routine’s short name must be small letters, digits and dashes only (like “hip-left”), not the text “Evening Unwind”.',
 		text: `{ "version": 1, "id": "Evening Unwind", "title": "E", "steps": [${REST}] }`,
 		shows: ['id: must be a short id of lowercase letters, digits and "-"']
 	},
 	{
 		name: 'another format version',
+		says: 'This file was made for a newer version of Liana, so this version cannot read it.',
 		text: `{ "version": 2, "id": "evening-unwind", "title": "E", "steps": [${REST}] }`,
 		shows: ['version: this file is format version 2, but this app reads version 1']
 	},
 	{
 		name: 'a duration over an hour',
+		says: 'This file has a mistake in step 1, “R”: the length of the rest must be at most 3600 seconds (one hour), not 4000.',
 		text: routine('{ "type": "rest", "id": "r", "title": "R", "seconds": 4000 }'),
 		shows: ['steps[0].seconds: must be at most 3600 seconds (one hour), not 4000']
 	},
 	{
 		name: 'no steps',
+		says: 'This file has a mistake: the list of steps must hold at least one step.',
 		text: routine(''),
 		shows: ['steps: must hold at least one step']
 	},
 	{
 		name: 'an unknown step type',
+		says: 'This file has a mistake in step 1, “R”: the kind of step must be “stretch”, “breathe” or “rest”, not the text “jump”.',
 		text: routine('{ "type": "jump", "id": "r", "title": "R" }'),
 		shows: ['steps[0].type: must be "stretch", "breathe" or "rest", not the text "jump"']
 	},
 	{
 		name: 'many problems at once',
+		says: 'This file has 5 mistakes, so it was not imported.',
 		text: routine(
 			'{ "type": "stretch", "id": "hip", "title": "Hip", "side": "up", "cycle": { "sofen": 30, "approach": -1 }, "onFlare": "later" }',
 			'\n\t"defaults": { "rounds": 0 },'
 		),
+		listed: [
+			'In the settings every step shares: the number of rounds must be at least 1, not 0.',
+			'In step 1, “Hip”: the approach time must be 0 seconds or more, not -1.',
+			'In step 1, “Hip”: “sofen” is not a setting Liana knows: did you mean “soften”?',
+			'In step 1, “Hip”: what happens after a flare must be “skip”, “stop” or “retry”, not the text “later”.',
+			'In step 1, “Hip”: the side must be “left” or “right”, not the text “up”.'
+		],
 		shows: [
 			'defaults.rounds: must be at least 1, not 0',
 			'steps[0].cycle.approach: must be 0 seconds or more, not -1',
@@ -352,23 +386,23 @@ const INVALID: { name: string; text: string; shows: string[] }[] = [
 	},
 	{
 		name: 'a list instead of a routine',
+		says: 'This is not a routine file, so Liana cannot open it.',
 		text: '[1, 2]',
 		shows: ['(file): must be a JSON object { … } with "version", "id", "title" and "steps"']
 	},
 	{
 		name: 'an empty file',
+		says: 'This file is empty.',
 		text: '',
 		shows: ['line 1, column 1: not valid JSON: the file is empty']
 	},
 	{
 		name: 'a file over 1 MiB',
+		says: 'This file is too big to be a routine file: it is 1.0 MiB, and one may be at most 1 MiB.',
 		text: routine(REST, `\n\t"x-padding": "${'x'.repeat(1024 * 1024)}",`),
 		shows: ['(file): the file is 1.0 MiB; a routine file may be at most 1 MiB (1,048,576 bytes)']
 	}
 ];
-
-/** How a problem of the file as a whole is written in `shows`. */
-const WHOLE_FILE = '(file): ';
 
 // In two halves, each with a reload after every file: one journey of all of them sat at half its
 // time limit on a quiet machine.
@@ -385,26 +419,25 @@ async function refusesEach(page: Page, cases: typeof INVALID): Promise<void> {
 	await openLibrary(page);
 	await importFile(page, EVENING);
 	await expect(notice(page)).toHaveText('Imported “Evening unwind”.');
-	for (const { name, text, shows } of cases) {
+	for (const { name, says, text, shows, listed = [] } of cases) {
 		await importFile(page, text, 'evening-unwind.json');
 		const alert = page.getByRole('alert');
-		await expect(alert, name).toContainText(
-			'“evening-unwind.json” is not a valid routine file, so it was not imported.'
-		);
-		const [only] = shows;
-		if (shows.length === 1 && only?.startsWith(WHOLE_FILE)) {
-			// A problem of the file as a whole is one sentence, not a list of places.
-			const words = only.slice(WHOLE_FILE.length);
-			const said = words.startsWith('must ') ? `the file ${words}` : words;
-			await expect(alert, name).toContainText(`${said.charAt(0).toUpperCase()}${said.slice(1)}`);
-			await expect(alert.getByRole('listitem'), name).toHaveCount(0);
-			await expect(alert, name).toContainText('Change the file');
-		} else {
-			await expect(alert.getByRole('listitem'), name).toHaveCount(shows.length);
-			for (const [i, words] of shows.entries()) {
-				await expect(alert.getByRole('listitem').nth(i), name).toContainText(words);
-			}
-			await expect(alert, name).toContainText('Correct these in the file');
+		// The lead is one sentence a person understands; nothing in it is the file's own notation.
+		await expect(alert.locator('strong'), name).toHaveText(says);
+		await expect(alert, name).toContainText('Nothing in your library changed.');
+		await expectPlainWords(alert, `the import error for ${name}`);
+		// A mistake in one place, or the file as a whole, is said in the lead alone; several are listed.
+		const plainList = alert.getByRole('list').filter({ hasNot: page.locator('code') });
+		if (listed.length === 0) await expect(plainList, name).toHaveCount(0);
+		else await expect(plainList.getByRole('listitem'), name).toHaveText(listed);
+		// The exact places stay underneath, for the author.
+		const author = alert.getByRole('group', { name: 'For the file’s author' });
+		await expect(author, name).toContainText('“evening-unwind.json”');
+		await expect(author.getByRole('listitem'), name).toHaveCount(shows.length);
+		for (const [i, words] of shows.entries()) {
+			// The file as a whole needs no place named: its line is the problem alone.
+			const line = words.replace(/^\(file\): /, '');
+			await expect(author.getByRole('listitem').nth(i), name).toContainText(line);
 		}
 		await expect(notice(page), name).toHaveCount(0);
 		await expectAfterReload(page, [EVENING_LINK]);
@@ -424,10 +457,13 @@ test('pasted broken JSON names its line and column, and axe finds nothing on the
 	await page.getByLabel('Routine text').fill('{\n  "version": 1,\n  "id": \'x\'\n}');
 	await page.getByRole('button', { name: 'Import', exact: true }).click();
 	const alert = page.getByRole('alert');
-	await expect(alert).toContainText('The pasted text is not a valid routine file');
-	await expect(alert).toContainText(
+	await expect(alert.locator('strong')).toHaveText(
+		'The pasted text is damaged: a comma, quote or bracket in its text is missing or extra, so Liana cannot read it.'
+	);
+	await expect(alert.getByRole('group', { name: 'For the file’s author' })).toContainText(
 		'line 3, column 9: not valid JSON: expected a value but found single quote (JSON needs double quotes)'
 	);
+	await expectPlainWords(alert, 'the import error for pasted text');
 	await expect(page.getByLabel('Routine text')).not.toHaveValue('');
 	await expectAccessible(page);
 	await expectAfterReload(page, []);

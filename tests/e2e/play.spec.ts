@@ -159,7 +159,7 @@ test('a finished session shows what was completed, skipped and flared', async ({
 	await expect(summary).toContainText('Steps completed (3)');
 	await expect(summary).toContainText('Steps skipped (1)');
 	await expect(summary).toContainText('Flares (1)');
-	await expect(summary).toContainText('Arrive, during breathe, 5 s into the step');
+	await expect(summary).toContainText('Arrive: Breathe, in the first minute, at');
 });
 
 test('Stop and Escape ask first once a session is under way; Space pauses whatever has focus', async ({

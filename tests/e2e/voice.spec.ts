@@ -87,8 +87,12 @@ test('a pack whose "recording" is not audio is refused, naming the file, and not
 		'broken.zip'
 	);
 	const alert = page.getByRole('alert');
-	await expect(alert).toContainText('“broken.zip” is not a valid routine pack');
-	await expect(alert).toContainText(
+	await expect(alert.locator('strong')).toHaveText(
+		'This routine pack holds something Liana cannot use, so it was not imported.'
+	);
+	const author = alert.getByRole('group', { name: 'For the file’s author' });
+	await expect(author).toContainText('“broken.zip”');
+	await expect(author).toContainText(
 		'audio/hip-left/soften.wav: is not an audio file (not WebM, Ogg, MP4, MP3, WAV or FLAC)'
 	);
 	await expect(routinesSection(page)).toHaveAttribute('aria-busy', 'false');

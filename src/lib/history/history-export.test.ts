@@ -133,7 +133,7 @@ describe('the history as CSV', () => {
 		expect(row?.[12]).toMatch(/^Hip opener \(left\), round 1, SOFTEN/);
 		expect(row?.[13]).toBe('Left hip tight today; went back once.');
 		expect(row?.[14]).toBe(
-			'Held BREATHE, Arrive for 0:42 from 07:30; ' +
+			'Held BREATHE, Arrive for 42 s from 07:30; ' +
 				'+10 s in SOFTEN, Hip opener (left) round 2 at 07:32; ' +
 				'Went back to Hip opener (left) from APPROACH, Hip opener (right) round 1 at 07:34; ' +
 				'\u22125 s in BREATHE, Easy breathing at 07:35; ' +

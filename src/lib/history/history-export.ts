@@ -4,7 +4,7 @@
  * stored sessions as JSON for any program to read back. Pure: the page downloads the result.
  */
 import type { StoredSession } from '../storage/database';
-import { clockTime, isoDate, isoDateTime, secondsLabel } from './format';
+import { isoDate, isoDateTime, isoTime, secondsLabel } from './format';
 import {
 	FOLLOW_UP_WORDS,
 	OUTCOME_WORDS,
@@ -83,7 +83,7 @@ function flareDetail(session: StoredSession, index: number, phaseWords: PhaseWor
 	parts.push(
 		phaseWords(flare.phase),
 		`${secondsLabel(flare.secondsIntoStep)} into the step`,
-		`at ${clockTime(flare.atEpochMs)}`
+		`at ${isoTime(flare.atEpochMs)}`
 	);
 	return `${parts.join(', ')}: ${FOLLOW_UP_WORDS[flareFollowUp(session, index)]}`;
 }
@@ -108,7 +108,7 @@ export function csvRow(session: StoredSession, phaseWords: PhaseWords = (phase) 
 		flares.join('; '),
 		session.note,
 		adjustments(session)
-			.map((adjustment) => adjustmentWords(session, adjustment, phaseWords))
+			.map((adjustment) => adjustmentWords(session, adjustment, phaseWords, isoTime))
 			.join('; ')
 	]
 		.map(csvField)

@@ -4,10 +4,13 @@
  * "now" is passed in, and weeks are local calendar weeks that start on Monday.
  */
 import type { StoredSession } from '../storage/database';
-import { monthLabel, shortDate } from './format';
+import { monthLabel, shortDate, type Locale } from './format';
 import { stepTitle } from './session-facts';
 
-/** A point on the arc: relief often after the first session, settling at four to six, ten to hold. */
+/**
+ * A point on the practice's arc: the first session, sessions four to six (where some people
+ * notice a change), and about ten (a fair try). Marks of a rhythm, never of a promised relief.
+ */
 export interface Milestone {
 	/** The first and last session of the milestone (the same for a single session). */
 	from: number;
@@ -29,44 +32,47 @@ export interface ArcStage {
 	message: string;
 }
 
-/** The words for a count of sessions: what many people notice around here, and what comes next. */
+/** The rhythm the practice asks for, said the same way at every stage. */
+const RHYTHM = 'Once or twice a week is a good rhythm.';
+
+/** The words for a count of sessions: the rhythm of the practice and what comes next, hedged. */
 export function arcStage(count: number): ArcStage {
 	const stage = (headline: string, message: string) => ({ count, headline, message });
 	if (count <= 0) {
 		return stage(
 			'Your first session is the start',
-			'Many people feel some relief after the first one.'
+			`${RHYTHM} Give it about ten sessions before you judge how it suits you.`
 		);
 	}
 	if (count === 1) {
 		return stage(
 			'First session done: well done for starting',
-			'Many people feel some relief after the first session. For many, pain starts to settle around sessions four to six.'
+			`${RHYTHM} Give it about ten sessions before you judge how it suits you.`
 		);
 	}
 	if (count < 4) {
 		const left = 4 - count;
 		return stage(
 			`${count} sessions: keep going`,
-			`${left} more to session four. For many people, pain starts to settle around sessions four to six.`
+			`${left} more to session four. Some people notice a change around sessions four to six, some later. ${RHYTHM}`
 		);
 	}
 	if (count <= 6) {
 		return stage(
-			`${count} sessions: you are in the stretch where things often settle`,
-			'Around sessions four to six, many people notice pain settling. About ten sessions help it hold.'
+			`${count} sessions: a rhythm is forming`,
+			`Around sessions four to six, some people notice a change; others need longer. About ten sessions give the practice a fair try.`
 		);
 	}
 	if (count < 10) {
 		const left = 10 - count;
 		return stage(
 			`${count} sessions: ${left} more to ten`,
-			'About ten sessions help the change hold. Keep the rhythm gentle and steady.'
+			`About ten sessions give the practice a fair try. Keep the rhythm gentle: once or twice a week.`
 		);
 	}
 	return stage(
 		`${count} sessions: a steady practice`,
-		'Ten sessions and more: a regular rhythm keeps what you have built.'
+		`A regular rhythm, once or twice a week, keeps the practice going.`
 	);
 }
 
@@ -97,7 +103,8 @@ export interface WeekCount {
 export function weeklyRhythm(
 	sessions: readonly StoredSession[],
 	nowMs: number,
-	weeks = 8
+	weeks = 8,
+	locale?: Locale
 ): WeekCount[] {
 	const thisWeek = new Date(weekStart(nowMs));
 	const monday = (weeksBack: number) =>
@@ -108,9 +115,9 @@ export function weeklyRhythm(
 		const end = monday(back - 1).getTime();
 		result.push({
 			startEpochMs: start,
-			label: shortDate(start),
+			label: shortDate(start, locale),
 			day: new Date(start).getDate(),
-			month: monthLabel(start),
+			month: monthLabel(start, locale),
 			count: sessions.filter((s) => s.startedAtEpochMs >= start && s.startedAtEpochMs < end).length,
 			current: back === 0
 		});

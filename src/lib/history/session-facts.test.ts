@@ -4,11 +4,13 @@ import {
 	adjustmentWords,
 	adjustments,
 	flareFollowUp,
+	flareMoment,
 	painChange,
 	sessionCounts,
 	stepTitle
 } from './session-facts';
-import { coachedSession, completedSession, flare, flaredSession } from './test-sessions';
+import { clockTime } from './format';
+import { at, coachedSession, completedSession, flare, flaredSession } from './test-sessions';
 
 /** A session of `flaredSession`'s shape with other flares, step records and outcome. */
 function withFlares(
@@ -110,14 +112,35 @@ describe('what followed a flare', () => {
 	});
 });
 
+const british = (epochMs: number) => clockTime(epochMs, 'en-GB');
+
+describe('a flare’s moment in words', () => {
+	it('says how far into the step in minutes, never raw seconds', () => {
+		const flare = { phase: 'soften' as const, round: 2, atEpochMs: at(2026, 11, 25, 18, 12) };
+		const words = (secondsIntoStep: number) =>
+			flareMoment({ ...flare, secondsIntoStep }, (phase) => phase.toUpperCase(), 'en-GB');
+		expect(words(163)).toBe('SOFTEN, round 2, about 3 minutes in, at 18:12');
+		expect(words(40)).toBe('SOFTEN, round 2, in the first minute, at 18:12');
+		expect(words(80)).toBe('SOFTEN, round 2, about 1 minute in, at 18:12');
+		expect(flareMoment({ ...flare, round: 0, secondsIntoStep: 5 }, String, 'en-US')).toBe(
+			'soften, in the first minute, at 6:12 PM'
+		);
+	});
+});
+
 describe("a coach's adjustments in words", () => {
 	it('says what was changed, where, and when', () => {
 		const session = coachedSession();
 		const words = adjustments(session).map((adjustment) =>
-			adjustmentWords(session, adjustment, (phase) => phase[0]?.toUpperCase() + phase.slice(1))
+			adjustmentWords(
+				session,
+				adjustment,
+				(phase) => phase[0]?.toUpperCase() + phase.slice(1),
+				british
+			)
 		);
 		expect(words).toEqual([
-			'Held Breathe, Arrive for 0:42 from 07:30',
+			'Held Breathe, Arrive for 42 s from 07:30',
 			'+10 s in Soften, Hip opener (left) round 2 at 07:32',
 			'Went back to Hip opener (left) from Approach, Hip opener (right) round 1 at 07:34',
 			'\u22125 s in Breathe, Easy breathing at 07:35',
@@ -129,8 +152,18 @@ describe("a coach's adjustments in words", () => {
 		const session = coachedSession();
 		const [held] = adjustments(session);
 		if (held?.kind !== 'held') throw new Error('the test session begins with a hold');
-		expect(adjustmentWords(session, { ...held, phase: 'come-back', heldMs: 125_000 })).toBe(
-			'Held come-back, Arrive for 2:05 from 07:30'
+		expect(
+			adjustmentWords(session, { ...held, phase: 'come-back', heldMs: 125_000 }, undefined, british)
+		).toBe('Held come-back, Arrive for 2 min 5 s from 07:30');
+	});
+
+	it('says the time as the person’s locale writes it, one way everywhere', () => {
+		const session = coachedSession();
+		const [held] = adjustments(session);
+		if (!held) throw new Error('the test session has adjustments');
+		const american = (epochMs: number) => clockTime(epochMs, 'en-US');
+		expect(adjustmentWords(session, held, undefined, american)).toBe(
+			'Held breathe, Arrive for 42 s from 7:30 AM'
 		);
 	});
 

@@ -5,7 +5,7 @@
 import type { AdjustmentRecord, FlareRecord, StepStatus } from '../engine/types';
 import type { Phase } from '../routine/timeline';
 import type { SessionOutcome, StoredSession } from '../storage/database';
-import { clockTime, minutesSeconds, secondsLabel } from './format';
+import { clockTime, minutesIn, secondsLabel, type Locale } from './format';
 
 /** How a session ended, as the history list says it. */
 export const OUTCOME_WORDS: Record<SessionOutcome, string> = {
@@ -102,6 +102,20 @@ export function flareFollowUp(session: StoredSession, index: number): FlareFollo
 	return 'skipped';
 }
 
+/**
+ * Where and when in its step a flare came, in one line: "Soften, round 2, about 3 minutes in, at
+ * 18:12". The seconds the record keeps are said as a person would, never as "163 s into the step".
+ */
+export function flareMoment(
+	flare: Pick<FlareRecord, 'phase' | 'round' | 'secondsIntoStep' | 'atEpochMs'>,
+	phaseWords: PhaseWords,
+	locale?: Locale
+): string {
+	const round = flare.round > 0 ? `, round ${flare.round}` : '';
+	const at = clockTime(flare.atEpochMs, locale);
+	return `${phaseWords(flare.phase)}${round}, ${minutesIn(flare.secondsIntoStep)}, at ${at}`;
+}
+
 /** Words for a phase; the UI hands in its labels, the phase names are the default. */
 export type PhaseWords = (phase: Phase) => string;
 
@@ -122,22 +136,23 @@ function adjustedWhere(
 
 /**
  * A coach's adjustment in words: "+10 s in Soften, Hip opener round 2 at 18:04", "Held Breathe,
- * Arrive for 0:42 from 18:06", "Went back to Long spine from Soften, Hip opener round 1 at 18:09".
+ * Arrive for 42 s from 18:06", "Went back to Long spine from Soften, Hip opener round 1 at 18:09".
  */
 export function adjustmentWords(
 	session: StoredSession,
 	adjustment: AdjustmentRecord,
-	phaseWords: PhaseWords = (phase) => phase
+	phaseWords: PhaseWords = (phase) => phase,
+	timeWords: (epochMs: number) => string = clockTime
 ): string {
 	const where = adjustedWhere(session, adjustment, phaseWords);
-	const at = clockTime(adjustment.atEpochMs);
+	const at = timeWords(adjustment.atEpochMs);
 	switch (adjustment.kind) {
 		case 'added':
 			return `+${secondsLabel(adjustment.deltaMs / 1000)} in ${where} at ${at}`;
 		case 'taken':
 			return `−${secondsLabel(-adjustment.deltaMs / 1000)} in ${where} at ${at}`;
 		case 'held':
-			return `Held ${where} for ${minutesSeconds(adjustment.heldMs)} from ${at}`;
+			return `Held ${where} for ${secondsLabel(adjustment.heldMs / 1000)} from ${at}`;
 		case 'back': {
 			const to = stepTitle(session, adjustment.toStepIndex);
 			return adjustment.toStepIndex === adjustment.stepIndex

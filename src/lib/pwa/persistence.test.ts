@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { persistence, requestPersistence } from './persistence';
+import { PERSISTENCE_LABELS, persistence, requestPersistence } from './persistence';
 
 const manager = (persisted: boolean, grants: boolean) => {
 	const asked: string[] = [];
@@ -27,5 +27,14 @@ describe('asking the browser to keep saved data', () => {
 		};
 		expect(await requestPersistence(broken)).toBe('unknown');
 		expect(await persistence(manager(false, true))).toBe('may-be-cleared');
+	});
+});
+
+describe('the storage notice', () => {
+	it('says in kind, plain words where things are kept and what helps, never "not guaranteed"', () => {
+		for (const words of Object.values(PERSISTENCE_LABELS)) {
+			expect(words).toMatch(/^Your routines, history and recordings are kept/);
+			expect(words).not.toMatch(/guaranteed|saved data|evict|persist/i);
+		}
 	});
 });

@@ -33,9 +33,11 @@ export async function persistence(manager = storage()): Promise<Persistence> {
 	}
 }
 
+/** What the browser's answer means for the person, in a sentence or two that stands alone. */
 export const PERSISTENCE_LABELS: Record<Persistence, string> = {
-	kept: 'Kept: the browser will not clear your routines, history and sounds to make room.',
+	kept: 'Your routines, history and recordings are kept safely on this device.',
 	'may-be-cleared':
-		'Not guaranteed: the browser may clear saved data when the device runs low on space. Installing Liana usually changes that.',
-	unknown: 'This browser does not say whether it keeps saved data.'
+		'Your routines, history and recordings are kept on this device. If it runs very low on space, the browser may clear them to make room: adding Liana to your home screen helps keep them, and History can save a copy.',
+	unknown:
+		'Your routines, history and recordings are kept in this browser on this device; History can save a copy.'
 };

@@ -20,6 +20,8 @@ export interface RoutineIssue {
 	column?: number;
 	/** On the last issue of a list cut short: how many more there were. */
 	more?: number;
+	/** The step the problem is in, so a person is told "step 2, “Hip opener”", not `steps[1]`. */
+	step?: { number: number; title?: string };
 }
 
 /** How many problems a list names; a careless file can have a hundred thousand. */
@@ -98,7 +100,7 @@ export function validateRoutine(raw: JsonValue): RoutineResult {
 	issues.push(...duplicateStepIds(raw));
 	issues.push(...emptySteps(raw));
 	if (issues.length > 0 || !result.success || lists.length > 0) {
-		return { ok: false, issues: capIssues(sortByPath(issues)) };
+		return { ok: false, issues: nameSteps(capIssues(sortByPath(issues)), raw) };
 	}
 	const tooLong = overTheCaps(result.output);
 	if (tooLong) return { ok: false, issues: [tooLong] };
@@ -145,6 +147,21 @@ export function roughLength(ms: number): string {
 	const rest = minutes % 60;
 	if (hours === 0) return plural(minutes, 'minute');
 	return rest === 0 ? plural(hours, 'hour') : `${plural(hours, 'hour')} ${plural(rest, 'minute')}`;
+}
+
+/** Each issue inside a step told which step it is: its number and, when the file gives one, its title. */
+function nameSteps(issues: RoutineIssue[], raw: JsonValue): RoutineIssue[] {
+	const steps = rawSteps(raw);
+	if (!steps) return issues;
+	for (const issue of issues) {
+		const index = /^steps\[(\d+)\]/.exec(issue.path)?.[1];
+		if (index === undefined) continue;
+		const step = steps[Number(index)];
+		const title = isJsonObject(step) ? step['title'] : undefined;
+		issue.step = { number: Number(index) + 1 };
+		if (typeof title === 'string' && title.trim() !== '') issue.step.title = title;
+	}
+	return issues;
 }
 
 function startsWith(path: readonly PathSegment[], prefix: readonly PathSegment[]): boolean {

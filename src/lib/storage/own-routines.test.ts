@@ -44,7 +44,10 @@ describe('own routines', () => {
 			updatedAtEpochMs: 1
 		});
 		expect(load).toMatchObject({ ok: false, reason: 'invalid' });
-		expect(!load.ok && load.message).toContain('version: this file is format version 2');
+		expect(!load.ok && load.message).toContain(
+			'; this file is format version 2, but this app reads version 1'
+		);
+		expect(!load.ok && load.message).not.toContain('version:');
 	});
 
 	it('lists a stored routine that breaks a newer cap with the reason, unplayed', () => {
@@ -62,5 +65,20 @@ describe('own routines', () => {
 			message:
 				'Your routine “Long” can no longer be played: this routine would last 34 hours; a routine can last at most 4 hours. Export it to change it in a text editor, or delete it.'
 		});
+	});
+});
+
+describe('a stored routine a newer rule refuses', () => {
+	it('is said in a person’s words: the step by number and title, no path', () => {
+		const text = JSON.stringify({
+			version: 1,
+			id: 'mine',
+			title: 'Mine',
+			steps: [{ type: 'stretch', id: 'long-spine', title: 'Long spine', cycle: { soften: '4' } }]
+		});
+		const load = readStoredRoutine({ id: 'mine', text, addedAtEpochMs: 0, updatedAtEpochMs: 0 });
+		expect(load.ok ? '' : load.message).toBe(
+			'Your routine “Mine” can no longer be played: in step 1, “Long spine”, the soften time must be a number of seconds, not the text “4”. Export it to change it in a text editor, or delete it.'
+		);
 	});
 });

@@ -11,14 +11,16 @@ import {
 	type RoutineIssue
 } from '../routine';
 import type { JsonValue } from '../routine/json-text';
+import { plainIssue } from '../routine/plain-issue';
 import type { RoutineLoad } from './built-in-routines';
 import type { Database, StoredRoutine } from './database';
 
-/** A few problems in a line: the whole file's own said without a path, the rest counted. */
+/** A few problems in a line, in a person's words (the step by number and title), the rest counted. */
 function summarize(issues: readonly RoutineIssue[]): string {
-	const named = issues
-		.slice(0, 5)
-		.map((issue) => (issue.path === '(file)' ? issue.message : describeIssue(issue)));
+	const named = issues.slice(0, 5).map((issue) => {
+		const { where, what } = plainIssue(issue);
+		return where ? `${where}, ${what}` : what;
+	});
 	const more = issueCount(issues) - named.length;
 	return `${named.join('; ')}${more > 0 ? `; and ${more.toLocaleString('en')} more` : ''}.`;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { wholeFileProblem } from '../routine/plain-issue';
 import { decodeRoutineText, setTopLevelString } from './routine-text';
 
 describe('editing a routine file in place', () => {
@@ -92,5 +93,23 @@ describe('reading a routine file’s bytes as text', () => {
 		expect(brokenRead.ok).toBe(false);
 		expect(!brokenRead.ok && [brokenRead.issue.line, brokenRead.issue.column]).toEqual([2, 2]);
 		expect(!brokenRead.ok && brokenRead.issue.message).toContain('not UTF-8 or UTF-16 text');
+	});
+});
+
+describe('a file that is no text, said to a person', () => {
+	it('says an image or other binary file is not a routine file', () => {
+		const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+		const read = decodeRoutineText(png);
+		if (read.ok) throw new Error('a PNG is no text');
+		expect(wholeFileProblem(read.issue)?.sentence).toBe(
+			'This is not a routine file, so Liana cannot open it.'
+		);
+		// "ü" as Latin-1 writes it: one byte UTF-8 cannot read.
+		const start = new TextEncoder().encode('{ "title": "Abend f');
+		const misread = decodeRoutineText(new Uint8Array([...start, 0xfc, 0x22]));
+		if (misread.ok) throw new Error('Latin-1 is not UTF-8');
+		expect(wholeFileProblem(misread.issue)?.sentence).toBe(
+			'This file is saved in a kind of text Liana cannot read.'
+		);
 	});
 });

@@ -76,10 +76,10 @@ describe('the history view-model', () => {
 		history.exportCsv();
 		expect(saved[0]?.name).toBe('liana-history-2026-11-25.csv');
 		expect(saved[0]?.text).toContain('round 1, Soften, 34 s into the step');
-		expect(history.announcement).toBe('Exported 1 session as liana-history-2026-11-25.csv.');
+		expect(history.announcement).toBe('Saved a spreadsheet copy of 1 session to your downloads.');
 		history.exportJson();
 		expect(JSON.parse(saved[1]?.text ?? '').sessions).toEqual(history.sessions);
-		expect(history.announcement).toBe('Exported 1 session as liana-history-2026-11-25.json.');
+		expect(history.announcement).toBe('Saved a full copy of 1 session to your downloads.');
 	});
 
 	it('clears every session and says how many', async () => {

@@ -136,18 +136,22 @@ export class HistoryModel {
 
 	/** Downloads the history as CSV, one row per session. */
 	exportCsv(): void {
-		this.#export(csvFile(this.sessions, this.#now(), (phase) => PHASE_LABELS[phase]));
+		this.#export(
+			csvFile(this.sessions, this.#now(), (phase) => PHASE_LABELS[phase]),
+			'a spreadsheet copy'
+		);
 	}
 
 	/** Downloads the stored sessions as JSON. */
 	exportJson(): void {
-		this.#export(jsonFile(this.sessions, this.#now()));
+		this.#export(jsonFile(this.sessions, this.#now()), 'a full copy');
 	}
 
-	#export(file: ExportFile): void {
+	/** Saves the file; the person is told what it holds, not its name and type (the browser shows those). */
+	#export(file: ExportFile, what: string): void {
 		this.#save(file);
 		const count = this.sessions.length;
-		this.announcement = `Exported ${count} ${count === 1 ? 'session' : 'sessions'} as ${file.name}.`;
+		this.announcement = `Saved ${what} of ${count} ${count === 1 ? 'session' : 'sessions'} to your downloads.`;
 	}
 
 	/** Deletes every session (the person confirmed it); a failure keeps them and says why. */

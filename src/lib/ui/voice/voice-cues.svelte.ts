@@ -130,7 +130,7 @@ const RECORDING_TYPES = [
 export const MAX_RECORDING_MS = 120_000;
 
 export const NO_RECORDER =
-	'This browser cannot record sound (it has no MediaRecorder or no microphone access). Record in a current Chrome, Edge, Firefox or Safari, then bring the routine here as a routine pack.';
+	'This browser cannot record sound. Record in a current Chrome, Edge, Firefox or Safari, then bring the routine here as a routine pack.';
 
 /** Words for a microphone that could not be opened, saying what to do. */
 export function microphoneProblem(error: unknown): string {
