@@ -603,10 +603,16 @@ test.describe('the routine editor', () => {
 			await fill(routineSection(page), 'Title', `Evening on a ${screen.name}`);
 			await page.getByRole('button', { name: /Add rest/ }).click();
 			await expectNoSidewaysOverflow(page);
+			// Saved from the foot of the page, where a coach finishes.
+			await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
 			await toolbar(page).getByRole('button', { name: 'Save to library' }).click();
 			const saved = page.getByRole('region', { name: 'Saved in your library' });
 			await expect(saved).toBeFocused();
 			await expect(saved).toBeInViewport();
+			// In view, and not under the toolbar that stays at the top of a wider screen.
+			const heading = await saved.getByRole('heading').boundingBox();
+			const bar = await toolbar(page).boundingBox();
+			expect(heading && bar && heading.y - (bar.y + bar.height)).toBeGreaterThanOrEqual(0);
 			await expect(saved).toContainText(`“Evening on a ${screen.name}” is in your library now`);
 			await expect(draftStatus(page)).toHaveText('Saved in your library');
 			// Try it stays at hand in the toolbar above.
