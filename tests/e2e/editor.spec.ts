@@ -139,6 +139,9 @@ test.describe('the routine editor', () => {
 	test("writes the contract's example from nothing, exports it, and it imports again as written", async ({
 		page
 	}) => {
+		// The whole example typed, three files and two page loads: 18 s of a 30 s limit beside other
+		// journeys on a shared machine. A minute keeps it far from chance.
+		test.setTimeout(60_000);
 		await newRoutine(page);
 		await expectAccessible(page);
 		await writeExample(page);
@@ -541,6 +544,9 @@ test.describe('the routine editor', () => {
 	test('greets a blank routine with no problems, shows a field’s once left empty, and keeps ids under Advanced, at every size', async ({
 		page
 	}) => {
+		// Four screen sizes in one journey: 17–18 s of a 30 s limit on this shared machine. A minute
+		// keeps it far from chance.
+		test.setTimeout(60_000);
 		for (const screen of SCREENS) {
 			await page.setViewportSize(screen);
 			await blankRoutine(page);
@@ -597,6 +603,9 @@ test.describe('the routine editor', () => {
 	test('Save ends in a saved state that offers Play, and Play opens the player, at every size', async ({
 		page
 	}) => {
+		// Four screen sizes in one journey: 17–18 s of a 30 s limit on this shared machine. A minute
+		// keeps it far from chance.
+		test.setTimeout(60_000);
 		for (const screen of SCREENS) {
 			await page.setViewportSize(screen);
 			await blankRoutine(page);
