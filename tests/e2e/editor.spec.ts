@@ -12,6 +12,7 @@ import {
 } from './routine-files';
 import { importPack, packAudio, routinePack, sineWav } from './routine-packs';
 import { CONTRACT_EXAMPLE } from '../../src/lib/routine/contract-example';
+import { expectNoSidewaysOverflow, SCREENS } from './screens';
 
 const routineSection = (page: Page) => page.getByRole('region', { name: 'Routine', exact: true });
 const step = (page: Page, n: number) =>
@@ -27,6 +28,15 @@ async function newRoutine(page: Page): Promise<void> {
 	await expect(page).toHaveURL(/\/edit\/draft:[a-z0-9]{12}$/);
 }
 
+/** Opens the "Advanced" disclosure of a part of the form (the routine's, or a step's), for its id. */
+async function openAdvanced(scope: Locator): Promise<void> {
+	const advanced = scope.locator('details.advanced');
+	if ((await advanced.getAttribute('open')) === null) {
+		await advanced.getByText('Advanced', { exact: true }).click();
+	}
+	await expect(advanced).toHaveAttribute('open');
+}
+
 async function fill(scope: Locator, label: string, value: string): Promise<void> {
 	await scope.getByLabel(label, { exact: true }).fill(value);
 }
@@ -34,6 +44,37 @@ async function fill(scope: Locator, label: string, value: string): Promise<void>
 /** Waits until the draft is kept in the browser (the editor says so). */
 async function untilKept(page: Page): Promise<void> {
 	await expect(draftStatus(page)).toHaveText('Changes kept in this browser');
+}
+
+/** Opens a new routine at its address, with nothing typed. */
+async function blankRoutine(page: Page): Promise<void> {
+	await page.goto('/edit/new');
+	await expect(page).toHaveURL(/\/edit\/draft:[a-z0-9]{12}$/);
+	await expect(routineSection(page).getByLabel('Title')).toBeVisible();
+}
+
+/**
+ * The lists whose longest choice does not fit their box, as "label: choice": a list as wide as
+ * its longest choice (the browser's own width for it) is set beside each one to compare.
+ */
+async function listsCutShort(page: Page): Promise<string[]> {
+	return page.locator('select').evaluateAll((selects) =>
+		selects.flatMap((select) => {
+			if (!(select instanceof HTMLSelectElement) || select.offsetParent === null) return [];
+			const natural = select.cloneNode(true) as HTMLSelectElement;
+			natural.style.cssText =
+				'position:absolute;visibility:hidden;width:auto;min-width:0;max-width:none;left:0;top:0';
+			select.parentElement?.append(natural);
+			const needs = natural.getBoundingClientRect().width;
+			natural.remove();
+			const has = select.getBoundingClientRect().width;
+			const longest = [...select.options].reduce(
+				(a, option) => (option.text.length > a.length ? option.text : a),
+				''
+			);
+			return has + 0.5 < needs ? [`${select.labels[0]?.textContent?.trim()}: ${longest}`] : [];
+		})
+	);
 }
 
 /** Reads a download as text. */
@@ -47,12 +88,17 @@ async function downloaded(page: Page, click: () => Promise<void>) {
 async function writeExample(page: Page): Promise<void> {
 	const routine = routineSection(page);
 	await fill(routine, 'Title', CONTRACT_EXAMPLE.title);
+	// The id follows the title, out of sight under "Advanced".
+	await expect(routine.getByLabel('Routine id')).toBeHidden();
+	await openAdvanced(routine);
 	await expect(routine.getByLabel('Routine id')).toHaveValue(
 		'sciatica-relief-lower-back-and-hip-decompression'
 	);
 	await fill(routine, 'Routine id', 'sciatica-relief');
 	await fill(routine, 'Summary', CONTRACT_EXAMPLE.summary);
-	await expect(routine.getByLabel('Language of the spoken guidance')).toHaveValue('en');
+	const language = routine.getByLabel('Language of the spoken guidance');
+	await expect(language).toHaveValue('en');
+	await expect(language.locator('option:checked')).toHaveText('English');
 
 	await page.getByText('Defaults', { exact: true }).click();
 	const defaults = page.getByRole('group', { name: 'Stretch cycle' });
@@ -76,11 +122,14 @@ async function writeExample(page: Page): Promise<void> {
 	await expect(step(page, 1).getByLabel('Title')).toBeFocused();
 	await page.keyboard.press('ControlOrMeta+A');
 	await page.keyboard.type('Settle in');
+	await openAdvanced(step(page, 1));
+	await expect(step(page, 1).getByLabel('Step id')).toHaveValue('settle-in');
 	await fill(step(page, 1), 'Step id', 'settle');
 
 	await page.getByRole('button', { name: /Add stretch/ }).click();
 	const stretch = step(page, 2);
 	await fill(stretch, 'Title', 'Hip opener');
+	await openAdvanced(stretch);
 	await fill(stretch, 'Step id', 'hip-left');
 	await stretch.getByLabel('Side').selectOption({ label: 'Left' });
 	await fill(stretch, 'What the person reads', 'Let the liana take the weight of your left leg.');
@@ -89,6 +138,7 @@ async function writeExample(page: Page): Promise<void> {
 	await stretch.getByLabel('After a flare').selectOption({ label: 'Try again gently' });
 
 	await page.getByRole('button', { name: /Add rest/ }).click();
+	await openAdvanced(step(page, 3));
 	await fill(step(page, 3), 'Step id', 'pause');
 	await expect(toolbar(page).getByText('Ready')).toBeVisible();
 }
@@ -97,6 +147,9 @@ test.describe('the routine editor', () => {
 	test("writes the contract's example from nothing, exports it, and it imports again as written", async ({
 		page
 	}) => {
+		// The whole example typed, three files and two page loads: 18 s of a 30 s limit beside other
+		// journeys on a shared machine. A minute keeps it far from chance.
+		test.setTimeout(60_000);
 		await newRoutine(page);
 		await expectAccessible(page);
 		await writeExample(page);
@@ -114,7 +167,7 @@ test.describe('the routine editor', () => {
 		// Its id is a built-in's: saving it says so at the id, and nothing is saved.
 		await toolbar(page).getByRole('button', { name: 'Save to library' }).click();
 		await expect(page.getByRole('alert')).toHaveText(
-			'Not saved: the id “sciatica-relief” is taken.'
+			'Not saved: the id “sciatica-relief” is taken. Give the routine another under Advanced.'
 		);
 		await expect(routineSection(page).getByText('is the id of a built-in routine')).toBeVisible();
 		await expect(routineSection(page).getByLabel('Routine id')).toHaveAttribute(
@@ -160,7 +213,7 @@ test.describe('the routine editor', () => {
 		await expect(page.getByRole('group', { name: 'Stretch cycle' })).toBeVisible();
 		await expect(page.getByRole('button', { name: /^Record / }).first()).toBeVisible();
 		await step(page, 1).getByLabel('Soften (seconds)').fill('4000');
-		await expect(step(page, 1).getByText('must be at most 3600 seconds')).toBeVisible();
+		await expect(step(page, 1).getByText('Must be at most 3600 seconds')).toBeVisible();
 		await expectAccessible(page);
 	});
 
@@ -174,7 +227,7 @@ test.describe('the routine editor', () => {
 		const soften = step(page, 1).getByLabel('Soften (seconds)');
 		await expect(soften).toHaveAttribute('placeholder', '20');
 		await soften.fill('4000');
-		const message = 'must be at most 3600 seconds (one hour), not 4000';
+		const message = 'Must be at most 3600 seconds (one hour), not 4000.';
 		await expect(step(page, 1).getByText(message)).toBeVisible();
 		await expect(soften).toHaveAttribute('aria-invalid', 'true');
 		await expect(soften).toHaveAccessibleDescription(message);
@@ -183,9 +236,10 @@ test.describe('the routine editor', () => {
 
 		// A duplicate step id is caught at the id.
 		await step(page, 1).getByRole('button', { name: 'Duplicate “Stretch”' }).click();
+		await openAdvanced(step(page, 2));
 		await fill(step(page, 2), 'Step id', 'stretch');
 		await expect(
-			step(page, 2).getByText('the id "stretch" is used already by steps[0]')
+			step(page, 2).getByText('The id "stretch" is used already by step 1; every step')
 		).toBeVisible();
 
 		// Saving refuses, and lists every problem with a way to its field.
@@ -196,7 +250,9 @@ test.describe('the routine editor', () => {
 		const list = page.getByRole('region', { name: '3 problems to fix' });
 		await expect(list).toBeFocused();
 		await expectAccessible(page);
-		await list.getByRole('button', { name: 'steps[0].cycle.soften' }).click();
+		// Each problem is named by the step and the field's label, as on the screen.
+		await expect(list).not.toContainText('steps[');
+		await list.getByRole('button', { name: 'Step 1, “Stretch”: Soften' }).click();
 		await expect(soften).toBeFocused();
 		await soften.fill('40');
 		await expect(soften).toHaveAttribute('aria-invalid', 'false');
@@ -488,5 +544,111 @@ test.describe('the routine editor', () => {
 			'There is no routine or draft called “no-such-routine” in this browser.'
 		);
 		await expectAccessible(page);
+	});
+
+	test('greets a blank routine with no problems, shows a field’s once left empty, and keeps ids under Advanced, at every size', async ({
+		page
+	}) => {
+		// Four screen sizes in one journey: 17–18 s of a 30 s limit on this shared machine. A minute
+		// keeps it far from chance.
+		test.setTimeout(60_000);
+		for (const screen of SCREENS) {
+			await page.setViewportSize(screen);
+			await blankRoutine(page);
+			const routine = routineSection(page);
+			const title = routine.getByLabel('Title');
+			// Nothing is wrong with a routine nobody has started: no count, no message, no red.
+			await expect(toolbar(page)).not.toContainText(/problem/);
+			await expect(page.getByRole('alert')).toHaveCount(0);
+			await expect(page.locator('[aria-invalid="true"]')).toHaveCount(0);
+			await expectNoSidewaysOverflow(page);
+
+			// In the title and out again, nothing typed: now it says what to do, and only that.
+			await title.focus();
+			await page.keyboard.press('Tab');
+			await expect(routine.getByText('Give the routine a title.')).toBeVisible();
+			await expect(title).toHaveAttribute('aria-invalid', 'true');
+			await expect(toolbar(page).getByText('1 problem', { exact: true })).toBeVisible();
+			await expectNoSidewaysOverflow(page);
+
+			// The id is made from the title as it is typed, out of sight until asked for.
+			const id = routine.getByLabel('Routine id');
+			await title.fill('Évening, slow');
+			await expect(routine.getByText('Give the routine a title.')).toBeHidden();
+			await expect(id).toBeHidden();
+			await openAdvanced(routine);
+			await expect(id).toHaveValue('evening-slow');
+			await title.fill('Evening, slower');
+			await expect(id).toHaveValue('evening-slower');
+			// Written by hand, it stays as written.
+			await id.fill('my-evening');
+			await title.fill('Evening');
+			await expect(id).toHaveValue('my-evening');
+
+			// A step of each type, the defaults open: every list shows its choices whole.
+			const add = page.getByRole('group', { name: 'Add a step' }).getByRole('button');
+			for (let i = 0; i < (await add.count()); i++) await add.nth(i).click();
+			await expect(step(page, 3)).toBeVisible();
+			await expect(step(page, 1).getByLabel('Step id')).toBeHidden();
+			await page.getByText('Defaults', { exact: true }).click();
+			await expect(page.getByRole('group', { name: 'Flares' })).toBeVisible();
+			await page
+				.getByRole('group', { name: 'Flares' })
+				.getByLabel('After a flare')
+				.selectOption({ label: 'Try again gently' });
+			await expect(step(page, 1).getByLabel('After a flare')).toContainText(
+				'Default: try again gently'
+			);
+			expect(await listsCutShort(page), `lists cut short at ${screen.name}`).toEqual([]);
+			await expectNoSidewaysOverflow(page);
+		}
+		await expectAccessible(page);
+	});
+
+	test('Save ends in a saved state that offers Play, and Play opens the player, at every size', async ({
+		page
+	}) => {
+		// Four screen sizes in one journey: 17–18 s of a 30 s limit on this shared machine. A minute
+		// keeps it far from chance.
+		test.setTimeout(60_000);
+		for (const screen of SCREENS) {
+			await page.setViewportSize(screen);
+			await blankRoutine(page);
+			await fill(routineSection(page), 'Title', `Evening on a ${screen.name}`);
+			await page.getByRole('button', { name: /Add rest/ }).click();
+			await expectNoSidewaysOverflow(page);
+			// Saved from the foot of the page, where a coach finishes.
+			await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+			await toolbar(page).getByRole('button', { name: 'Save to library' }).click();
+			const saved = page.getByRole('region', { name: 'Saved in your library' });
+			await expect(saved).toBeFocused();
+			await expect(saved).toBeInViewport();
+			// In view, and not under the toolbar that stays at the top of a wider screen.
+			const heading = await saved.getByRole('heading').boundingBox();
+			const bar = await toolbar(page).boundingBox();
+			expect(heading && bar && heading.y - (bar.y + bar.height)).toBeGreaterThanOrEqual(0);
+			await expect(saved).toContainText(`“Evening on a ${screen.name}” is in your library now`);
+			await expect(draftStatus(page)).toHaveText('Saved in your library');
+			// Try it stays at hand in the toolbar above.
+			await expect(toolbar(page).getByRole('button', { name: 'Try it' })).toBeInViewport();
+			await expectNoSidewaysOverflow(page);
+			const id = `evening-on-a-${screen.name.replaceAll(' ', '-')}`;
+			await saved.getByRole('link', { name: 'Play' }).click();
+			await expect(page).toHaveURL(`/play/${id}`);
+			await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
+		}
+		// A change after saving is no longer "saved": the state goes, and comes back on saving.
+		await page.goto('/edit/evening-on-a-laptop');
+		await expect(page.getByText('Editing your routine')).toBeVisible();
+		await expect(page.getByRole('region', { name: 'Saved in your library' })).toBeHidden();
+		await fill(routineSection(page), 'Summary', 'For the evening.');
+		await toolbar(page).getByRole('button', { name: 'Save to library' }).click();
+		await expect(page.getByRole('region', { name: 'Saved in your library' })).toBeVisible();
+		await fill(routineSection(page), 'Summary', 'For the evening, slowly.');
+		await expect(page.getByRole('region', { name: 'Saved in your library' })).toBeHidden();
+		// A saved routine keeps its id: it is shown, not changed.
+		await openAdvanced(routineSection(page));
+		await expect(routineSection(page).getByLabel('Routine id')).toHaveValue('evening-on-a-laptop');
+		await expect(routineSection(page).getByLabel('Routine id')).not.toBeEditable();
 	});
 });

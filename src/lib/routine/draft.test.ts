@@ -6,6 +6,7 @@ import {
 	draftSteps,
 	draftText,
 	duplicateStep,
+	idFollowsTitle,
 	moveStep,
 	newDraft,
 	readDraft,
@@ -172,6 +173,31 @@ describe('editing a draft', () => {
 		draft = setValue(draft, ['id'], 'my-evening');
 		draft = setRoutineTitle(draft, 'Something else');
 		expect(draft['id']).toBe('my-evening');
+		// Emptied, it follows again.
+		draft = setRoutineTitle(setValue(draft, ['id'], ''), 'Evening');
+		expect(draft['id']).toBe('evening');
+	});
+
+	it('tells the id a title makes apart from the routines there are, and follows on as numbered', () => {
+		const taken = new Set(['evening', 'evening-2', 'morning']);
+		let draft = setRoutineTitle(newDraft(), 'Evening', taken);
+		expect(draft['id']).toBe('evening-3');
+		draft = setRoutineTitle(draft, 'Evening, long', taken);
+		expect(draft['id']).toBe('evening-long');
+		draft = setRoutineTitle(draft, 'Morning', taken);
+		expect(draft['id']).toBe('morning-2');
+		// A title of no letter an id can hold still makes one; no title makes none.
+		draft = setRoutineTitle(draft, 'Утро', taken);
+		expect(draft['id']).toBe('routine');
+		draft = setRoutineTitle(draft, '', taken);
+		expect(draft['id']).toBe('');
+		// Numbered near the 64-character limit, it is still the title's own.
+		const long = 'a'.repeat(70);
+		draft = setRoutineTitle(draft, long, new Set(['a'.repeat(64)]));
+		expect(draft['id']).toBe(`${'a'.repeat(62)}-2`);
+		expect(idFollowsTitle(draft['id'], long)).toBe(true);
+		expect(idFollowsTitle('evening-x', 'Evening')).toBe(false);
+		expect(idFollowsTitle('evening-2', 'Morning')).toBe(false);
 	});
 
 	it('lets a step id follow its title, unique among the steps, until the author gives one', () => {

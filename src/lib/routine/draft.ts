@@ -164,18 +164,54 @@ export function slugify(text: string): string {
 		.replace(/-+$/, '');
 }
 
+/** `root` numbered `n` to tell it apart: `root-2`, `root-3`, …, cut to keep 64 characters. */
+function numbered(root: string, n: number): string {
+	const suffix = `-${n}`;
+	return root.slice(0, 64 - suffix.length).replace(/-+$/, '') + suffix;
+}
+
+/** `root` if `taken` has it not, else `root-2`, `root-3`, … */
+function freeId(root: string, taken: ReadonlySet<string>): string {
+	if (!taken.has(root)) return root;
+	for (let n = 2; ; n++) {
+		const candidate = numbered(root, n);
+		if (!taken.has(candidate)) return candidate;
+	}
+}
+
 /** `base` if no other step has it, else `base-2`, `base-3`, …; `except` is the step itself. */
 export function uniqueStepId(draft: Draft, base: string, except?: number): string {
 	const taken = new Set(
 		draftSteps(draft).flatMap((step, i) => (i === except ? [] : [stepId(step) ?? '']))
 	);
-	const root = slugify(base) || 'step';
-	if (!taken.has(root)) return root;
-	for (let n = 2; ; n++) {
-		const suffix = `-${n}`;
-		const candidate = root.slice(0, 64 - suffix.length).replace(/-+$/, '') + suffix;
-		if (!taken.has(candidate)) return candidate;
-	}
+	return freeId(slugify(base) || 'step', taken);
+}
+
+/**
+ * The id a routine's title makes before it is told apart: none for no title, `routine` for a
+ * title with no letter or digit an id can hold (one in another script).
+ */
+function routineIdRoot(title: string): string {
+	return title.trim() === '' ? '' : slugify(title) || 'routine';
+}
+
+/** The id a title makes that no routine in `taken` has: `evening`, else `evening-2`, … */
+export function uniqueRoutineId(title: string, taken: ReadonlySet<string>): string {
+	const root = routineIdRoot(title);
+	return root === '' ? '' : freeId(root, taken);
+}
+
+/**
+ * Whether `id` is one the title made (numbered or not), so it goes on following the title; an id
+ * the author wrote themselves stays as they wrote it.
+ */
+export function idFollowsTitle(id: JsonValue | undefined, title: JsonValue | undefined): boolean {
+	if (id === '' || id === undefined) return true;
+	if (typeof id !== 'string') return false;
+	const root = routineIdRoot(typeof title === 'string' ? title : '');
+	if (id === root) return true;
+	const number = /-(\d+)$/.exec(id)?.[1];
+	return root !== '' && number !== undefined && numbered(root, Number(number)) === id;
 }
 
 /** A new routine: nothing but what every routine needs, spoken in English. */
@@ -269,15 +305,18 @@ export function deleteStep(draft: Draft, index: number): Draft {
 }
 
 /**
- * A new title for the routine; its id follows the title for as long as the author has not given
- * it one of their own (it is empty, or still what the old title made).
+ * A new title for the routine; its id follows the title, told apart from the ids in `taken`, for
+ * as long as the author has not given it one of their own (`follows`: by default, while it is
+ * empty or what the old title made).
  */
-export function setRoutineTitle(draft: Draft, title: string): Draft {
-	const oldTitle = typeof draft['title'] === 'string' ? draft['title'] : '';
-	const id = draft['id'];
-	const follows = id === '' || id === slugify(oldTitle);
+export function setRoutineTitle(
+	draft: Draft,
+	title: string,
+	taken: ReadonlySet<string> = new Set(),
+	follows = idFollowsTitle(draft['id'], draft['title'])
+): Draft {
 	const titled = setValue(draft, ['title'], title);
-	return follows ? setValue(titled, ['id'], slugify(title)) : titled;
+	return follows ? setValue(titled, ['id'], uniqueRoutineId(title, taken)) : titled;
 }
 
 /** A new title for a step; its id follows it while it is what the old title made. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldId, issueTarget } from './fields';
+import { fieldId, fieldLabel, issueTarget } from './fields';
 
 describe('editor fields', () => {
 	it('names a field by its path', () => {
@@ -16,5 +16,18 @@ describe('editor fields', () => {
 		expect(issueTarget('title', has)).toBe('f-title');
 		expect(issueTarget('x-thing', has)).toBe('routine-heading');
 		expect(issueTarget('(file)', has)).toBe('routine-heading');
+	});
+
+	it('names each field once, for its label and for the places problems are said', () => {
+		expect(fieldLabel(['title'])).toBe('Title');
+		expect(fieldLabel(['id'])).toBe('Routine id');
+		expect(fieldLabel(['steps', 3, 'id'])).toBe('Step id');
+		expect(fieldLabel(['steps', 0, 'cycle', 'breathe', 'inhale'])).toBe('Breathe in');
+		expect(fieldLabel(['steps', 0, 'seconds'])).toBe('Rest');
+		expect(fieldLabel(['defaults', 'flare', 'release'])).toBe('Release');
+		expect(fieldLabel(['defaults', 'onFlare'])).toBe('After a flare');
+		expect(fieldLabel(['steps', 0, 'x-note'])).toBeUndefined();
+		expect(fieldLabel(['constructor'])).toBeUndefined();
+		expect(fieldLabel(['steps', 0, 'toString'])).toBeUndefined();
 	});
 });

@@ -78,13 +78,36 @@ describe('the editor view-model', () => {
 		expect(again.announcement).toBe('Your unsaved changes are back.');
 	});
 
+	it('greets a blank routine with no problem, and shows a field’s once the coach has been in it', async () => {
+		const { editor } = setup();
+		await editor.open('new');
+		expect(editor.issues.map((issue) => issue.path).sort()).toEqual(['steps', 'title']);
+		expect(editor.shownIssues).toEqual([]);
+		expect(editor.issuesAt(['title'])).toEqual([]);
+		// In the title and out again, nothing typed: its problem shows, in words.
+		editor.leave(['title']);
+		expect(editor.shownIssues.map((issue) => issue.path)).toEqual(['title']);
+		expect(editor.issuesAt(['title'])).toEqual([
+			{ path: 'title', place: 'Title', message: 'Give the routine a title.' }
+		]);
+		expect(await editor.save()).toBe(false);
+		// The id follows the title, so only the title is asked for, and a step.
+		expect(editor.problem).toBe('Not saved yet: fix the 2 problems listed first.');
+		expect(editor.listedIssues.map(({ place, message }) => `${place}: ${message}`)).toEqual([
+			'Title: Give the routine a title.',
+			'Steps: Add at least one step.'
+		]);
+	});
+
 	it('shows a field’s problem once the field is changed, and all of them on a refused save', async () => {
 		const { editor } = setup();
 		await simpleRoutine(editor);
 		editor.set(['steps', 0, 'seconds'], 4000, true);
-		expect(editor.issuesAt(['steps', 0, 'seconds'])[0]?.message).toBe(
-			'must be at most 3600 seconds (one hour), not 4000'
-		);
+		expect(editor.issuesAt(['steps', 0, 'seconds'])[0]).toEqual({
+			path: 'steps[0].seconds',
+			place: 'Step 1, “Rest”: Rest',
+			message: 'Must be at most 3600 seconds (one hour), not 4000.'
+		});
 		editor.set(['summary'], 5);
 		editor.set(['summary'], undefined);
 		expect(editor.issuesAt(['language'])).toEqual([]);
@@ -135,21 +158,50 @@ describe('the editor view-model', () => {
 		expect((await db?.routines())?.map((routine) => routine.id)).toEqual(['evening']);
 	});
 
-	it('refuses an id in use by a built-in or another own routine, at the id field', async () => {
+	it('makes the id from the title apart from every routine, even one saved since it opened', async () => {
+		const { editor } = setup();
+		const meanwhile = setup().editor;
+		await meanwhile.open('new');
+		expect(meanwhile.draft['id']).toBe('');
+		await simpleRoutine(editor);
+		expect(await editor.save()).toBe(true);
+		// Opened after: the title makes an id no routine has.
+		const after = setup().editor;
+		await simpleRoutine(after);
+		expect(after.draft['id']).toBe('evening-2');
+		after.setTitle('Daily unload');
+		expect(after.draft['id']).toBe('daily-unload-2');
+		// Opened before "evening" was saved: its id moves on when it is saved.
+		meanwhile.setTitle('Evening');
+		meanwhile.addStep('rest');
+		expect(meanwhile.draft['id']).toBe('evening');
+		expect(await meanwhile.save()).toBe(true);
+		expect(meanwhile.key).toBe('evening-2');
+		expect((await db?.routines())?.map((routine) => routine.id).sort()).toEqual([
+			'evening',
+			'evening-2'
+		]);
+	});
+
+	it('refuses an id the coach wrote that a built-in or another own routine has, at the id field', async () => {
 		const { editor } = setup();
 		await simpleRoutine(editor);
 		expect(await editor.save()).toBe(true);
 		const other = setup().editor;
 		await simpleRoutine(other);
+		other.set(['id'], 'evening', true);
 		expect(await other.save()).toBe(false);
 		expect(other.issuesAt(['id'])[0]?.message).toBe(
-			'another of your routines has the id “evening”; give this one an id of its own'
+			'Another of your routines has the id “evening”; give this one an id of its own.'
+		);
+		expect(other.problem).toBe(
+			'Not saved: the id “evening” is taken. Give the routine another under Advanced.'
 		);
 		other.set(['id'], 'daily-unload', true);
 		expect(other.issuesAt(['id'])).toEqual([]);
 		expect(await other.save()).toBe(false);
 		expect(other.issuesAt(['id'])[0]?.message).toBe(
-			'“daily-unload” is the id of a built-in routine; give yours an id of its own'
+			'“daily-unload” is the id of a built-in routine; give yours an id of its own.'
 		);
 	});
 
@@ -261,19 +313,31 @@ describe('the editor view-model', () => {
 			expect(await cues(editor.key)).toEqual(['rest-2/soften']);
 		});
 
-		it('go with the routine when it is saved, and saved again under a new id', async () => {
-			const { editor } = setup();
+		it('go with the routine when it is saved; a saved routine keeps its id, and they stay', async () => {
+			const { editor, database } = setup();
 			await simpleRoutine(editor);
 			const draftKey = editor.key;
 			await db?.putRecording(take(draftKey, 'rest/rest'));
 			expect(await editor.save()).toBe(true);
 			expect(await cues(draftKey)).toEqual([]);
 			expect(await cues('evening')).toEqual(['rest/rest']);
+			expect(editor.idLocked).toBe(true);
 			editor.set(['id'], 'evening-long', true);
+			expect(editor.draft['id']).toBe('evening');
 			expect(await editor.save()).toBe(true);
-			expect(await db?.routine('evening')).toBeUndefined();
-			expect(await cues('evening')).toEqual([]);
-			expect(await cues('evening-long')).toEqual(['rest/rest']);
+			expect((await db?.routines())?.map((routine) => routine.id)).toEqual(['evening']);
+			expect(await cues('evening')).toEqual(['rest/rest']);
+			// Changes kept by an editor that let the id change open under the routine's own.
+			const stored = await database.get();
+			await stored?.saveDraft({
+				key: 'evening',
+				routine: { ...editor.draft, id: 'evening-long', title: 'Evening, long' },
+				updatedAtEpochMs: 1
+			});
+			const again = setup().editor;
+			await again.open('evening');
+			expect(again.draft['title']).toBe('Evening, long');
+			expect(again.draft['id']).toBe('evening');
 		});
 
 		it('stay with a routine whose id looks like a new draft’s, which edits and saves as any', async () => {

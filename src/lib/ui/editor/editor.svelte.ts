@@ -11,6 +11,7 @@ import {
 	draftSteps,
 	draftText,
 	duplicateStep,
+	idFollowsTitle,
 	moveStep,
 	newDraft,
 	readDraft,
@@ -18,6 +19,7 @@ import {
 	setStepTitle,
 	setValue,
 	stepId,
+	uniqueRoutineId,
 	type Draft
 } from '../../routine/draft';
 import { readJson, type JsonValue } from '../../routine/json-text';
@@ -34,7 +36,8 @@ import { copyTitle, exportFile, type RoutineFile } from '../../storage/routine-i
 import type { DatabaseModel } from '../database.svelte';
 import { editorParam, editorTarget } from '../editor-address';
 import { downloadFile } from '../history/download';
-import { NO_PATHS, pathSet, withPath } from './fields';
+import { NO_PATHS, pathSegments, pathSet, STEP_FIELD_KEYS, withPath } from './fields';
+import { inScreenOrder, issueInWords, type ShownIssue } from './issue-words';
 import { followStepIds, voiceStepIds } from './step-ids';
 
 const KEY = Symbol('editor');
@@ -81,6 +84,13 @@ export class EditorModel {
 	#touched = $state.raw<ReadonlySet<string>>(NO_PATHS);
 	/** A problem found on saving that the validator cannot know (an id in use): path → message. */
 	#saveIssue = $state.raw<RoutineIssue>();
+	/** The ids a new routine's id is told apart from: the built-ins' and the person's others. */
+	#takenIds = $state.raw<ReadonlySet<string>>(NO_PATHS);
+	/**
+	 * The coach wrote the routine's id themselves: it no longer follows the title, and one in use
+	 * is refused rather than moved on. A draft opened again tells by whether the title made its id.
+	 */
+	#idByHand = false;
 	/** The step ids of the routine as saved: history and recordings know its steps by them. */
 	#savedStepIds: ReadonlySet<string> = NO_PATHS;
 	/** Each step's id its recorded cues are kept under, by place; undefined before it has one. */
@@ -104,16 +114,37 @@ export class EditorModel {
 	keptAtEpochMs = $state<number>();
 	/** Counts the times recordings moved under a step's new id: the lists read them again. */
 	recordingsRevision = $state(0);
+	/** Saved in this visit, and not changed since: the page says so and offers to play it. */
+	saved = $state(false);
 
 	readonly draft: Draft = $derived(this.#history.present);
 	readonly canUndo = $derived(this.#history.past.length > 0);
 	readonly canRedo = $derived(this.#history.future.length > 0);
 	readonly validation = $derived(validateRoutine(this.#history.present));
-	/** Every problem of the draft, in file order, with any found on saving. */
+	/**
+	 * Every problem of the draft, in file order, with any found on saving. An id left empty while
+	 * the title is empty too is not said twice: the id follows the title once there is one.
+	 */
 	readonly issues: readonly RoutineIssue[] = $derived.by(() => {
-		const found = this.validation.ok ? [] : this.validation.issues;
+		const draft = this.#history.present;
+		const idWaits = draft['id'] === '' && idFollowsTitle('', draft['title']);
+		const found = this.validation.ok
+			? []
+			: this.validation.issues.filter(
+					(issue) => !(idWaits && issue.path === 'id' && isEmptyText(draft['title']))
+				);
 		return this.#saveIssue ? [this.#saveIssue, ...found] : found;
 	});
+	/** The problems the coach sees now: of the fields they have been in, or all once asked for. */
+	readonly shownIssues: readonly RoutineIssue[] = $derived(
+		this.issues.filter((issue) => this.#shows(issue))
+	);
+	/** The list of every problem, in words, after a refused save, export or try. */
+	readonly listedIssues: readonly ShownIssue[] = $derived(
+		this.revealAll ? this.#inWords(inScreenOrder(this.issues)) : []
+	);
+	/** A saved routine keeps its id: its sessions in the history and its recordings know it by it. */
+	readonly idLocked = $derived(this.origin.kind === 'own');
 	readonly preview = $derived(
 		previewDraft(this.#history.present, { countdownSec: this.#countdownSec() })
 	);
@@ -155,9 +186,11 @@ export class EditorModel {
 		switch (target.kind) {
 			case 'new':
 				this.#start(this.#newDraftKey(), { kind: 'new' }, newDraft(), false);
+				await this.#readTakenIds();
 				return editorParam(this.key);
 			case 'draft':
 				await this.#openNewDraft(db, target.key);
+				await this.#readTakenIds();
 				return undefined;
 			case 'routine':
 				return this.#openRoutine(db, target.id);
@@ -217,13 +250,18 @@ export class EditorModel {
 			this.status = 'missing';
 			return undefined;
 		}
-		const taken = pathSet([...this.#builtInIds, ...(await this.#ownIds())]);
-		const copy = copyDraft(fileDraft(load.text), taken, copyTitle(load.routine.title));
+		await this.#readTakenIds();
+		const copy = copyDraft(fileDraft(load.text), this.#takenIds, copyTitle(load.routine.title));
 		this.#start(this.#newDraftKey(), { kind: 'new' }, copy, true);
 		this.announcement = `This is your own copy of “${load.routine.title}”; the built-in routine stays as it is.`;
 		this.#keepSoon();
 		await this.flush();
 		return editorParam(this.key);
+	}
+
+	/** The ids a new routine's own must differ from, as they are now. */
+	async #readTakenIds(): Promise<void> {
+		this.#takenIds = pathSet([...this.#builtInIds, ...(await this.#ownIds())]);
 	}
 
 	async #ownIds(): Promise<string[]> {
@@ -239,11 +277,15 @@ export class EditorModel {
 	#start(key: string, origin: EditorOrigin, draft: Draft, revealAll: boolean): void {
 		this.key = key;
 		this.origin = origin;
-		this.#history = startHistory(draft);
+		// Changes kept by an editor that let a saved routine's id change: it is the routine's again.
+		const own = origin.kind === 'own' && draft['id'] !== origin.id;
+		this.#history = startHistory(own ? setValue(draft, ['id'], origin.id) : draft);
+		this.#idByHand = !idFollowsTitle(this.draft['id'], this.draft['title']);
 		this.#touched = NO_PATHS;
 		this.#saveIssue = undefined;
 		this.revealAll = revealAll;
 		this.keeping = 'unchanged';
+		this.saved = false;
 		this.status = 'ready';
 		this.#savedStepIds = origin.kind === 'own' ? this.#stepIds(draft) : NO_PATHS;
 		this.#voiceStepIds = voiceStepIds(draft);
@@ -253,27 +295,32 @@ export class EditorModel {
 		return pathSet(draftSteps(draft).flatMap((step) => stepId(step) ?? []));
 	}
 
-	/** The visible problems at one field (by its path): those of fields changed, or all. */
-	issuesAt(path: readonly PathSegment[]): RoutineIssue[] {
+	/** The problems shown at one field (by its path), in words. */
+	issuesAt(path: readonly PathSegment[]): ShownIssue[] {
 		const at = formatPath(path);
-		if (!this.revealAll && !this.#touched.has(at)) return [];
-		return this.issues.filter((issue) => issue.path === at);
+		return this.#inWords(this.shownIssues.filter((issue) => issue.path === at));
 	}
 
 	/** Problems of a step as a whole, and keys the format does not know (no field shows them). */
-	stepIssues(index: number, fieldPaths: ReadonlySet<string>): RoutineIssue[] {
-		if (!this.revealAll && !this.#touchedStep(index)) return [];
-		const prefix = `steps[${index}]`;
-		return this.issues.filter(
-			(issue) =>
-				(issue.path === prefix || issue.path.startsWith(`${prefix}.`)) &&
-				!fieldPaths.has(issue.path)
-		);
+	stepIssues(index: number): ShownIssue[] {
+		return this.#inWords(this.shownIssues.filter((issue) => stepOwnIssue(issue, index)));
 	}
 
-	#touchedStep(index: number): boolean {
-		const prefix = `steps[${index}]`;
-		return [...this.#touched].some((path) => path.startsWith(prefix));
+	#inWords(issues: readonly RoutineIssue[]): ShownIssue[] {
+		return issues.map((issue) => issueInWords(issue, this.#history.present));
+	}
+
+	/**
+	 * Whether the coach sees a problem now: once they have been in its field (a blank routine
+	 * greets nobody with problems), a step's own once they have been in the step, or all of them
+	 * once a save, export or try asked for them.
+	 */
+	#shows(issue: RoutineIssue): boolean {
+		if (this.revealAll || this.#touched.has(issue.path)) return true;
+		const [first, index] = pathSegments(issue.path);
+		return first === 'steps' && typeof index === 'number' && stepOwnIssue(issue, index)
+			? [...this.#touched].some((path) => path.startsWith(`steps[${index}].`))
+			: false;
 	}
 
 	#edit(next: Draft, typing?: string): void {
@@ -319,13 +366,22 @@ export class EditorModel {
 		this.#touched = withPath(this.#touched, at);
 	}
 
+	/** The coach has been in a field and left it: its problem shows now, left empty or not. */
+	leave(path: readonly PathSegment[]): void {
+		this.#touched = withPath(this.#touched, formatPath(path));
+	}
+
 	#changed(): void {
 		this.problem = '';
+		this.saved = false;
 		this.#keepSoon();
 	}
 
 	/** Sets one field; `undefined` takes the key out (the inherited value applies). */
 	set(path: readonly PathSegment[], value: JsonValue | undefined, typing = false): void {
+		const id = path.length === 1 && path[0] === 'id';
+		if (id && this.idLocked) return;
+		if (id) this.#idByHand = value !== '' && value !== undefined;
 		this.#touch(path);
 		this.#edit(setValue(this.draft, path, value), typing ? formatPath(path) : undefined);
 	}
@@ -336,10 +392,9 @@ export class EditorModel {
 	 */
 	setTitle(title: string): void {
 		this.#touch(['title']);
-		const next =
-			this.origin.kind === 'own'
-				? setValue(this.draft, ['title'], title)
-				: setRoutineTitle(this.draft, title);
+		const next = this.idLocked
+			? setValue(this.draft, ['title'], title)
+			: setRoutineTitle(this.draft, title, this.#takenIds, !this.#idByHand);
 		this.#edit(next, 'title');
 	}
 
@@ -396,6 +451,7 @@ export class EditorModel {
 	undo(): void {
 		if (!this.canUndo) return;
 		this.#history = undo(this.#history);
+		this.#idByHand = !idFollowsTitle(this.draft['id'], this.draft['title']);
 		this.#followStepIds();
 		this.announcement = 'Undone.';
 		this.#changed();
@@ -404,6 +460,7 @@ export class EditorModel {
 	redo(): void {
 		if (!this.canRedo) return;
 		this.#history = redo(this.#history);
+		this.#idByHand = !idFollowsTitle(this.draft['id'], this.draft['title']);
 		this.#followStepIds();
 		this.announcement = 'Redone.';
 		this.#changed();
@@ -445,23 +502,22 @@ export class EditorModel {
 		return false;
 	}
 
-	/** Saves to the library; an id in use by another routine is said at the id field. */
+	/**
+	 * Saves to the library. A new routine whose id follows its title takes a free one if another
+	 * routine took it meanwhile; an id the coach wrote that is in use is said at the id field.
+	 * A saved routine is saved again under its own id.
+	 */
 	async save(): Promise<boolean> {
 		this.problem = '';
 		if (!this.#ready('Not saved yet')) return false;
-		const id = String(this.draft['id']);
-		const title = String(this.draft['title']);
-		if (this.#builtInIds.includes(id)) {
-			return this.#refuseId(
-				id,
-				`“${id}” is the id of a built-in routine; give yours an id of its own`
-			);
-		}
 		const db = await this.#database.get();
 		if (!db) {
 			this.problem = `Not saved: ${this.#database.problem} Export the file to keep it.`;
 			return false;
 		}
+		if (!this.idLocked && !(await this.#freeId())) return false;
+		const id = String(this.draft['id']);
+		const title = String(this.draft['title']);
 		let existing: StoredRoutine | undefined;
 		try {
 			existing = await db.routine(id);
@@ -469,13 +525,7 @@ export class EditorModel {
 			this.problem = `Not saved: your routines could not be read just now (${errorName(error)}). Try again.`;
 			return false;
 		}
-		const replacing = this.origin.kind === 'own' && this.origin.id === id;
-		if (existing && !replacing) {
-			return this.#refuseId(
-				id,
-				`another of your routines has the id “${id}”; give this one an id of its own`
-			);
-		}
+		if (existing && !this.idLocked) return this.#refuseId(id, false);
 		const nowMs = this.#now();
 		const saved = await this.#database.write((d) =>
 			d.putRoutine({
@@ -489,20 +539,14 @@ export class EditorModel {
 			this.problem = `“${title}” was not saved. ${saved.message}`;
 			return false;
 		}
-		// The recordings go with the routine: from the draft's key, or from the id it had.
+		// A new routine's recordings were kept under its draft's key: they go with it.
 		await this.#renaming;
 		const voiceId = this.voiceId;
 		if (voiceId !== id) {
 			const moved = await this.#database.write((d) => d.moveRecordings(voiceId, id));
 			if (!moved.ok) {
-				this.problem = `“${title}” was saved, but your recordings stay with “${voiceId}”. ${moved.message}`;
+				this.problem = `“${title}” was saved, but your recordings stay with its draft. ${moved.message}`;
 			}
-		}
-		// Renamed: the routine it was opened from is this one now.
-		const openedAs = this.origin.kind === 'own' ? this.origin.id : undefined;
-		if (openedAs !== undefined && openedAs !== id) {
-			await this.#database.write((d) => d.deleteRoutine(openedAs));
-			await this.#database.write((d) => d.discardDraft(openedAs));
 		}
 		if (this.#pendingTimer !== undefined) this.#timers.clear(this.#pendingTimer);
 		this.#pendingTimer = undefined;
@@ -511,14 +555,33 @@ export class EditorModel {
 		this.origin = { kind: 'own', id };
 		this.#savedStepIds = this.#stepIds(this.draft);
 		this.keeping = 'unchanged';
+		this.saved = true;
 		this.announcement = `Saved “${title}” to your library.`;
 		return true;
 	}
 
-	#refuseId(id: string, message: string): false {
+	/**
+	 * Whether a new routine's id is free: one that follows the title moves on to a free one (the
+	 * library may have changed since the editor opened); one the coach wrote is refused.
+	 */
+	async #freeId(): Promise<boolean> {
+		await this.#readTakenIds();
+		const id = String(this.draft['id']);
+		if (!this.#takenIds.has(id)) return true;
+		if (this.#idByHand) return this.#refuseId(id, this.#builtInIds.includes(id));
+		this.#edit(
+			setValue(this.draft, ['id'], uniqueRoutineId(String(this.draft['title']), this.#takenIds))
+		);
+		return true;
+	}
+
+	#refuseId(id: string, builtIn: boolean): false {
 		this.#touch(['id']);
+		const message = builtIn
+			? `“${id}” is the id of a built-in routine; give yours an id of its own`
+			: `another of your routines has the id “${id}”; give this one an id of its own`;
 		this.#saveIssue = { path: 'id', message };
-		this.problem = `Not saved: the id “${id}” is taken.`;
+		this.problem = `Not saved: the id “${id}” is taken. Give the routine another under Advanced.`;
 		return false;
 	}
 
@@ -582,6 +645,19 @@ export class EditorModel {
 function fileDraft(text: string): Draft {
 	const read = readJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 	return read.ok ? readDraft(read.value) : newDraft();
+}
+
+/** A problem of a step that no field of its card shows: of the step as a whole, or a key of its own. */
+function stepOwnIssue(issue: RoutineIssue, index: number): boolean {
+	const prefix = `steps[${index}]`;
+	if (!issue.path.startsWith(prefix)) return false;
+	const rest = issue.path.slice(prefix.length);
+	if (rest === '') return true;
+	return rest.startsWith('[') || (rest.startsWith('.') && !STEP_FIELD_KEYS.has(rest.slice(1)));
+}
+
+function isEmptyText(value: JsonValue | undefined): boolean {
+	return typeof value !== 'string' || value.trim() === '';
 }
 
 function unreachable(target: never): never {
