@@ -1,4 +1,5 @@
 /** When a routine was last played, in the words the library shows. */
+import type { Locale } from '$lib/history/format';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -12,13 +13,18 @@ function calendarDaysBetween(earlierEpochMs: number, laterEpochMs: number): numb
 }
 
 /** "Never played", "Last played today", "… yesterday", "… 3 days ago" or "… on 2 Nov 2026". */
-export function formatLastPlayed(lastEpochMs: number | undefined, nowEpochMs: number): string {
+export function formatLastPlayed(
+	lastEpochMs: number | undefined,
+	nowEpochMs: number,
+	locale?: Locale
+): string {
 	if (lastEpochMs === undefined) return 'Never played';
 	const days = calendarDaysBetween(lastEpochMs, nowEpochMs);
 	if (days <= 0) return 'Last played today';
 	if (days === 1) return 'Last played yesterday';
 	if (days < 7) return `Last played ${days} days ago`;
-	const date = new Date(lastEpochMs).toLocaleDateString('en-GB', {
+	// The date as the person's locale writes it ("2 Nov 2026", "Nov 2, 2026").
+	const date = new Date(lastEpochMs).toLocaleDateString(locale, {
 		day: 'numeric',
 		month: 'short',
 		year: 'numeric'
