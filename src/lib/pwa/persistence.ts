@@ -34,8 +34,8 @@ export async function persistence(manager = storage()): Promise<Persistence> {
 }
 
 export const PERSISTENCE_LABELS: Record<Persistence, string> = {
-	kept: 'Kept: the browser will not clear your routines, history and sounds to make room.',
+	kept: 'Your routines, history and recordings are kept safe on this device.',
 	'may-be-cleared':
-		'Not guaranteed: the browser may clear saved data when the device runs low on space. Installing Liana usually changes that.',
-	unknown: 'This browser does not say whether it keeps saved data.'
+		'Your routines and history live on this device. If it runs very low on space, the browser may clear them; installing Liana helps keep them.',
+	unknown: 'Your routines and history live on this device, in this browser.'
 };
