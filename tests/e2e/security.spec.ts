@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, pressStart, soundReady } from './fixtures';
 import { importFile, notice, openLibrary } from './routine-files';
 
 /** Every Content Security Policy violation the page reports, from its first script on. */
@@ -41,8 +41,8 @@ test('every page carries the policy, and nothing the app does breaks it', async 
 	}
 	// A session plays (sound, pacer, wake lock) within the policy.
 	await page.goto('/play/daily-unload');
-	await expect(page.getByText('Voice guidance ready.')).toBeVisible();
-	await page.getByRole('button', { name: 'Start' }).click();
+	await expect(soundReady(page)).toBeAttached();
+	await pressStart(page);
 	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 	await page.getByRole('button', { name: 'More' }).click();
 	await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
