@@ -257,6 +257,8 @@ test('a display window the browser blocks is offered by its address instead', as
 	await display.goto(href ?? '');
 	await expect(display.getByTestId('pair-status')).toHaveText(/Following the controls window/);
 	await expect(controls.getByTestId('pair-status')).toHaveText('Display connected');
+	// The More menu, still open, lies over Start (now near the top of the page): closed first.
+	await controls.keyboard.press('Escape');
 	await pressStart(controls);
 	await passTime(controls, 3_500);
 	await inStep(controls, display, 'countdown', 'Arrive');
