@@ -1,4 +1,4 @@
-import { expect, expectAccessible, passTime, test } from './fixtures';
+import { expect, expectAccessible, passTime, test, pressStart } from './fixtures';
 
 test('axe finds nothing on any screen of the player', async ({ clockPage: page }) => {
 	// Axe on ten screens of a session: 15 to 30 s on a shared machine, so room to spare.
@@ -22,7 +22,7 @@ test('axe finds nothing on any screen of the player', async ({ clockPage: page }
 			.click();
 	}
 
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	await passTime(page, 40_000);
 	await expectAccessible(page);
 	await page.keyboard.press('Space');
@@ -61,7 +61,7 @@ test('the light theme passes axe too, and the settings keep it', async ({ clockP
 	await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
 	await page.reload();
 	await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	await page.clock.runFor(6_000);
 	await expectAccessible(page);
 });

@@ -4,7 +4,15 @@
  * is off until asked for, and the studio display answers the same keys.
  */
 import type { Page } from '@playwright/test';
-import { endByKey, expect, expectAccessible, passTime, test } from './fixtures';
+import {
+	endByKey,
+	expect,
+	expectAccessible,
+	passTime,
+	test,
+	pressStart,
+	understandIfAsked
+} from './fixtures';
 import { expectInFirstScreen, expectNoSidewaysOverflow, SCREENS } from './screens';
 
 /** daily-unload: countdown 5 s, "Arrive" breathing 5–55 s, rest 55–70 s, "Long spine" from 70 s. */
@@ -27,6 +35,7 @@ test("each of the coach's keys moves the session exactly, and the history keeps 
 	const step = page.getByTestId('step-title');
 
 	await page.keyboard.press('Space');
+	await understandIfAsked(page);
 	await passTime(page, 72_000);
 	await expect(step).toHaveText('Long spine');
 	await expect(phase).toHaveAttribute('data-phase', 'approach');
@@ -162,7 +171,7 @@ test("the coach's row is off by default, kept once on, and its buttons move the 
 	test.setTimeout(60_000);
 	await openPlayer(page);
 	const timer = page.getByRole('timer');
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	await passTime(page, 7_000);
 	await expect(page.getByTestId('step-title')).toHaveText('Arrive');
 	await expect(timer).toHaveText('0:48');
@@ -172,7 +181,7 @@ test("the coach's row is off by default, kept once on, and its buttons move the 
 	// During a session Settings waits behind More.
 	await page.getByRole('button', { name: 'More' }).click();
 	await page.getByRole('button', { name: 'Settings' }).click();
-	await page.getByLabel('Coach controls: add or take 10 s, hold, note').check();
+	await page.getByRole('switch', { name: 'Coach controls' }).check();
 	await page.getByRole('button', { name: 'Done' }).click();
 	await expect(row).toBeVisible();
 	await expect(timer).toHaveText('0:48');
@@ -222,9 +231,9 @@ test("the coach's row, once on, and the session's note outlast a reload", async 
 }) => {
 	await openPlayer(page);
 	await page.getByRole('button', { name: 'Settings' }).click();
-	await page.getByLabel('Coach controls: add or take 10 s, hold, note').check();
+	await page.getByRole('switch', { name: 'Coach controls' }).check();
 	await page.getByRole('button', { name: 'Done' }).click();
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	const row = page.getByRole('group', { name: 'Coach controls' });
 	await row.getByRole('button', { name: 'Note' }).click();
 	const noteDialog = page.getByRole('dialog', { name: 'Note on this session' });
@@ -281,6 +290,7 @@ test('a key pressed just after Escape closes a dialog reaches the session at onc
 }) => {
 	await openPlayer(page);
 	await page.keyboard.press('Space');
+	await understandIfAsked(page);
 	await passTime(page, 72_000);
 	await expect(page.getByRole('timer')).toHaveText('0:06');
 	// The dialog's close event comes a task after Escape, and may come after the next key: hold

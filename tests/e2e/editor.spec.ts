@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectAccessible, test, untilOfflineReady } from './fixtures';
+import { expect, expectAccessible, test, untilOfflineReady, pressStart } from './fixtures';
 import {
 	EVENING,
 	importFile,
@@ -454,7 +454,7 @@ test.describe('the routine editor', () => {
 		await studio.goto((await studioLink.getAttribute('href')) ?? '');
 		await expect(studio.getByText('First breaths')).toBeVisible();
 		await studio.close();
-		await page.getByRole('button', { name: 'Start' }).click();
+		await pressStart(page);
 		await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'countdown');
 		await page.getByRole('button', { name: 'Stop' }).click();
 		await expect(page.getByText('Trying your draft from the editor')).toBeHidden();

@@ -1,5 +1,14 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { drivenAlike, endByKey, expect, expectAccessible, passTime, test } from './fixtures';
+import {
+	drivenAlike,
+	endByKey,
+	expect,
+	expectAccessible,
+	passTime,
+	test,
+	pressStart,
+	soundReady
+} from './fixtures';
 import { EVENING, importFile, notice, openLibrary } from './routine-files';
 import { countSounds, sounds } from './sound-log';
 import { storedCheckpoint } from './stored';
@@ -15,8 +24,8 @@ const ELSEWHERE =
  */
 async function secondTabBeside(page: Page, context: BrowserContext, path: string): Promise<Page> {
 	await page.goto('/play/daily-unload');
-	await expect(page.getByText('Voice guidance ready.')).toBeVisible();
-	await page.getByRole('button', { name: 'Start' }).click();
+	await expect(soundReady(page)).toBeAttached();
+	await pressStart(page);
 	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 	const second = await context.newPage();
 	drivenAlike(second);
@@ -62,8 +71,8 @@ test('a tab frozen for 10 minutes lands where the clock says, and does not repla
 }) => {
 	await countSounds(page);
 	await page.goto('/play/sciatica-relief');
-	await expect(page.getByTestId('sound-status')).toHaveText('Voice guidance ready.');
-	await page.getByRole('button', { name: 'Start' }).click();
+	await expect(soundReady(page)).toBeAttached();
+	await pressStart(page);
 	await page.clock.runFor(2_000);
 	const before = await secondsLeft(page);
 	expect(before).toBeGreaterThan(12 * 60);
@@ -84,7 +93,7 @@ test('the system clock set back an hour changes nothing of the session’s time'
 	clockPage: page
 }) => {
 	await page.goto('/play/sciatica-relief');
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	await page.clock.runFor(3_000);
 	const before = await secondsLeft(page);
 	const wallNow = await page.evaluate(() => Date.now());
@@ -156,7 +165,7 @@ test('the disk filling up mid-session: the session goes on, says so, and is kept
 }) => {
 	await fillableDisk(page);
 	await page.goto('/play/daily-unload');
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	await page.clock.runFor(1_000);
 	await diskFull(page, true);
 	await page.clock.runFor(5_000);
@@ -181,7 +190,7 @@ test('the disk full at the end of a session: it is kept aside, and Retry puts it
 }) => {
 	await fillableDisk(page);
 	await page.goto('/play/daily-unload');
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	await page.clock.runFor(10_000);
 	await diskFull(page, true);
 	await endByKey(page);
@@ -215,7 +224,7 @@ test('the disk full at the end of a session, the tab closed: the next start puts
 }) => {
 	await fillableDisk(page);
 	await page.goto('/play/daily-unload');
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	await page.clock.runFor(10_000);
 	await diskFull(page, true);
 	await endByKey(page);
@@ -236,7 +245,7 @@ test('a second tab asks before it starts, and taking over ends the first tab’s
 }) => {
 	await countSounds(page);
 	const second = await secondTabBeside(page, context, '/play/breathe-settle');
-	await second.getByRole('button', { name: 'Start' }).click();
+	await pressStart(second);
 	const ask = second.getByRole('dialog', { name: 'A session is playing in another tab' });
 	await expect(ask).toContainText('Take it over here?');
 	await expectAccessible(second);
@@ -245,7 +254,7 @@ test('a second tab asks before it starts, and taking over ends the first tab’s
 	await expect(second.getByRole('button', { name: 'Start' })).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 
-	await second.getByRole('button', { name: 'Start' }).click();
+	await pressStart(second);
 	await ask.getByRole('button', { name: 'Take it over here' }).click();
 	await expect(second.getByRole('button', { name: 'Pause' })).toBeVisible();
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'done');
@@ -281,7 +290,7 @@ test.describe('a server with a broken sound file', () => {
 			'No voice guidance: the guidance sounds could not be loaded ('
 		);
 		await expect(page.getByRole('alert')).toContainText('reload the page to try again');
-		await page.getByRole('button', { name: 'Start' }).click();
+		await pressStart(page);
 		await page.clock.runFor(6_000);
 		await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'breathe');
 	});

@@ -131,4 +131,29 @@ export async function endByKey(page: Page): Promise<void> {
 	await expect(done.first()).toBeAttached();
 }
 
+/** The player, its voice guidance loaded: sound that works is not said on the screen. */
+export const soundReady = (page: Page) => page.locator('[data-sound="ready"]');
+
+/**
+ * Presses Start as a person does. Before the first session in a browser the safety note asks to
+ * be read; it is answered "I understand, start". Later Starts go straight on.
+ */
+export async function pressStart(page: Page): Promise<void> {
+	await page.getByRole('button', { name: 'Start' }).click();
+	await understandIfAsked(page);
+}
+
+/** After a Start (by button or key): reads the safety note if it asks, and starts from there. */
+export async function understandIfAsked(page: Page): Promise<void> {
+	const note = page.getByRole('dialog', { name: 'Before your first session' });
+	// Whatever Start led to: the note, the session under way, or another question.
+	const after = note
+		.or(page.locator('[data-mode]:not([data-mode="idle"])'))
+		.or(page.getByRole('dialog'));
+	await expect(after.first()).toBeVisible();
+	if (await note.isVisible()) {
+		await note.getByRole('button', { name: 'I understand, start' }).click();
+	}
+}
+
 export { expect };

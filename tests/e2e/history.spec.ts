@@ -1,7 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { parseCsv } from '../../src/lib/history/csv-reader';
-import { endByKey, expect, expectAccessible, passTime, test, untilOfflineReady } from './fixtures';
+import {
+	endByKey,
+	expect,
+	expectAccessible,
+	passTime,
+	test,
+	untilOfflineReady,
+	pressStart
+} from './fixtures';
 import { storeRecords } from './stored';
 
 // The sessions' times are shown in the person's zone and locale: one of each, so the test reads
@@ -21,7 +29,7 @@ async function playBreatheSettle(page: Page) {
 		.getByRole('region', { name: /Before you start/ })
 		.getByRole('radio', { name: '6' })
 		.check();
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	await passTime(page, 337_000);
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'done');
 	await expect(page.getByText('This session is kept in your history.')).toBeVisible();
@@ -38,7 +46,7 @@ async function playBreatheSettle(page: Page) {
  */
 async function playFlaredDailyUnload(page: Page) {
 	await page.goto('/play/daily-unload');
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	// Countdown 5 s, "Arrive" 50 s, a rest of 15 s: "Long spine" starts at 70 s; soften at 108 s.
 	await passTime(page, 110_000);
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'soften');
@@ -201,7 +209,7 @@ test('the clear can be called off, and a clear the browser refuses keeps every s
 	clockPage: page
 }) => {
 	await page.goto('/play/breathe-settle');
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	await passTime(page, 20_000);
 	await endByKey(page);
 	await expect(page.getByText('This session is kept in your history.')).toBeVisible();
@@ -269,7 +277,7 @@ test('a session detail opens offline from its address, after one visit', async (
 	context
 }) => {
 	await page.goto('/play/breathe-settle');
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	await passTime(page, 20_000);
 	await endByKey(page);
 	await expect(page.getByText('This session is kept in your history.')).toBeVisible();

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, passTime, test } from './fixtures';
+import { expect, expectAccessible, passTime, test, pressStart } from './fixtures';
 import {
 	EVENING,
 	EVENING_LONGER,
@@ -56,7 +56,7 @@ test('a file chosen with Import routine is listed as yours, survives a reload an
 	await page.reload();
 	await expect(page.getByTestId('step-title')).toHaveText('Settle in');
 	await page.clock.pauseAt(Date.UTC(2026, 10, 26, 9, 0, 0));
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	await page.clock.runFor(5_000);
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'breathe');
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-breath', 'inhale');

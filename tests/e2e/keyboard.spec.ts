@@ -21,6 +21,10 @@ test('a whole session by keyboard alone, told through one polite live region', a
 	const start = page.getByRole('button', { name: 'Start' });
 	await tabTo(page, start);
 	await page.keyboard.press('Enter');
+	// Before the first session the safety note asks to be read, its answer already in focus.
+	const note = page.getByRole('dialog', { name: 'Before your first session' });
+	await expect(note.getByRole('button', { name: 'I understand, start' })).toBeFocused();
+	await page.keyboard.press('Enter');
 	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 
 	// One polite region speaks for the session: phase changes, not each second.

@@ -4,7 +4,7 @@
  * spills sideways in any state. Each state at each size is attached to the report as a picture.
  */
 import type { Locator, Page, TestInfo } from '@playwright/test';
-import { expect, expectAccessible, passTime, test } from './fixtures';
+import { expect, expectAccessible, passTime, test, pressStart } from './fixtures';
 
 /** Phones upright and on their side, a tablet, a laptop. */
 const SIZES = [
@@ -154,7 +154,7 @@ const sessionControls = (name: 'Pause' | 'Resume' | 'Release hold') => (page: Pa
 /** Starts the built-in sciatica routine and goes on to the step that may be tried again gently. */
 async function startAtHipOpener(page: Page): Promise<void> {
 	await page.goto('/play/sciatica-relief');
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	await passTime(page, 5_500);
 	await expect(phase(page)).toHaveAttribute('data-phase', 'breathe');
 	for (const title of ['Long spine', 'Long spine', 'Hip opener', 'Hip opener']) {
@@ -285,7 +285,7 @@ test('the end of a session and the end after a red flag fit every screen and say
 	await expectAccessible(page);
 
 	await page.getByRole('button', { name: 'Start again' }).click();
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	await passTime(page, 8_000);
 	await page.getByRole('button', { name: /^Red flag/ }).click();
 	await page.getByRole('button', { name: 'Red flag: end now' }).click();
@@ -305,7 +305,7 @@ test('a breathing routine speaks of discomfort, not of a stretch, and asks no qu
 	clockPage: page
 }) => {
 	await page.goto('/play/breathe-settle');
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	await passTime(page, 6_000);
 	await expect(flare(page)).toHaveAccessibleName('Flare pain or discomfort: ease off');
 	await flare(page).click();

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, expectAccessible, passTime, test } from './fixtures';
+import { expect, expectAccessible, passTime, test, pressStart } from './fixtures';
 import {
 	EVENING,
 	builtInSection,
@@ -257,7 +257,7 @@ test('a routine played shows when it was last played; others say nothing of it',
 	await expect(card).not.toContainText('played');
 
 	await page.goto('/play/quick-rest');
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	await passTime(page, 11_000);
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'done');
 	await expect(page.getByText('This session is kept in your history.')).toBeVisible();

@@ -1,5 +1,14 @@
 import type { Page } from '@playwright/test';
-import { endByKey, expect, expectAccessible, passTime, test, untilOfflineReady } from './fixtures';
+import {
+	endByKey,
+	expect,
+	expectAccessible,
+	passTime,
+	test,
+	untilOfflineReady,
+	pressStart,
+	soundReady
+} from './fixtures';
 import { goodPack } from '../../scripts/hostile-zips';
 import { EVENING, importFile, openLibrary, ownSection } from './routine-files';
 
@@ -47,7 +56,7 @@ test('after one visit online, every route and a routine with its sounds work off
 		expect(box.y >= offline.y + offline.height || box.y + box.height <= offline.y).toBe(true);
 	}
 	await page.goto('/play/breathe-settle');
-	await expect(page.getByTestId('sound-status')).toHaveText('Voice guidance ready.');
+	await expect(soundReady(page)).toBeAttached();
 	const started = await page.evaluate(() => {
 		const log = { count: 0 };
 		const start = AudioBufferSourceNode.prototype.start;
@@ -59,7 +68,7 @@ test('after one visit online, every route and a routine with its sounds work off
 		return log.count;
 	});
 	expect(started).toBe(0);
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	await page.clock.runFor(20_000);
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'breathe');
 	const sounds = await page.evaluate(
@@ -101,7 +110,7 @@ test('a routine imported online plays offline, opened cold from its own address'
 	// No page was prerendered for it: the fallback page reads it from IndexedDB.
 	await page.goto('/play/evening-unwind');
 	await expect(page.getByTestId('step-title')).toHaveText('Settle in');
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	await page.clock.runFor(5_000);
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'breathe');
 	await passTime(page, 35_000);
@@ -138,7 +147,7 @@ test.describe('the network lost on a first visit, before the service worker keep
 		page
 	}) => {
 		await page.goto('/play/daily-unload');
-		await expect(page.getByText('Voice guidance ready.')).toBeVisible();
+		await expect(soundReady(page)).toBeAttached();
 		// The network goes: nothing more can be fetched.
 		await page.route('**/_app/**', (route) => route.abort('internetdisconnected'));
 		await page.keyboard.press('?');
@@ -146,7 +155,7 @@ test.describe('the network lost on a first visit, before the service worker keep
 			'This part of Liana could not be loaded (is the network gone?). Reload the page once you are online; it then works offline too.'
 		);
 		await expect(page.getByRole('dialog')).toHaveCount(0);
-		await page.getByRole('button', { name: 'Start' }).click();
+		await pressStart(page);
 		await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 		// Back online: the next ask fetches it, and the message goes.
 		await page.unroute('**/_app/**');

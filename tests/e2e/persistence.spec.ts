@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumPath } from '../../scripts/chromium-path';
-import { expect, passTime, test } from './fixtures';
+import { expect, passTime, test, pressStart } from './fixtures';
 import { EVENING, importFile, openLibrary, ownRoutines } from './routine-files';
 
 /** The browser as a person's: one profile on disk, closed and opened again. */
@@ -28,7 +28,7 @@ test('a coach’s file imported and a flared session survive closing the browser
 		await expect(page.getByRole('link', { name: 'Evening unwind', exact: true })).toBeVisible();
 
 		await page.goto(`${baseURL}/play/evening-unwind`);
-		await page.getByRole('button', { name: 'Start' }).click();
+		await pressStart(page);
 		// Countdown 5 s, three breaths of 10 s, a rest of 5 s: the hip opener is under way at 45 s.
 		await passTime(page, 45_000);
 		await expect(page.getByTestId('step-title')).toHaveText('Hip opener');

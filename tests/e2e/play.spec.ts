@@ -1,4 +1,12 @@
-import { endByKey, expect, expectAccessible, passTime, test } from './fixtures';
+import {
+	endByKey,
+	expect,
+	expectAccessible,
+	passTime,
+	test,
+	pressStart,
+	understandIfAsked
+} from './fixtures';
 
 test('a built-in routine plays through its first phases on time', async ({ clockPage: page }) => {
 	await page.goto('/play/sciatica-relief');
@@ -7,7 +15,7 @@ test('a built-in routine plays through its first phases on time', async ({ clock
 	await expect(phase).toHaveAttribute('data-phase', 'countdown');
 	await expectAccessible(page);
 
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	await expect(phase).toHaveText('Get ready');
 	await expect(timer).toHaveText('0:05');
 	await page.clock.runFor(2_000);
@@ -42,6 +50,7 @@ test('the keys start, pause, resume, skip, go back and stop', async ({ clockPage
 	// The page is prerendered: keys work once its script runs, when Start becomes enabled.
 	await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
 	await page.keyboard.press('Space');
+	await understandIfAsked(page);
 	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 	await page.clock.runFor(6_000);
 	await expect(phase).toHaveAttribute('data-phase', 'breathe');
@@ -80,7 +89,7 @@ test('a flare by key goes to release, then recover, and the choices work', async
 	clockPage: page
 }) => {
 	await page.goto('/play/sciatica-relief');
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	await passTime(page, 20_000);
 	await page.keyboard.press('f');
 	const phase = page.getByTestId('phase');
@@ -102,7 +111,7 @@ test('a flare by button goes to release; a retry-step offers Try again gently', 
 	clockPage: page
 }) => {
 	await page.goto('/play/sciatica-relief');
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	// Skip to the left hip opener, whose policy is retry.
 	await page.keyboard.press('n');
 	await page.keyboard.press('n');
@@ -128,7 +137,7 @@ test('a flare by button goes to release; a retry-step offers Try again gently', 
 
 test('the red flag ends the session and shows the safety guidance', async ({ clockPage: page }) => {
 	await page.goto('/play/daily-unload');
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	await page.clock.runFor(8_000);
 	// One tap is never enough: the red flag asks first, so a stray touch cannot end the session.
 	await page.getByRole('button', { name: /^Red flag/ }).click();
@@ -148,7 +157,7 @@ test('a finished session shows what was completed, skipped and flared', async ({
 	clockPage: page
 }) => {
 	await page.goto('/play/breathe-settle');
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	await passTime(page, 10_000);
 	await page.keyboard.press('f');
 	await page.getByRole('button', { name: 'Skip step' }).click();
@@ -166,14 +175,14 @@ test('Stop and Escape ask first once a session is under way; Space pauses whatev
 	clockPage: page
 }) => {
 	await page.goto('/play/daily-unload');
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	const phase = page.getByTestId('phase');
 	// In the first seconds a mis-tap loses nothing: Stop stops.
 	await page.getByRole('button', { name: 'Stop' }).click();
 	await expect(phase).toHaveAttribute('data-phase', 'done');
 
 	await page.getByRole('button', { name: 'Start again' }).click();
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	await passTime(page, 40_000);
 	await page.getByRole('button', { name: 'Stop' }).click();
 	const dialog = page.getByRole('dialog', { name: 'End this session?' });

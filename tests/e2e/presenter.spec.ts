@@ -11,7 +11,8 @@ import {
 	expectAccessible,
 	passTime,
 	test,
-	untilOfflineReady
+	untilOfflineReady,
+	pressStart
 } from './fixtures';
 import { expectSessionOnly } from './studio-room';
 
@@ -84,7 +85,7 @@ test('the display window keeps in step with the controls through pause, flare an
 	await expectAccessible(display);
 	await expectAccessible(controls);
 
-	await controls.getByRole('button', { name: 'Start' }).click();
+	await pressStart(controls);
 	await passTime(controls, 8_500);
 	await inStep(controls, display, 'breathe', 'Arrive');
 	// The room sees the breath and its count, the session's time left and progress; no keys, no pairing.
@@ -135,7 +136,7 @@ test('a display opened late catches up with the session as it stands', async ({
 	clockPage: controls
 }) => {
 	await controls.goto(PLAYER);
-	await controls.getByRole('button', { name: 'Start' }).click();
+	await pressStart(controls);
 	// Into "Arrive" (a breath of 4 s in, 6 s out), paused a while, then on again.
 	await controls.clock.fastForward(17_500);
 	await controls.keyboard.press('Space');
@@ -156,7 +157,7 @@ test('a display opened late catches up with the session as it stands', async ({
 test('closing the display changes nothing on the controls', async ({ clockPage: controls }) => {
 	await controls.goto(PLAYER);
 	const display = await openDisplay(controls);
-	await controls.getByRole('button', { name: 'Start' }).click();
+	await pressStart(controls);
 	await passTime(controls, 9_500);
 	await inStep(controls, display, 'breathe', 'Arrive');
 	await display.close();
@@ -181,7 +182,7 @@ test('closing the controls leaves the display running the session, recorded once
 		.getByRole('radio', { name: '4' })
 		.check();
 	const display = await openDisplay(controls);
-	await controls.getByRole('button', { name: 'Start' }).click();
+	await pressStart(controls);
 	await controls.clock.fastForward(12_500);
 	await inStep(controls, display, 'breathe', 'Arrive');
 	const atClose = await shown(display);
@@ -224,7 +225,7 @@ test('controls opened again take the session back from the display, which follow
 }) => {
 	await controls.goto(PLAYER);
 	const display = await openDisplay(controls);
-	await controls.getByRole('button', { name: 'Start' }).click();
+	await pressStart(controls);
 	await controls.clock.fastForward(20_500);
 	await controls.close();
 	await expect(display.getByText(/this window now runs the session/)).toBeVisible();
@@ -265,7 +266,9 @@ test('a display window the browser blocks is offered by its address instead', as
 	await display.goto(href ?? '');
 	await expect(display.getByTestId('phase')).toBeVisible();
 	await expect(controls.getByTestId('pair-status')).toHaveText(CONNECTED);
-	await controls.getByRole('button', { name: 'Start' }).click();
+	// The More menu, still open, lies over Start (now near the top of the page): closed first.
+	await controls.keyboard.press('Escape');
+	await pressStart(controls);
 	await passTime(controls, 3_500);
 	await inStep(controls, display, 'countdown', 'Arrive');
 });
@@ -287,7 +290,7 @@ test('a page that forges presenter messages neither fools the controls nor stops
 		.check();
 	const display = await openDisplay(controls);
 	const controlsId = new URL(display.url()).searchParams.get('pair') ?? '';
-	await controls.getByRole('button', { name: 'Start' }).click();
+	await pressStart(controls);
 	await passTime(controls, 8_500);
 	await inStep(controls, display, 'breathe', 'Arrive');
 

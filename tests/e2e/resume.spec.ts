@@ -1,12 +1,20 @@
 import type { Page } from '@playwright/test';
-import { drivenAlike, endByKey, expect, expectAccessible, passTime, test } from './fixtures';
+import {
+	drivenAlike,
+	endByKey,
+	expect,
+	expectAccessible,
+	passTime,
+	test,
+	pressStart
+} from './fixtures';
 import { storedCheckpoint } from './stored';
 
 test('a reload mid-session offers to resume at the start of the phase, and resumes there', async ({
 	clockPage: page
 }) => {
 	await page.goto('/play/breathe-settle');
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	// 100 s in: the "Square breath" step, its breathing phase began at 75 s and lasts 96 s.
 	await passTime(page, 100_000);
 	await expect(page.getByTestId('step-title')).toHaveText('Square breath');
@@ -43,7 +51,7 @@ test('a cut-off session can be discarded, and is not offered again', async ({
 	clockPage: page
 }) => {
 	await page.goto('/play/daily-unload');
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	await passTime(page, 20_000);
 	await expect.poll(() => storedCheckpoint(page)).not.toBeNull();
 	await page.reload();
@@ -57,7 +65,7 @@ test('a cut-off session can be discarded, and is not offered again', async ({
 
 test('a session cut off more than two hours ago is not offered', async ({ clockPage: page }) => {
 	await page.goto('/play/daily-unload');
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	await passTime(page, 20_000);
 	await expect.poll(() => storedCheckpoint(page)).not.toBeNull();
 	await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 2 * 3_600_000 + 60_000);
@@ -93,7 +101,7 @@ test('the check-in before and after a session is a tap each, and is optional', a
 	const before = page.getByRole('region', { name: /Before you start/ });
 	await before.getByRole('radio', { name: '6' }).check();
 	await expect(before.getByRole('radio', { name: '6' })).toBeChecked();
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	await passTime(page, 30_000);
 	await endByKey(page);
 	const after = page.getByRole('region', { name: /How are you now/ });
@@ -110,7 +118,7 @@ test('a tab closed mid-session: opening the app again offers the session from th
 	clockPage: page
 }) => {
 	await page.goto('/play/daily-unload');
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	await passTime(page, 70_000);
 	await expect(page.getByTestId('step-title')).toHaveText('Long spine');
 	await expect.poll(() => storedCheckpoint(page)).not.toBeNull();
@@ -131,7 +139,7 @@ test('a tab closed mid-session while another is open: that one offers the sessio
 	context
 }) => {
 	await page.goto('/play/daily-unload');
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	await passTime(page, 70_000);
 	await expect(page.getByTestId('step-title')).toHaveText('Long spine');
 	await expect.poll(() => storedCheckpoint(page)).not.toBeNull();

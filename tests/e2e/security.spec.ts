@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, pressStart, soundReady } from './fixtures';
 import { importFile, notice, openLibrary } from './routine-files';
 
 /** Every Content Security Policy violation the page reports, from its first script on. */
@@ -41,8 +41,8 @@ test('every page carries the policy, and nothing the app does breaks it', async 
 	}
 	// A session plays (sound, pacer, wake lock) within the policy.
 	await page.goto('/play/daily-unload');
-	await expect(page.getByText('Voice guidance ready.')).toBeVisible();
-	await page.getByRole('button', { name: 'Start' }).click();
+	await expect(soundReady(page)).toBeAttached();
+	await pressStart(page);
 	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 	await page.getByRole('button', { name: 'More' }).click();
 	await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
@@ -80,7 +80,8 @@ test('markup in a routine is shown as text and never runs', async ({ page }) => 
 	await expect(page.getByText(routine.summary)).toBeVisible();
 	await page.goto('/play/markup');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-	await expect(page.getByText('<b>Rest</b>').first()).toBeVisible();
+	// As text in the list of steps (the stage, where it shows too, waits for Start).
+	await expect(page.getByText('<b>Rest</b>').filter({ visible: true }).first()).toBeVisible();
 	expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBe(
 		undefined
 	);

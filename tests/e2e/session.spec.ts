@@ -1,4 +1,4 @@
-import { endByKey, expect, passTime, test } from './fixtures';
+import { endByKey, expect, passTime, test, pressStart } from './fixtures';
 
 test('a whole routine plays to done with the right phases, breaths and steps at the right times', async ({
 	clockPage: page
@@ -9,7 +9,7 @@ test('a whole routine plays to done with the right phases, breaths and steps at 
 	await page.goto('/play/breathe-settle');
 	const phase = page.getByTestId('phase');
 	const title = page.getByTestId('step-title');
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	let at = 0;
 	/** Moves the driven clock to `seconds` after Start, the last frames played out. */
 	const to = async (seconds: number) => {
@@ -52,7 +52,7 @@ test('the page title shows the phase and the time left, for a glance at the tab'
 }) => {
 	await page.goto('/play/daily-unload');
 	await expect(page).toHaveTitle('Daily unload — Liana');
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	await page.clock.runFor(6_000);
 	await expect(page).toHaveTitle('Breathe 0:49 · Daily unload');
 });
@@ -78,7 +78,7 @@ test('the screen is kept on while a session plays, the lock screen names the ste
 	const calls = () =>
 		page.evaluate(() => (window as unknown as { deviceCalls: string[] }).deviceCalls);
 	expect(await calls()).toEqual([]);
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	await expect.poll(calls).toContain('request screen');
 	await page.clock.runFor(5_100);
 	await expect.poll(calls).toContain('vibrate 90');
@@ -95,7 +95,7 @@ test('with reduced motion the pacer stays still and breathes in light instead', 
 }) => {
 	await page.emulateMedia({ reducedMotion: 'reduce' });
 	await page.goto('/play/breathe-settle');
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	const pacer = page.getByTestId('pacer');
 	const shape = pacer.locator('.shape');
 	await page.clock.runFor(5_100);
@@ -123,7 +123,7 @@ for (const [name, width, height] of [
 	}, testInfo) => {
 		await page.setViewportSize({ width, height });
 		await page.goto('/play/sciatica-relief');
-		await page.getByRole('button', { name: 'Start' }).click();
+		await pressStart(page);
 		await passTime(page, 100_500);
 		for (const element of [
 			page.getByTestId('phase'),

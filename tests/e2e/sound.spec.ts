@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, test, pressStart, soundReady } from './fixtures';
 import { countSounds, sounds } from './sound-log';
 
 test('cues start with the session and stop at once on a flare', async ({ clockPage: page }) => {
@@ -15,8 +15,8 @@ test('cues start with the session and stop at once on a flare', async ({ clockPa
 		};
 	});
 	await page.goto('/play/daily-unload');
-	await expect(page.getByTestId('sound-status')).toHaveText('Voice guidance ready.');
-	await page.getByRole('button', { name: 'Start' }).click();
+	await expect(soundReady(page)).toBeAttached();
+	await pressStart(page);
 	// "Get ready" is handed to the audio clock as the session starts.
 	await expect.poll(async () => (await sounds(page)).started).toBeGreaterThanOrEqual(1);
 	const atStart = await sounds(page);
@@ -39,8 +39,8 @@ test('pause silences the guidance and resume does not replay the phase already u
 }) => {
 	await countSounds(page);
 	await page.goto('/play/breathe-settle');
-	await expect(page.getByTestId('sound-status')).toHaveText('Voice guidance ready.');
-	await page.getByRole('button', { name: 'Start' }).click();
+	await expect(soundReady(page)).toBeAttached();
+	await pressStart(page);
 	await page.clock.runFor(7_000);
 	await page.keyboard.press('Space');
 	await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible();
@@ -71,7 +71,7 @@ test('where the browser blocks sound, the person is told, the session runs silen
 		Object.assign(window, { allowSound: () => (allowed = true) });
 	});
 	await page.goto('/play/daily-unload');
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	const notice = page.getByRole('alert');
 	await expect(notice).toContainText('The browser is holding back sound');
 	await page.clock.runFor(6_000);
@@ -94,7 +94,7 @@ test.describe('a server without the sound file', () => {
 		await expect(page.getByRole('alert')).toContainText(
 			'No voice guidance: the guidance sounds could not be loaded (the server answered 404)'
 		);
-		await page.getByRole('button', { name: 'Start' }).click();
+		await pressStart(page);
 		await page.clock.runFor(6_000);
 		await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'breathe');
 	});
@@ -124,8 +124,8 @@ test('the settings choose what is heard: with the voice off, only chimes and tic
 		};
 	});
 	await page.goto('/play/sciatica-relief');
-	await expect(page.getByTestId('sound-status')).toHaveText('Voice guidance ready.');
-	await page.getByRole('button', { name: 'Start' }).click();
+	await expect(soundReady(page)).toBeAttached();
+	await pressStart(page);
 	await page.clock.runFor(30_000);
 	const offsets = await page.evaluate(
 		() => (window as unknown as { soundOffsets: number[] }).soundOffsets

@@ -3,7 +3,7 @@ import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { endByKey, expectAccessible } from './fixtures';
+import { endByKey, expectAccessible, pressStart } from './fixtures';
 import { chromiumPath } from '../../scripts/chromium-path';
 import { startStaticHost, type StaticHost } from '../../scripts/static-host';
 
@@ -43,7 +43,7 @@ test.describe('a new deployment', () => {
 		await expect
 			.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
 			.toBe(true);
-		await page.getByRole('button', { name: 'Start' }).click();
+		await pressStart(page);
 		await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'countdown');
 
 		host.deploy(second);

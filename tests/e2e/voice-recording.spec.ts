@@ -1,5 +1,5 @@
 import { chromiumPath } from '../../scripts/chromium-path';
-import { expect, expectAccessible, passTime, test } from './fixtures';
+import { expect, expectAccessible, passTime, test, pressStart, soundReady } from './fixtures';
 import { announcement, openYourVoice, soundStatus } from './own-voice';
 import { EVENING, importFile, notice, openLibrary } from './routine-files';
 
@@ -89,8 +89,8 @@ test('in the editor a coach records a cue, plays it back, records it again and d
 	// The recording made in the editor plays in the session.
 	await page.goto('/play/evening-unwind');
 	await page.clock.runFor(500);
-	await expect(soundStatus(page)).toHaveText('Voice guidance ready.');
-	await page.getByRole('button', { name: 'Start' }).click();
+	await expect(soundReady(page)).toBeAttached();
+	await pressStart(page);
 	await expect(soundStatus(page)).not.toHaveText(/Your voice/);
 	await passTime(page, 40_200);
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'approach');
