@@ -14,9 +14,12 @@ export type Screen = (typeof SCREENS)[number];
 /** Phone widths, where a person holds the screen (no studio display offered, no key hints). */
 export const PHONE_SCREENS = SCREENS.filter((screen) => screen.width < 600);
 
-/** Fails when the page, or any dialog open on it, is wider than the screen. */
-export async function expectNoSidewaysOverflow(page: Page): Promise<void> {
-	const overflow = await page.evaluate(() => {
+/**
+ * What is wider than the screen: the page, or any dialog open on it, each as "html 485 px in
+ * 390 px"; empty when all fits. `npm run screens` warns with it too.
+ */
+export async function sidewaysOverflow(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
 		const width = document.documentElement.clientWidth;
 		const wide = [document.documentElement, ...document.querySelectorAll('dialog[open]')].filter(
 			(element) =>
@@ -27,7 +30,11 @@ export async function expectNoSidewaysOverflow(page: Page): Promise<void> {
 			(element) => `${element.tagName.toLowerCase()} ${element.scrollWidth} px in ${width} px`
 		);
 	});
-	expect(overflow).toEqual([]);
+}
+
+/** Fails when the page, or any dialog open on it, is wider than the screen. */
+export async function expectNoSidewaysOverflow(page: Page): Promise<void> {
+	expect(await sidewaysOverflow(page)).toEqual([]);
 }
 
 /** Fails unless the whole of `locator` is inside the first screen, with no scrolling. */
