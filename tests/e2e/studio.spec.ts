@@ -137,7 +137,7 @@ test('the studio display is offered only where it fits, and fits where it is rea
 		await page.goto('/play/daily-unload');
 		await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
 		await page.getByRole('button', { name: 'More' }).click();
-		await expect(page.getByRole('button', { name: 'Safety' })).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Safety', exact: true })).toBeVisible();
 		const offer = page.getByRole('link', { name: 'Studio display' });
 		const phone = PHONE_SCREENS.some((one) => one.name === screen.name);
 		await expect(offer, `the studio offered on a ${screen.name}`).toHaveCount(phone ? 0 : 1);
@@ -184,7 +184,7 @@ test.describe('on a touch screen', () => {
 		await page.goto('/play/daily-unload');
 		await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
 		await page.getByRole('button', { name: 'More' }).click();
-		await expect(page.getByRole('button', { name: 'Safety' })).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Safety', exact: true })).toBeVisible();
 		await expect(page.getByRole('button', { name: 'Keyboard shortcuts' })).toHaveCount(0);
 		await expect(page.getByRole('link', { name: 'Studio display' })).toHaveCount(0);
 

@@ -71,7 +71,10 @@ test('in the editor a coach records a cue, plays it back, records it again and d
 	await expect(row).toContainText(/Your voice · \d+\.\d s/);
 
 	// The step gets an id of its own: its recording goes along (and plays under it, below).
-	const stepId = page.getByRole('textbox', { name: 'Step id' }).nth(1);
+	// Ids wait under each part's "Advanced": the routine's first, then each step's.
+	const advanced = page.locator('details.advanced').nth(2);
+	await advanced.getByText('Advanced', { exact: true }).click();
+	const stepId = advanced.getByRole('textbox', { name: 'Step id' });
 	await expect(stepId).toHaveValue('hip-left');
 	await stepId.fill('hip-left-side');
 	await expect(step.locator('summary')).toContainText('1 recorded');

@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { coachedSession } from '../../src/lib/history/test-sessions';
-import { expect, passTime, test } from './fixtures';
+import { expect, passTime, test, pressStart } from './fixtures';
 import { importFile, openLibrary } from './routine-files';
 import { storeRecords } from './stored';
 import { DEVELOPER_TERMS, PHONE_TERMS, developerTermsIn, textForPerson } from './words';
@@ -63,7 +63,7 @@ test('no screen a person sees on a phone shows a developer word', async ({ clock
 	await page.keyboard.press('Escape');
 	await expect(page.getByRole('dialog', { name: 'Settings' })).toHaveCount(0);
 
-	await page.getByRole('button', { name: 'Start' }).click();
+	await pressStart(page);
 	// Countdown 5 s, "Arrive" 50 s, a rest of 15 s: "Long spine" starts at 70 s; soften at 108 s.
 	await passTime(page, 110_000);
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'soften');
