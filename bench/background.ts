@@ -9,6 +9,7 @@ import { figures, type BackgroundFigures } from './background-figures';
 import { benchInstrumentation } from './browser';
 import type { Log } from './timing';
 import { launchBareChromium, sleep } from './cdp';
+import { SOUND_READY, UNDERSTOOD } from './session-steps';
 import { startStaticHost } from '../scripts/static-host';
 
 const BREATHS_PER_STEP = 100;
@@ -86,13 +87,24 @@ export async function measureBackground(
 		await cdp.send('Page.navigate', { url: `${host.url}/play/${routine.id}` }, sessionId);
 		await cdp.until(
 			sessionId,
-			`document.body.innerText.includes('Voice guidance ready.')`,
+			`document.querySelector(${JSON.stringify(SOUND_READY)}) !== null`,
 			'the voice guidance to load'
 		);
 		// A click the page takes as the person's own: sound may start from it.
 		await cdp.evaluate(
 			sessionId,
 			`[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Start').click()`,
+			true
+		);
+		// The first Start in a browser asks for the safety note to be read: answered as a person does.
+		await cdp.until(
+			sessionId,
+			`document.querySelector('[data-mode]:not([data-mode="idle"])') !== null || [...document.querySelectorAll('button')].some((b) => b.textContent.trim() === ${JSON.stringify(UNDERSTOOD)})`,
+			'the session or the safety note'
+		);
+		await cdp.evaluate(
+			sessionId,
+			`[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === ${JSON.stringify(UNDERSTOOD)})?.click()`,
 			true
 		);
 		await sleep(2_000);

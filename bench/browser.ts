@@ -8,6 +8,7 @@ import { chromium, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { startStaticHost } from '../scripts/static-host';
+import { startSession } from './session-steps';
 import { lateness, stats, type Log, type Stats } from './timing';
 
 export interface BrowserFigures {
@@ -158,10 +159,9 @@ export async function measureInBrowser(
 					})
 			);
 			await page.goto(`${BASE}/?import=/bench/one-second.json`);
-			await page.getByRole('link', { name: ONE_SECOND_PHASES.title }).waitFor();
+			await page.getByRole('link', { name: ONE_SECOND_PHASES.title, exact: true }).waitFor();
 			await page.goto(`${BASE}/play/bench-one-second`);
-			await page.getByText('Voice guidance ready.').waitFor();
-			await page.getByRole('button', { name: 'Start' }).click();
+			await startSession(page);
 			await page.waitForTimeout(runSeconds * 1000 + 500);
 			const run = await readLog(page);
 			const boundaries = run.phases.filter((p) => p.phase === 'breathe' && p.at > run.startAt);
@@ -184,8 +184,7 @@ export async function measureInBrowser(
 			const toPaint: number[] = [];
 			for (let i = 0; i < 15; i++) {
 				await page.goto(`${BASE}/play/sciatica-relief`);
-				await page.getByText('Voice guidance ready.').waitFor();
-				await page.getByRole('button', { name: 'Start' }).click();
+				await startSession(page);
 				await page.waitForTimeout(1200);
 				await page.keyboard.press('f');
 				await page.locator('[data-phase="release"]').waitFor();

@@ -4,6 +4,7 @@
  * a real session), the heap measured after a forced garbage collection at minute 2 and at the end.
  */
 import { chromium } from '@playwright/test';
+import { startSession } from './session-steps';
 import { startStaticHost } from '../scripts/static-host';
 
 export interface MemoryFigures {
@@ -43,11 +44,10 @@ export async function measureSessionMemory(
 		);
 		const page = await context.newPage();
 		await page.goto(`${host.url}/?import=/bench/two-hours.json`);
-		await page.getByRole('link', { name: TWO_HOURS.title }).waitFor();
+		await page.getByRole('link', { name: TWO_HOURS.title, exact: true }).waitFor();
 		await page.clock.install();
 		await page.goto(`${host.url}/play/${TWO_HOURS.id}`);
-		await page.getByText('Voice guidance ready.').waitFor();
-		await page.getByRole('button', { name: 'Start' }).click();
+		await startSession(page);
 		const cdp = await context.newCDPSession(page);
 		const heap = async () => {
 			await cdp.send('HeapProfiler.collectGarbage');

@@ -6,6 +6,7 @@
  */
 import { chromium, type Page } from '@playwright/test';
 import { goodPack, HOSTILE_PACKS } from '../scripts/hostile-zips';
+import { untilLibraryListed } from './session-steps';
 import { startStaticHost } from '../scripts/static-host';
 
 export interface PackBlock {
@@ -98,7 +99,7 @@ export async function measurePacks(executablePath: string | undefined): Promise<
 				const page = await context.newPage();
 				await page.addInitScript(blockWatch);
 				await page.goto(`${host.url}/`);
-				await page.getByText('Routines you import or duplicate appear here.').waitFor();
+				await untilLibraryListed(page);
 				keep({
 					...(await importOne(page, 'good.zip', goodPack())),
 					pack: 'good.zip (first pack read)'
