@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { chromiumPath } from './scripts/chromium-path';
+import { chromiumPath, QUIET_CHROMIUM_ARGS } from './scripts/chromium-path';
 
 /**
  * A port nobody holds now, asked of the system in a child process: the config is read
@@ -35,13 +35,7 @@ export default defineConfig({
 				...devices['Desktop Chrome'],
 				launchOptions: {
 					executablePath: chromiumPath(),
-					// Without these, Chromium keeps calling hosts this machine cannot reach.
-					args: [
-						'--disable-background-networking',
-						'--disable-component-update',
-						'--disable-sync',
-						'--no-first-run'
-					]
+					args: QUIET_CHROMIUM_ARGS
 				}
 			}
 		}

@@ -9,3 +9,11 @@ export function chromiumPath(): string | undefined {
 	if (chosen !== undefined) return chosen === '' ? undefined : chosen;
 	return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 }
+
+/** Without these, Chromium keeps calling hosts this machine cannot reach. */
+export const QUIET_CHROMIUM_ARGS = [
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run'
+];

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { driveClock, passTime } from '../tests/e2e/fixtures';
 import { SCREENS, sidewaysOverflow } from '../tests/e2e/screens';
-import { chromiumPath } from './chromium-path';
+import { chromiumPath, QUIET_CHROMIUM_ARGS } from './chromium-path';
 import { startStaticHost } from './static-host';
 
 type Theme = 'dark' | 'light';
@@ -721,13 +721,7 @@ async function main(): Promise<number> {
 	const host = await startStaticHost('build');
 	const browser = await chromium.launch({
 		executablePath: chromiumPath(),
-		// Without these, Chromium keeps calling hosts this machine cannot reach.
-		args: [
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run'
-		]
+		args: QUIET_CHROMIUM_ARGS
 	});
 	const walks: Walk[] = [];
 	try {
