@@ -35,7 +35,7 @@ import { newDraftKey, OLD_NEW_DRAFT_KEY } from '../../storage/draft-keys';
 import { copyTitle, exportFile, type RoutineFile } from '../../storage/routine-import';
 import type { DatabaseModel } from '../database.svelte';
 import { editorParam, editorTarget } from '../editor-address';
-import { downloadFile } from '../history/download';
+import { downloadFile } from '../download';
 import { NO_PATHS, pathSegments, pathSet, STEP_FIELD_KEYS, withPath } from './fields';
 import { inScreenOrder, issueInWords, type ShownIssue } from './issue-words';
 import { followStepIds, voiceStepIds } from './step-ids';

@@ -10,7 +10,7 @@ import type { StoredSession } from '../../storage/database';
 import type { DatabaseModel } from '../database.svelte';
 import { PHASE_LABELS } from '../labels';
 import type { SessionNotes } from '../player/session-keeper.svelte';
-import { downloadFile } from './download';
+import { downloadFile } from '../download';
 
 const KEY = Symbol('history');
 

@@ -31,6 +31,7 @@ import {
 	type RoutineFile,
 	takenIds
 } from '../../storage/routine-import';
+import { downloadFile } from '../download';
 import {
 	fetchImportFile,
 	importLinkTarget,
@@ -780,18 +781,6 @@ function sameRecordings(stored: readonly Recording[], packed: readonly PackedRec
 		const b = new Uint8Array(recording.audio);
 		return a.length === b.length && a.every((byte, i) => byte === b[i]);
 	});
-}
-
-/** Saves a file through a temporary link: the way a web page starts a download. */
-function downloadFile(file: RoutineFile | PackFile): void {
-	const data = 'text' in file ? file.text : file.bytes;
-	const url = URL.createObjectURL(new Blob([data], { type: file.type }));
-	const link = document.createElement('a');
-	link.href = url;
-	link.download = file.name;
-	link.click();
-	// The click has handed the file over; the address is no longer needed.
-	setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 function browserSharing(): FileSharing | undefined {
