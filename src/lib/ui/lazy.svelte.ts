@@ -8,6 +8,11 @@ import type { Component } from 'svelte';
 export const NOT_LOADED =
 	'This part of Liana could not be loaded (is the network gone?). Reload the page once you are online; it then works offline too.';
 
+/** Imports a module by its address: the fresh copy of a part whose first fetch failed. */
+export type ImportFresh = (url: string) => Promise<unknown>;
+
+const importFresh: ImportFresh = (url) => import(/* @vite-ignore */ url);
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any component's props
 export class LazyComponent<C extends Component<any> = Component<any>> {
 	/** The component once fetched. */
@@ -15,10 +20,16 @@ export class LazyComponent<C extends Component<any> = Component<any>> {
 	/** Why it could not be fetched, in words; empty while it can be. */
 	problem = $state('');
 	#load: () => Promise<{ default: C }>;
+	#importFresh: ImportFresh;
 	#loading: Promise<C | undefined> | undefined;
+	/** How often a fetch failed; after one, each is tried again under a new address. */
+	#retries = 0;
+	/** The address a failed fetch named (see `#fetch`). */
+	#failed: string | undefined;
 
-	constructor(load: () => Promise<{ default: C }>) {
+	constructor(load: () => Promise<{ default: C }>, fresh: ImportFresh = importFresh) {
 		this.#load = load;
+		this.#importFresh = fresh;
 	}
 
 	/**
@@ -26,13 +37,15 @@ export class LazyComponent<C extends Component<any> = Component<any>> {
 	 * again when needed), and tried again on the next call.
 	 */
 	get({ quiet = false }: { quiet?: boolean } = {}): Promise<C | undefined> {
-		this.#loading ??= this.#load().then(
+		this.#loading ??= this.#fetch().then(
 			(module) => {
 				this.problem = '';
 				this.current = module.default;
 				return module.default;
 			},
-			() => {
+			(error: unknown) => {
+				this.#retries += 1;
+				this.#failed = failedModule(error) ?? this.#failed;
 				this.#loading = undefined;
 				return undefined;
 			}
@@ -41,5 +54,44 @@ export class LazyComponent<C extends Component<any> = Component<any>> {
 			if (!loaded && !quiet) this.problem = NOT_LOADED;
 			return loaded;
 		});
+	}
+
+	/**
+	 * The first time, the bundler's import. After a failure, that import again (Chromium fetches
+	 * it anew), and if it fails at once, the same module under a new address: Firefox and older
+	 * Safari keep a failed module for the page's life and answer every later import of its
+	 * address with the old failure (whatwg/html#6768), so only a new address fetches it again.
+	 */
+	async #fetch(): Promise<{ default: C }> {
+		if (this.#retries === 0) return this.#load();
+		reviveFailedStylesheets();
+		try {
+			return await this.#load();
+		} catch (error) {
+			const url = failedModule(error) ?? this.#failed;
+			if (url === undefined) throw error;
+			return (await this.#importFresh(`${url}?retry=${this.#retries}`)) as { default: C };
+		}
+	}
+}
+
+/**
+ * The module a failed import names: Chromium ("Failed to fetch dynamically imported module:
+ * <url>") and Firefox ("error loading dynamically imported module: <url>") both say it; WebKit
+ * does not, and then the bundler's import is all there is to retry.
+ */
+export function failedModule(error: unknown): string | undefined {
+	const message = error instanceof Error ? error.message : String(error);
+	return /https?:\/\/[^\s'"?#]+\.js/.exec(message)?.[0];
+}
+
+/**
+ * A part's styles come as a stylesheet link beside it. One that failed stays in the page without
+ * styles, and the bundler then never asks for it again: a copy of it is fetched anew.
+ */
+function reviveFailedStylesheets(): void {
+	if (typeof document === 'undefined') return;
+	for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')) {
+		if (link.sheet === null) link.replaceWith(link.cloneNode() as HTMLLinkElement);
 	}
 }
