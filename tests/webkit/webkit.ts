@@ -24,7 +24,7 @@ export function missingTools(): string | undefined {
 		onPath('xauth') ? '' : 'xauth'
 	].filter(Boolean);
 	if (missing.length === 0) return undefined;
-	return `The WebKit journeys need ${missing.join(', ')}: run \`npm run test:setup\` (it installs them) and try again.`;
+	return `The WebKit journeys need ${missing.join(', ')}: run \`npm run test:setup\`, which installs what is missing, and try again.`;
 }
 
 /** Debian's MiniBrowser, in the machine's own architecture folder (x86_64-linux-gnu, …). */
