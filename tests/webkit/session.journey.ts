@@ -4,6 +4,8 @@
  * reload. Each test goes on from where the one before left the window.
  */
 import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startStaticHost, type StaticHost } from '../../scripts/static-host';
 import { untilListed } from './journey';
@@ -15,6 +17,7 @@ export function sessionJourney(webkit: WebKit): void {
 	describe('a routine of a few seconds', () => {
 		let host: StaticHost;
 		let page: Page;
+		const file = writeShortRoutine();
 		before(async () => {
 			host = await startStaticHost('build');
 			page = new Page(await webkit.open(), host.url);
@@ -22,12 +25,13 @@ export function sessionJourney(webkit: WebKit): void {
 		after(async () => {
 			await webkit.close(page.driver);
 			await host.close();
+			rmSync(dirname(file), { recursive: true, force: true });
 		});
 
 		test('a file chosen with Import routine is listed under Your routines', async () => {
 			await page.goto('/');
 			await untilListed(page);
-			await (await page.field('Import routine')).sendKeys(writeShortRoutine());
+			await (await page.field('Import routine')).sendKeys(file);
 			await page.roleSaying('status', `Imported “${SHORT.title}”.`);
 			const own = await page.role('region', 'Your routines');
 			const link = await page.role('link', SHORT.title, own);
