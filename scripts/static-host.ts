@@ -80,6 +80,11 @@ export async function startStaticHost(
 	return {
 		url: `http://127.0.0.1:${port}`,
 		deploy: (next) => (current = next),
-		close: () => new Promise((resolve) => server.close(() => resolve()))
+		close: () =>
+			new Promise((resolve) => {
+				server.close(() => resolve());
+				// Kept-alive connections would go on answering: a host that is gone answers nothing.
+				server.closeAllConnections();
+			})
 	};
 }
