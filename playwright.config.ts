@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { chromiumPath, QUIET_CHROMIUM_ARGS } from './scripts/chromium-path';
+import { chromiumPath, firefoxPath, QUIET_CHROMIUM_ARGS } from './scripts/browser-paths';
 
 /**
  * A port nobody holds now, asked of the system in a child process: the config is read
@@ -24,6 +24,7 @@ export default defineConfig({
 	retries: 0,
 	workers: 2,
 	reporter: [['list']],
+	globalSetup: './tests/e2e/global-setup.ts',
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,
 		trace: 'retain-on-failure'
@@ -36,6 +37,46 @@ export default defineConfig({
 				launchOptions: {
 					executablePath: chromiumPath(),
 					args: QUIET_CHROMIUM_ARGS
+				}
+			}
+		},
+		{
+			// Debian's Firefox ESR through Playwright's WebDriver BiDi channel. Journeys tagged
+			// @chromium-only use what only Chromium has (DevTools sessions, fake media devices,
+			// a persistent profile on its binary); the README says which and why.
+			name: 'firefox',
+			grepInvert: /@chromium-only/,
+			// Left to Chromium for CI's time alone (25 minutes on two cores, and Firefox runs a
+			// journey about half again as slowly): the screen-size walks, the editor's form and the
+			// coach's keys. The keyboard journey still writes and saves a routine here, and the
+			// touch journey opens the studio view. The README lists them.
+			testIgnore: [
+				'**/layout.spec.ts',
+				'**/studio.spec.ts',
+				'**/editor.spec.ts',
+				'**/coach.spec.ts'
+			],
+			// After Chromium's, not beside them: the journeys that hear sound compare the page's
+			// driven clock with the audio clock, which runs in real time, and two engines at once
+			// on two cores stretched one against the other until they failed.
+			dependencies: ['chromium'],
+			use: {
+				...devices['Desktop Firefox'],
+				channel: 'moz-firefox',
+				launchOptions: {
+					executablePath: firefoxPath(),
+					firefoxUserPrefs: {
+						// Headless Firefox would ask for the microphone and wait for ever: a person
+						// who says no, as headless Chromium answers, unless a journey says otherwise.
+						'permissions.default.microphone': 2,
+						// Headless, it reports no pointer at all, (hover: none), as a phone does: the
+						// desktop it stands for has a mouse (fine | hover), as headless Chromium says.
+						'ui.primaryPointerCapabilities': 6,
+						'ui.allPointerCapabilities': 6,
+						// Two workers are two Firefoxes on one desktop, taking focus from each other:
+						// Firefox's own test mode gives each window its focus, as a person's has.
+						'focusmanager.testmode': true
+					}
 				}
 			}
 		}

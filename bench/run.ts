@@ -11,7 +11,7 @@ import { measureSessionMemory } from './memory';
 import { measureBackground } from './background';
 import { measurePacks } from './packs';
 import type { BackgroundFigures } from './background-figures';
-import { chromiumPath } from '../scripts/chromium-path';
+import { chromiumPath } from '../scripts/browser-paths';
 import { fileURLToPath } from 'node:url';
 import { ManualClock, Session } from '../src/lib/engine';
 import { compileTimeline, parseRoutine } from '../src/lib/routine';

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { driveClock, passTime } from '../tests/e2e/fixtures';
 import { SCREENS, sidewaysOverflow } from '../tests/e2e/screens';
-import { chromiumPath, QUIET_CHROMIUM_ARGS } from './chromium-path';
+import { chromiumPath, QUIET_CHROMIUM_ARGS } from './browser-paths';
 import { startStaticHost } from './static-host';
 
 type Theme = 'dark' | 'light';

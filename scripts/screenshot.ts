@@ -1,6 +1,6 @@
 /** Takes screenshots of real pages of the built app, to look at what a person sees: `npx tsx scripts/screenshot.ts URL OUT.png [width height] [actions]` (a button name, `wait:ms`, `key:Key`, `check:label`, `reload`, `goto:/path`). */
 import { chromium } from '@playwright/test';
-import { chromiumPath } from './chromium-path';
+import { chromiumPath } from './browser-paths';
 
 const [
 	url = 'http://127.0.0.1:4173/',

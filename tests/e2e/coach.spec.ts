@@ -75,7 +75,7 @@ test("each of the coach's keys moves the session exactly, and the history keeps 
 	const noteDialog = page.getByRole('dialog', { name: 'Note on this session' });
 	await expect(noteDialog).toBeVisible();
 	const note = noteDialog.getByLabel('What you noticed');
-	await expect(note).toBeFocused();
+	await expect(note).toHaveFocus();
 	await page.keyboard.type('Left hip tight? Held the spine; +10 s, -10 s. Fine now.');
 	await expect(phase).toHaveAttribute('data-phase', 'approach');
 	await expect(timer).toHaveText('0:09');
@@ -96,14 +96,14 @@ test("each of the coach's keys moves the session exactly, and the history keeps 
 	for (const words of ['Add 10 seconds', 'Take 10 seconds', 'Hold this phase', 'Write a note']) {
 		await expect(help.getByRole('cell', { name: new RegExp(words) })).toBeVisible();
 	}
-	await expect(help.getByRole('button', { name: 'Close' })).toBeFocused();
+	await expect(help.getByRole('button', { name: 'Close' })).toHaveFocus();
 	await page.keyboard.press('Tab');
 	await page.keyboard.press('Tab');
 	expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true);
 	await expectAccessible(page);
 	await page.keyboard.press('Escape');
 	await expect(help).toBeHidden();
-	await expect(shortcuts).toBeFocused();
+	await expect(shortcuts).toHaveFocus();
 	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 
 	// Back a step: the start of "Arrive", its whole breathing phase ahead.
@@ -129,7 +129,7 @@ test("each of the coach's keys moves the session exactly, and the history keeps 
 	await note.press('End');
 	await page.keyboard.type(' Ended after a flare.');
 	await noteDialog.getByRole('button', { name: 'Save note' }).click();
-	await expect(page.getByRole('button', { name: 'Edit note' })).toBeFocused();
+	await expect(page.getByRole('button', { name: 'Edit note' })).toHaveFocus();
 	await expect(page.getByText('Fine now. Ended after a flare.')).toBeVisible();
 
 	await page.goto('/history');
@@ -159,7 +159,7 @@ test("each of the coach's keys moves the session exactly, and the history keeps 
 	const later = page.getByRole('dialog', { name: 'Note on this session' });
 	await later.getByLabel('What you noticed').fill('Rewritten the next day: keep the holds short.');
 	await later.getByRole('button', { name: 'Save note' }).click();
-	await expect(page.getByRole('button', { name: 'Edit note' })).toBeFocused();
+	await expect(page.getByRole('button', { name: 'Edit note' })).toHaveFocus();
 	await page.reload();
 	await expect(page.getByRole('region', { name: "Coach's note" })).toContainText(
 		'Rewritten the next day: keep the holds short.'
@@ -201,12 +201,12 @@ test("the coach's row is off by default, kept once on, and its buttons move the 
 
 	await row.getByRole('button', { name: 'Hold' }).click();
 	const release = page.getByRole('button', { name: 'Release hold' });
-	await expect(release).toBeFocused();
+	await expect(release).toHaveFocus();
 	await expect(row.getByRole('button', { name: 'Hold' })).toBeDisabled();
 	await passTime(page, 5_000);
 	await expect(timer).toHaveText('0:47');
 	await release.click();
-	await expect(page.getByRole('button', { name: 'Pause' })).toBeFocused();
+	await expect(page.getByRole('button', { name: 'Pause' })).toHaveFocus();
 	await passTime(page, 1_000);
 	await expect(timer).toHaveText('0:46');
 
@@ -223,7 +223,7 @@ test("the coach's row is off by default, kept once on, and its buttons move the 
 	const noteDialog = page.getByRole('dialog', { name: 'Note on this session' });
 	await noteDialog.getByLabel('What you noticed').fill('Breathing settled quickly.');
 	await noteDialog.getByRole('button', { name: 'Save note' }).click();
-	await expect(row.getByRole('button', { name: 'Note' })).toBeFocused();
+	await expect(row.getByRole('button', { name: 'Note' })).toHaveFocus();
 	await page.getByRole('button', { name: 'Previous step' }).click();
 	await expect(timer).toHaveText('0:50');
 	await expectAccessible(page);
@@ -309,7 +309,7 @@ test('a key pressed just after Escape closes a dialog reaches the session at onc
 
 	await page.keyboard.press('w');
 	// A person sees the note open before typing; keys sent sooner would land on the page.
-	await expect(page.getByLabel('What you noticed')).toBeFocused();
+	await expect(page.getByLabel('What you noticed')).toHaveFocus();
 	await page.keyboard.type('Typed, then Escape.');
 	await page.keyboard.press('Escape');
 	await expect(page.getByRole('dialog', { name: 'Note on this session' })).toBeHidden();

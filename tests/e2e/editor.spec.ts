@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectAccessible, test, untilOfflineReady, pressStart } from './fixtures';
 import {
@@ -13,6 +12,7 @@ import {
 import { importPack, packAudio, routinePack, sineWav } from './routine-packs';
 import { CONTRACT_EXAMPLE } from '../../src/lib/routine/contract-example';
 import { expectNoSidewaysOverflow, SCREENS } from './screens';
+import { savedFile } from './downloads';
 
 const routineSection = (page: Page) => page.getByRole('region', { name: 'Routine', exact: true });
 const step = (page: Page, n: number) =>
@@ -79,9 +79,8 @@ async function listsCutShort(page: Page): Promise<string[]> {
 
 /** Reads a download as text. */
 async function downloaded(page: Page, click: () => Promise<void>) {
-	const [download] = await Promise.all([page.waitForEvent('download'), click()]);
-	const path = await download.path();
-	return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+	const { name, text } = await savedFile(page, click);
+	return { name, text };
 }
 
 /** Writes the contract's example through the form, as a coach would, with clicks and typing. */
@@ -119,7 +118,7 @@ async function writeExample(page: Page): Promise<void> {
 
 	await page.getByRole('button', { name: /^\+? ?Add breathing/ }).click();
 	// The new step's title has focus: type straight away.
-	await expect(step(page, 1).getByLabel('Title')).toBeFocused();
+	await expect(step(page, 1).getByLabel('Title')).toHaveFocus();
 	await page.keyboard.press('ControlOrMeta+A');
 	await page.keyboard.type('Settle in');
 	await openAdvanced(step(page, 1));
@@ -248,12 +247,12 @@ test.describe('the routine editor', () => {
 			'Not saved yet: fix the 3 problems listed first.'
 		);
 		const list = page.getByRole('region', { name: '3 problems to fix' });
-		await expect(list).toBeFocused();
+		await expect(list).toHaveFocus();
 		await expectAccessible(page);
 		// Each problem is named by the step and the field's label, as on the screen.
 		await expect(list).not.toContainText('steps[');
 		await list.getByRole('button', { name: 'Step 1, “Stretch”: Soften' }).click();
-		await expect(soften).toBeFocused();
+		await expect(soften).toHaveFocus();
 		await soften.fill('40');
 		await expect(soften).toHaveAttribute('aria-invalid', 'false');
 		await expect(step(page, 1).getByText(message)).toBeHidden();
@@ -350,7 +349,7 @@ test.describe('the routine editor', () => {
 			.toEqual(['Step 1 Breathing Breathe', 'Step 2 Rest Rest', 'Step 3 Stretch Stretch']);
 		await expect(page.getByText('Moved “Rest” to position 2 of 3.')).toBeAttached();
 		// Focus follows the step: Enter again moves it on up.
-		await expect(step(page, 2).getByRole('button', { name: 'Move “Rest” up' })).toBeFocused();
+		await expect(step(page, 2).getByRole('button', { name: 'Move “Rest” up' })).toHaveFocus();
 		await page.keyboard.press('Enter');
 		await expect
 			.poll(titles)
@@ -362,7 +361,7 @@ test.describe('the routine editor', () => {
 		await expect
 			.poll(titles)
 			.toEqual(['Step 1 Breathing Breathe', 'Step 2 Stretch Stretch', 'Step 3 Rest Rest']);
-		await expect(step(page, 3).getByLabel('Title')).toBeFocused();
+		await expect(step(page, 3).getByLabel('Title')).toHaveFocus();
 
 		// Dragging a step by its handle onto another puts it there.
 		const dataTransfer = await page.evaluateHandle(() => new DataTransfer());
@@ -516,9 +515,9 @@ test.describe('the routine editor', () => {
 		await expect(routineSection(page).getByLabel('Title')).toHaveValue('Evening, mine');
 		await openLibrary(page);
 		await expect(page.getByRole('region', { name: 'Drafts in progress' })).toBeHidden();
-		const download = page.waitForEvent('download');
-		await cardAction(page, 'Export pack of Evening, mine');
-		const pack = await readFile(await (await download).path());
+		const { bytes: pack } = await savedFile(page, () =>
+			cardAction(page, 'Export pack of Evening, mine')
+		);
 		expect(packAudio(new Uint8Array(pack))).toEqual([
 			'audio/defaults/countdown.wav',
 			'audio/hip-left/approach.wav'
@@ -621,7 +620,7 @@ test.describe('the routine editor', () => {
 			await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
 			await toolbar(page).getByRole('button', { name: 'Save to library' }).click();
 			const saved = page.getByRole('region', { name: 'Saved in your library' });
-			await expect(saved).toBeFocused();
+			await expect(saved).toHaveFocus();
 			await expect(saved).toBeInViewport();
 			// In view, and not under the toolbar that stays at the top of a wider screen.
 			const heading = await saved.getByRole('heading').boundingBox();

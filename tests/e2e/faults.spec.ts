@@ -213,7 +213,7 @@ test('the disk full at the end of a session: it is kept aside, and Retry puts it
 	await expect(page.getByText('This session is kept in your history.')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Retry' })).toHaveCount(0);
 	// Focus is not lost with the button: it moves to the words that answer it.
-	await expect(page.getByText('This session is kept in your history.')).toBeFocused();
+	await expect(page.getByText('This session is kept in your history.')).toHaveFocus();
 	await page.goto('/history');
 	await expect.poll(() => storedOutcomes(page)).toEqual(['daily-unload stopped']);
 });

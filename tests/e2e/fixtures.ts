@@ -1,8 +1,30 @@
 /** Shared fixtures for the journeys: a page whose clock the test drives, and an axe check. */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect as baseExpect, type Locator, type Page } from '@playwright/test';
 import axe from 'axe-core';
 
 const drivenClocks = new WeakSet<Page>();
+
+export const expect = baseExpect.extend({
+	/**
+	 * The element is where the page's focus is. Unlike toBeFocused it does not also ask that the
+	 * page's window have the desktop's focus: two headless Firefoxes on one machine (two workers)
+	 * take that from each other, which says nothing of the app.
+	 */
+	async toHaveFocus(locator: Locator, options: { timeout?: number } = {}) {
+		const focused = () => locator.evaluate((element) => element === document.activeElement);
+		let pass = true;
+		try {
+			await baseExpect.poll(focused, { timeout: options.timeout ?? 5_000 }).toBe(!this.isNot);
+		} catch {
+			pass = false;
+		}
+		return {
+			name: 'toHaveFocus',
+			pass: this.isNot ? !pass : pass,
+			message: () => `${locator} is ${this.isNot ? '' : 'not '}where the page's focus is`
+		};
+	}
+});
 
 export const test = base.extend<{ clockPage: Page }>({
 	// Time is driven by the test (page.clock), never waited for.
@@ -155,5 +177,3 @@ export async function understandIfAsked(page: Page): Promise<void> {
 		await note.getByRole('button', { name: 'I understand, start' }).click();
 	}
 }
-
-export { expect };

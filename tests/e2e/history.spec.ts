@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { parseCsv } from '../../src/lib/history/csv-reader';
 import {
@@ -11,6 +10,7 @@ import {
 	pressStart
 } from './fixtures';
 import { storeRecords } from './stored';
+import { savedFile } from './downloads';
 
 // The sessions' times are shown in the person's zone and locale: one of each, so the test reads
 // the same anywhere.
@@ -101,7 +101,7 @@ test('played sessions are in the history with outcome and flares; detail, CSV ex
 	await expect(page).toHaveURL(/\/history\?session=\d+$/);
 	const heading = page.getByRole('heading', { level: 1 });
 	await expect(heading).toHaveText('Daily unload');
-	await expect(heading).toBeFocused();
+	await expect(heading).toHaveFocus();
 	const steps = page.getByRole('region', { name: 'Steps (6)' }).getByRole('listitem');
 	await expect(steps.nth(0)).toContainText(/Arrive\s*Completed/);
 	await expect(steps.nth(1)).toContainText(/Long spine\s*Skipped · 1 flare/);
@@ -118,14 +118,14 @@ test('played sessions are in the history with outcome and flares; detail, CSV ex
 
 	await follow(page, 'All sessions');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('History');
-	await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveFocus();
 
 	// CSV: one row per session, newest first.
-	const csvDownload = page.waitForEvent('download');
-	await page.getByRole('button', { name: 'Download a spreadsheet copy' }).click();
-	const csv = await csvDownload;
-	expect(csv.suggestedFilename()).toBe('liana-history-2026-11-25.csv');
-	const text = await readFile(await csv.path(), 'utf8');
+	const csv = await savedFile(page, () =>
+		page.getByRole('button', { name: 'Download a spreadsheet copy' }).click()
+	);
+	expect(csv.name).toBe('liana-history-2026-11-25.csv');
+	const text = csv.text;
 	const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ''));
 	expect(header).toEqual([
 		'start',
@@ -181,11 +181,11 @@ test('played sessions are in the history with outcome and flares; detail, CSV ex
 	);
 
 	// JSON: the stored sessions.
-	const jsonDownload = page.waitForEvent('download');
-	await page.getByRole('button', { name: 'Download a full copy' }).click();
-	const json = await jsonDownload;
-	expect(json.suggestedFilename()).toBe('liana-history-2026-11-25.json');
-	const stored = JSON.parse(await readFile(await json.path(), 'utf8')) as {
+	const json = await savedFile(page, () =>
+		page.getByRole('button', { name: 'Download a full copy' }).click()
+	);
+	expect(json.name).toBe('liana-history-2026-11-25.json');
+	const stored = JSON.parse(json.text) as {
 		sessions: { routineId: string; record: { flares: { stepId: string }[] } }[];
 	};
 	expect(stored.sessions.map((s) => s.routineId)).toEqual(['daily-unload', 'breathe-settle']);
@@ -333,9 +333,9 @@ test('a long history shows the newest sessions a page at a time, focus following
 	await list.getByRole('button', { name: 'Show 50 older sessions' }).click();
 	await expect(links).toHaveCount(100);
 	await expect(links.nth(50)).toHaveText('Session 70');
-	await expect(links.nth(50)).toBeFocused();
+	await expect(links.nth(50)).toHaveFocus();
 	await page.keyboard.press('Shift+Tab');
-	await expect(links.nth(49)).toBeFocused();
+	await expect(links.nth(49)).toHaveFocus();
 	await list.getByRole('button', { name: 'Show 20 older sessions' }).click();
 	await expect(links).toHaveCount(120);
 	await expect(links.last()).toHaveText('Session 1');

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, passTime, test, pressStart } from './fixtures';
 import {
@@ -15,6 +14,7 @@ import {
 	titleLinks
 } from './routine-files';
 import { expectPlainWords } from './words';
+import { savedFile } from './downloads';
 
 // The tests stand in for a coach's web host with page.route, which a service worker would bypass.
 test.use({ serviceWorkers: 'block' });
@@ -190,7 +190,7 @@ test('an import link whose site never answers stops at the time limit, and Retry
 	await expect(notice(page)).toContainText('Fetching the routine at /coach/slow.json…');
 	await page.clock.fastForward(20_000);
 	await expect(alert).toContainText('did not arrive within 20 seconds');
-	await expect(retry).toBeFocused();
+	await expect(retry).toHaveFocus();
 
 	answering = true;
 	await page.keyboard.press('Enter');
@@ -444,9 +444,8 @@ async function refusesEach(page: Page, cases: typeof INVALID): Promise<void> {
 		await expect(page.getByRole('alert'), name).toHaveCount(0);
 	}
 	// The stored routine is the first file, to the character.
-	const download = page.waitForEvent('download');
-	await cardAction(page, 'Export Evening unwind');
-	expect(await readFile(await (await download).path(), 'utf8')).toBe(EVENING);
+	const saved = await savedFile(page, () => cardAction(page, 'Export Evening unwind'));
+	expect(saved.text).toBe(EVENING);
 }
 
 test('pasted broken JSON names its line and column, and axe finds nothing on the error', async ({
@@ -483,7 +482,7 @@ test('the same id as one of yours asks: Cancel, Replace, Keep both', async ({ pa
 	const dialog = page.getByRole('dialog', { name: '“Evening unwind” is in your library already' });
 	await importFile(page, EVENING_LONGER);
 	await expect(dialog).toBeVisible();
-	await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+	await expect(dialog.getByRole('button', { name: 'Cancel' })).toHaveFocus();
 	await expectAccessible(page);
 	await dialog.getByRole('button', { name: 'Cancel' }).click();
 	await expect(dialog).toBeHidden();

@@ -244,7 +244,7 @@ test('a gentle retry and a choice: the screen shows the next phase, named, not t
 	await expect(page.getByText('Step 3 of 8 · left side · one gentle round')).toBeVisible();
 	await expect(page.getByText(/One gentle round\./)).toHaveCount(1);
 	await expect(page.getByTestId('flare-choices')).toHaveCount(0);
-	await expect(main(page, 'Pause')).toBeFocused();
+	await expect(main(page, 'Pause')).toHaveFocus();
 	await atEverySize(page, testInfo, 'gentle round', {
 		live: true,
 		onTop: sessionControls('Pause')

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { expect, expectAccessible, passTime, test, pressStart } from './fixtures';
 import {
 	EVENING,
@@ -14,6 +13,7 @@ import {
 } from './routine-files';
 import { SCREENS, expectInFirstScreen, expectNoSidewaysOverflow } from './screens';
 import { storeRecords } from './stored';
+import { savedFile } from './downloads';
 
 test('the first screen of the library shows a routine and its Play at every size; adding one is secondary', async ({
 	page
@@ -121,7 +121,7 @@ test('delete is real at once, Undo puts the routine back exactly, and a delete k
 	await cardAction(page, 'Delete Evening unwind');
 	await expect(notice(page)).toContainText('Deleted “Evening unwind”.');
 	const undo = notice(page).getByRole('button', { name: 'Undo' });
-	await expect(undo).toBeFocused();
+	await expect(undo).toHaveFocus();
 	expect(await ownRoutines(page)).toEqual(['Morning → /play/morning']);
 	await expectAccessible(page);
 	// Deleted in the database, not only hidden: another tab no longer lists it.
@@ -129,18 +129,19 @@ test('delete is real at once, Undo puts the routine back exactly, and a delete k
 	await openLibrary(other);
 	expect(await ownRoutines(other)).toEqual(['Morning → /play/morning']);
 
+	// Back to the first tab (Firefox gives focus only to the tab in front).
+	await page.bringToFront();
 	await undo.click();
 	await expect(notice(page)).toHaveText('Put back “Evening unwind”.');
 	await expect(
 		ownSection(page).getByRole('link', { name: 'Evening unwind', exact: true })
-	).toBeFocused();
+	).toHaveFocus();
 	// Its place (the date it was added) and its text are the ones it had.
 	await page.reload();
 	await untilListed(page);
 	expect(await ownRoutines(page)).toEqual(both);
-	const download = page.waitForEvent('download');
-	await cardAction(page, 'Export Evening unwind');
-	expect(await readFile(await (await download).path(), 'utf8')).toBe(EVENING);
+	const saved = await savedFile(page, () => cardAction(page, 'Export Evening unwind'));
+	expect(saved.text).toBe(EVENING);
 
 	await cardAction(page, 'Delete Morning');
 	await expect(notice(page)).toContainText('Deleted “Morning”.');
@@ -176,10 +177,8 @@ test('any routine can be duplicated as your own copy, and built-ins have no Dele
 test('export downloads the exact file, which imports again to the same text', async ({ page }) => {
 	await openLibrary(page);
 	const exported = async (title: string) => {
-		const download = page.waitForEvent('download');
-		await cardAction(page, `Export ${title}`);
-		const file = await download;
-		return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+		const { name, text } = await savedFile(page, () => cardAction(page, `Export ${title}`));
+		return { name, text };
 	};
 	// A built-in exports as the file it ships as.
 	const shipped = await (await page.request.get('/routines/daily-unload.json')).text();
@@ -296,7 +295,7 @@ test('a long library lists the newest 30 own routines and older ones 30 at a tim
 	await own.getByRole('button', { name: 'Show 30 older routines' }).click();
 	await expect(links).toHaveCount(60);
 	await expect(links.nth(30)).toHaveText('Client 35');
-	await expect(links.nth(30)).toBeFocused();
+	await expect(links.nth(30)).toHaveFocus();
 	await own.getByRole('button', { name: 'Show 5 older routines' }).click();
 	await expect(links).toHaveCount(65);
 	await expect(links.last()).toHaveText('Client 1');

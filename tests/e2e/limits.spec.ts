@@ -3,7 +3,6 @@
  * one sentence, a flood of problems named fifty at a time, and a stored routine that breaks a
  * newer cap listed with its reason while the rest of the library opens as always.
  */
-import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
 import {
 	EVENING,
@@ -15,6 +14,7 @@ import {
 	titleLinks
 } from './routine-files';
 import { storeRecords } from './stored';
+import { savedFile } from './downloads';
 
 const HOUR = 3600;
 
@@ -122,9 +122,10 @@ test('a stored routine over a newer cap is listed with its reason and not played
 	);
 	await expect(ownSection(page).getByRole('button', { name: 'Delete forever' })).toBeVisible();
 	// The file as stored can be taken elsewhere to mend: nothing is lost to a newer rule.
-	const download = page.waitForEvent('download');
-	await ownSection(page).getByRole('button', { name: 'Export forever' }).click();
-	expect(await readFile(await (await download).path(), 'utf8')).toBe(YEARS);
+	const saved = await savedFile(page, () =>
+		ownSection(page).getByRole('button', { name: 'Export forever' }).click()
+	);
+	expect(saved.text).toBe(YEARS);
 
 	await page.goto('/play/forever');
 	await expect(page.getByRole('main')).toContainText('can no longer be played');

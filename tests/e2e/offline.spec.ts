@@ -69,7 +69,8 @@ test('after one visit online, every route and a routine with its sounds work off
 	});
 	expect(started).toBe(0);
 	await pressStart(page);
-	await page.clock.runFor(20_000);
+	// Frame by frame, so each sound is heard as it comes: the countdown and the first breath.
+	await page.clock.runFor(8_000);
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'breathe');
 	const sounds = await page.evaluate(
 		() => (window as unknown as { offlineSounds: { count: number } }).offlineSounds.count

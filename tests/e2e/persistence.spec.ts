@@ -1,21 +1,23 @@
-import { chromium, type BrowserContext } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumPath } from '../../scripts/chromium-path';
 import { expect, passTime, test, pressStart } from './fixtures';
 import { EVENING, importFile, openLibrary, ownRoutines } from './routine-files';
 
 /** The browser as a person's: one profile on disk, closed and opened again. */
-const openBrowser = (profile: string): Promise<BrowserContext> =>
-	chromium.launchPersistentContext(profile, {
-		executablePath: chromiumPath(),
-		args: ['--disable-background-networking', '--disable-component-update', '--no-first-run']
-	});
+type Opener = (profile: string) => Promise<BrowserContext>;
 
 test('a coach’s file imported and a flared session survive closing the browser', async ({
-	baseURL
+	baseURL,
+	browserName,
+	channel,
+	launchOptions,
+	playwright
 }) => {
+	// The engine this project runs, as the configuration launches it, on a profile of its own.
+	const openBrowser: Opener = (profile) =>
+		playwright[browserName].launchPersistentContext(profile, { ...launchOptions, channel });
 	const profile = mkdtempSync(join(tmpdir(), 'liana-profile-'));
 	try {
 		let browser = await openBrowser(profile);

@@ -174,33 +174,3 @@ test('the studio display is offered only where it fits, and fits where it is rea
 		}
 	}
 });
-
-test.describe('on a touch screen', () => {
-	test.use({ hasTouch: true, viewport: { width: 390, height: 844 } });
-
-	test('a phone shows no key hints, in the player or the studio view', async ({
-		clockPage: page
-	}) => {
-		await page.goto('/play/daily-unload');
-		await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
-		await page.getByRole('button', { name: 'More' }).click();
-		await expect(page.getByRole('button', { name: 'Safety', exact: true })).toBeVisible();
-		await expect(page.getByRole('button', { name: 'Keyboard shortcuts' })).toHaveCount(0);
-		await expect(page.getByRole('link', { name: 'Studio display' })).toHaveCount(0);
-
-		await page.goto(STUDIO);
-		await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
-		await expectSessionOnly(page);
-		await page.getByRole('button', { name: 'Start' }).click();
-		await passTime(page, 7_000);
-		await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'breathe');
-		await expectSessionOnly(page);
-		await expectAccessible(page);
-		await page.getByRole('button', { name: 'Pause' }).click();
-		await expect(page.getByText('Paused', { exact: true })).toBeVisible();
-		await page.getByRole('button', { name: 'Resume' }).click();
-		await page.getByRole('button', { name: 'Flare' }).click();
-		await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'release');
-		await expectNoSidewaysOverflow(page);
-	});
-});

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { endByKey, expectAccessible, pressStart } from './fixtures';
-import { chromiumPath } from '../../scripts/chromium-path';
+import { chromiumPath } from '../../scripts/browser-paths';
 import { startStaticHost, type StaticHost } from '../../scripts/static-host';
 
 /** Builds the app as version `name` into its own folder. */
@@ -89,7 +89,8 @@ test.describe('a new deployment', () => {
 		await expect(notice).toHaveCount(0);
 	});
 
-	test('the browser finds the app installable', async () => {
+	// Chromium only: it asks Chromium's DevTools for the manifest as the browser read it.
+	test('the browser finds the app installable', { tag: '@chromium-only' }, async () => {
 		const profile = mkdtempSync(join(tmpdir(), 'liana-install-'));
 		const context = await chromium.launchPersistentContext(profile, {
 			executablePath: chromiumPath(),

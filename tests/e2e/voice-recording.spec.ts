@@ -1,23 +1,35 @@
-import { chromiumPath } from '../../scripts/chromium-path';
 import { expect, expectAccessible, passTime, test, pressStart, soundReady } from './fixtures';
 import { announcement, openYourVoice, soundStatus } from './own-voice';
 import { EVENING, importFile, notice, openLibrary } from './routine-files';
 
-// Chromium's fake microphone (a beep) and a microphone prompt that always says yes; the rest as
-// the configuration launches it.
+// A fake microphone (Chromium's beep, Firefox's tone) that is always allowed; the rest as the
+// configuration launches it.
+test.use({ serviceWorkers: 'block' });
 test.use({
-	serviceWorkers: 'block',
-	launchOptions: {
-		...(chromiumPath() ? { executablePath: chromiumPath() } : {}),
-		args: [
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run',
-			'--use-fake-device-for-media-stream',
-			'--use-fake-ui-for-media-stream'
-		]
-	}
+	launchOptions: [
+		async ({ browserName, launchOptions }, use) => {
+			if (browserName === 'firefox') {
+				await use({
+					...launchOptions,
+					firefoxUserPrefs: {
+						...launchOptions.firefoxUserPrefs,
+						'media.navigator.streams.fake': true,
+						'media.navigator.permission.disabled': true
+					}
+				});
+				return;
+			}
+			await use({
+				...launchOptions,
+				args: [
+					...(launchOptions.args ?? []),
+					'--use-fake-device-for-media-stream',
+					'--use-fake-ui-for-media-stream'
+				]
+			});
+		},
+		{ scope: 'worker' }
+	]
 });
 
 test('in the editor a coach records a cue, plays it back, records it again and deletes it; the player plays it', async ({

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from '@playwright/test';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import {
@@ -22,6 +21,7 @@ import {
 	titleLinks
 } from './routine-files';
 import { importPack, routinePack, sineWav } from './routine-packs';
+import { savedFile } from './downloads';
 
 /** A second browser with storage of its own (as another device would be), on a driven clock. */
 async function freshPage(browser: Browser): Promise<Page> {
@@ -50,11 +50,9 @@ test('a routine pack with a recorded cue round-trips through Export pack, and it
 	await expect(card.getByText('Your voice')).toBeVisible();
 	await expectAccessible(page);
 
-	const download = page.waitForEvent('download');
-	await cardAction(page, 'Export pack of Evening unwind');
-	const saved = await download;
-	expect(saved.suggestedFilename()).toBe('evening-unwind.zip');
-	const exported = await readFile(await saved.path());
+	const saved = await savedFile(page, () => cardAction(page, 'Export pack of Evening unwind'));
+	expect(saved.name).toBe('evening-unwind.zip');
+	const exported = saved.bytes;
 	const files = unzipSync(new Uint8Array(exported));
 	expect(strFromU8(files['routine.json'] ?? new Uint8Array())).toBe(EVENING);
 	expect(Object.keys(files).sort()).toEqual([

@@ -17,3 +17,14 @@ export const QUIET_CHROMIUM_ARGS = [
 	'--disable-sync',
 	'--no-first-run'
 ];
+
+/**
+ * The Firefox the journeys use: LIANA_FIREFOX names a binary; unset, Debian's Firefox ESR when
+ * present (driven through Playwright's moz-firefox channel); set empty, Playwright's own build.
+ */
+export function firefoxPath(): string | undefined {
+	const chosen = process.env['LIANA_FIREFOX'];
+	if (chosen !== undefined) return chosen === '' ? undefined : chosen;
+	const debian = '/usr/lib/firefox-esr/firefox-esr';
+	return existsSync(debian) ? debian : undefined;
+}
