@@ -1,7 +1,8 @@
 /**
  * A static host as the README describes one: the single-page fallback, long caching for the
  * immutable build files only, precompressed files where the browser takes them. The update
- * journey deploys one build folder, then another; the bench measures on it.
+ * journey deploys one build folder, then another; the bench measures on it; the lazy-part
+ * journey refuses some requests, as a network that went away does.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -23,6 +24,13 @@ export interface StaticHost {
 	url: string;
 	/** Deploys another build: every request from now on is served from `root`. */
 	deploy(root: string): void;
+	/**
+	 * From now on, a request whose path `match` accepts is refused as a lost network refuses it:
+	 * its connection is cut with no answer at all (the browser sees a network error, not an HTTP
+	 * status). Browsers over plain WebDriver have no request interception; this stands in for it.
+	 * `undefined` answers every request again.
+	 */
+	refuse(match: ((path: string) => boolean) | undefined): void;
 	close(): Promise<void>;
 }
 
@@ -35,8 +43,13 @@ export async function startStaticHost(
 	files: Record<string, string> = {}
 ): Promise<StaticHost> {
 	let current = root;
+	let refused: ((path: string) => boolean) | undefined;
 	const server: Server = createServer((request, response) => {
 		const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+		if (refused?.(path)) {
+			request.socket.destroy();
+			return;
+		}
 		const extra = files[path];
 		if (extra !== undefined) {
 			response.writeHead(200, {
@@ -80,6 +93,7 @@ export async function startStaticHost(
 	return {
 		url: `http://127.0.0.1:${port}`,
 		deploy: (next) => (current = next),
+		refuse: (match) => (refused = match),
 		close: () =>
 			new Promise((resolve) => {
 				server.close(() => resolve());

@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { after, before, describe } from 'node:test';
+import { lazyJourney } from './lazy.journey';
 import { libraryJourney } from './library.journey';
 import { offlineJourney } from './offline.journey';
 import { sessionJourney } from './session.journey';
@@ -33,4 +34,5 @@ describe('Liana in WebKitGTK', { timeout: 110_000 }, () => {
 	sessionJourney(webkit);
 	offlineJourney(webkit);
 	updateJourney(webkit);
+	lazyJourney(webkit);
 });
