@@ -13,26 +13,20 @@ need() { # need <package> <file it provides>
 	if [ ! -e "$2" ]; then packages+=("$1"); fi
 }
 
-if [ -n "${LIANA_CHROMIUM+set}" ]; then
-	if [ -z "$LIANA_CHROMIUM" ]; then
-		npx playwright install chromium
-	elif [ ! -x "$LIANA_CHROMIUM" ]; then
-		echo "LIANA_CHROMIUM is set to '$LIANA_CHROMIUM', which is not an executable file." >&2
+browser() { # browser <variable naming a binary> <Playwright's name> <package> <its binary>
+	local variable=$1
+	if [ -z "${!variable+set}" ]; then
+		need "$3" "$4"
+	elif [ -z "${!variable}" ]; then
+		npx playwright install "$2"
+	elif [ ! -x "${!variable}" ]; then
+		echo "$variable is set to '${!variable}', which is not an executable file." >&2
 		exit 1
 	fi
-else
-	need chromium /usr/bin/chromium
-fi
-if [ -n "${LIANA_FIREFOX+set}" ]; then
-	if [ -z "$LIANA_FIREFOX" ]; then
-		npx playwright install firefox
-	elif [ ! -x "$LIANA_FIREFOX" ]; then
-		echo "LIANA_FIREFOX is set to '$LIANA_FIREFOX', which is not an executable file." >&2
-		exit 1
-	fi
-else
-	need firefox-esr /usr/lib/firefox-esr/firefox-esr
-fi
+}
+
+browser LIANA_CHROMIUM chromium chromium /usr/bin/chromium
+browser LIANA_FIREFOX firefox firefox-esr /usr/lib/firefox-esr/firefox-esr
 need pulseaudio /usr/bin/pulseaudio
 need webkit2gtk-driver /usr/bin/WebKitWebDriver
 need xvfb /usr/bin/xvfb-run

@@ -13,6 +13,27 @@ export type ImportFresh = (url: string) => Promise<unknown>;
 
 const importFresh: ImportFresh = (url) => import(/* @vite-ignore */ url);
 
+/**
+ * The bundler asks for a part's module and its stylesheet through links in the page's head
+ * before importing it. Which of them failed is kept here: WebKit's import error names no address,
+ * and a failed stylesheet stays in the page without styles. Listened for on the document, where a
+ * link's error arrives in the capturing phase (it does not bubble).
+ */
+const failedModules: string[] = [];
+const failedStylesheets: HTMLLinkElement[] = [];
+if (typeof document !== 'undefined') {
+	document.addEventListener(
+		'error',
+		(event) => {
+			const link = event.target;
+			if (!(link instanceof HTMLLinkElement)) return;
+			if (link.rel === 'modulepreload' && failedModules.length < 100) failedModules.push(link.href);
+			if (link.rel === 'stylesheet' && failedStylesheets.length < 100) failedStylesheets.push(link);
+		},
+		true
+	);
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any component's props
 export class LazyComponent<C extends Component<any> = Component<any>> {
 	/** The component once fetched. */
@@ -26,6 +47,8 @@ export class LazyComponent<C extends Component<any> = Component<any>> {
 	#retries = 0;
 	/** The address a failed fetch named (see `#fetch`). */
 	#failed: string | undefined;
+	/** How many modules had failed when the first fetch began: those after are this part's. */
+	#modulesBefore = 0;
 
 	constructor(load: () => Promise<{ default: C }>, fresh: ImportFresh = importFresh) {
 		this.#load = load;
@@ -63,12 +86,17 @@ export class LazyComponent<C extends Component<any> = Component<any>> {
 	 * address with the old failure (whatwg/html#6768), so only a new address fetches it again.
 	 */
 	async #fetch(): Promise<{ default: C }> {
-		if (this.#retries === 0) return this.#load();
+		if (this.#retries === 0) {
+			this.#modulesBefore = failedModules.length;
+			return this.#load();
+		}
 		reviveFailedStylesheets();
 		try {
 			return await this.#load();
 		} catch (error) {
-			const url = failedModule(error) ?? this.#failed;
+			// Chromium and Firefox name the module; WebKit does not, and then it is the first
+			// module link that failed for this part (the bundler lists a part's own file first).
+			const url = failedModule(error) ?? this.#failed ?? failedModules[this.#modulesBefore];
 			if (url === undefined) throw error;
 			return (await this.#importFresh(`${url}?retry=${this.#retries}`)) as { default: C };
 		}
@@ -90,8 +118,7 @@ export function failedModule(error: unknown): string | undefined {
  * styles, and the bundler then never asks for it again: a copy of it is fetched anew.
  */
 function reviveFailedStylesheets(): void {
-	if (typeof document === 'undefined') return;
-	for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')) {
-		if (link.sheet === null) link.replaceWith(link.cloneNode() as HTMLLinkElement);
+	for (const link of failedStylesheets.splice(0)) {
+		if (link.isConnected) link.replaceWith(link.cloneNode());
 	}
 }
