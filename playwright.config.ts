@@ -48,13 +48,19 @@ export default defineConfig({
 			grepInvert: /@chromium-only/,
 			// Left to Chromium for CI's time alone (25 minutes on two cores, and Firefox runs a
 			// journey about half again as slowly): the screen-size walks, the editor's form and the
-			// coach's keys. The keyboard journey still writes and saves a routine here, and the
-			// touch journey opens the studio view. The README lists them.
+			// coach's keys, the second window's presenter, the import refusals one by one, the
+			// faults simulated in the page, and the axe walk. Each tests the app's own logic, which
+			// Firefox shares; the keyboard journey still writes and saves a routine here, the touch
+			// journey opens the studio view, and a file and a pack still import. The README lists them.
 			testIgnore: [
 				'**/layout.spec.ts',
 				'**/studio.spec.ts',
 				'**/editor.spec.ts',
-				'**/coach.spec.ts'
+				'**/coach.spec.ts',
+				'**/presenter.spec.ts',
+				'**/import.spec.ts',
+				'**/faults.spec.ts',
+				'**/accessibility.spec.ts'
 			],
 			// After Chromium's, not beside them: the journeys that hear sound compare the page's
 			// driven clock with the audio clock, which runs in real time, and two engines at once
