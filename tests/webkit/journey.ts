@@ -49,3 +49,21 @@ export async function untilOfflineReady(page: Page): Promise<void> {
 		await page.until('the service worker to control the reloaded page', controlled, 20_000);
 	}
 }
+
+/** Presses Start and answers the safety note a first Start asks (fixtures.ts `pressStart`'s twin). */
+export async function pressStart(page: Page): Promise<void> {
+	const start = await page.role('button', 'Start');
+	await page.until('Start to be ready', () => start.isEnabled());
+	await start.click();
+	// The first Start in a browser asks the safety note to be read, once.
+	const note = await page.role('dialog', 'Before your first session');
+	await (await page.role('button', 'I understand, start', note)).click();
+	await page.attributeIs('phase', 'data-phase', 'countdown');
+}
+
+/** A first visit to the library that stays until the service worker keeps the app. */
+export async function visitUntilOfflineReady(page: Page): Promise<void> {
+	await page.goto('/');
+	await untilListed(page);
+	await untilOfflineReady(page);
+}

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { startStaticHost } from '../../scripts/static-host';
-import { inWindow } from './journey';
+import { inWindow, pressStart } from './journey';
 import type { Page } from './page';
 import type { WebKit } from './webkit';
 
@@ -53,10 +53,7 @@ export function lazyJourney(webkit: WebKit): void {
 				);
 				assert.deepEqual(await page.allByRole('dialog', /.*/), [], 'a dialog opened');
 
-				await start.click();
-				const note = await page.role('dialog', 'Before your first session');
-				await (await page.role('button', 'I understand, start', note)).click();
-				await page.attributeIs('phase', 'data-phase', 'countdown');
+				await pressStart(page);
 				await page.role('button', 'Pause');
 
 				// Back online: the next ask fetches it, and the message goes.

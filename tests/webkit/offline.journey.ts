@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { startStaticHost } from '../../scripts/static-host';
-import { inWindow, untilListed, untilOfflineReady } from './journey';
+import { inWindow, pressStart, untilListed, visitUntilOfflineReady } from './journey';
 import type { WebKit } from './webkit';
 
 export function offlineJourney(webkit: WebKit): void {
@@ -10,9 +10,7 @@ export function offlineJourney(webkit: WebKit): void {
 		const host = await startStaticHost('build');
 		try {
 			await inWindow(webkit, host.url, async (page) => {
-				await page.goto('/');
-				await untilListed(page);
-				await untilOfflineReady(page);
+				await visitUntilOfflineReady(page);
 
 				await host.close();
 				const reached = await fetch(host.url).then(
@@ -30,12 +28,7 @@ export function offlineJourney(webkit: WebKit): void {
 					'the routine',
 					async () => (await page.text('step-title')) === 'Settle in'
 				);
-				const start = await page.role('button', 'Start');
-				await page.until('Start to be ready', () => start.isEnabled());
-				await start.click();
-				const note = await page.role('dialog', 'Before your first session');
-				await (await page.role('button', 'I understand, start', note)).click();
-				await page.attributeIs('phase', 'data-phase', 'countdown');
+				await pressStart(page);
 				await page.role('button', 'Pause');
 			});
 		} finally {

@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startStaticHost, type StaticHost } from '../../scripts/static-host';
-import { untilListed } from './journey';
+import { pressStart, untilListed } from './journey';
 import { Key, Page } from './page';
 import { SHORT, writeShortRoutine } from './routine-file';
 import type { WebKit } from './webkit';
@@ -43,13 +43,7 @@ export function sessionJourney(webkit: WebKit): void {
 
 		test('it plays through its phases: Start, a flare, Try again gently, pause, resume, the end', async () => {
 			await (await page.role('link', `Play ${SHORT.title}`)).click();
-			const start = await page.role('button', 'Start');
-			await page.until('Start to be ready', () => start.isEnabled());
-			await start.click();
-			// The first Start in a browser asks the safety note to be read, once.
-			const note = await page.role('dialog', 'Before your first session');
-			await (await page.role('button', 'I understand, start', note)).click();
-			await page.attributeIs('phase', 'data-phase', 'countdown');
+			await pressStart(page);
 			await page.until('the first step', async () => (await page.text('step-title')) === 'Arrive');
 			await page.attributeIs('phase', 'data-phase', 'breathe');
 

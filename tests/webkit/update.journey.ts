@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { startStaticHost } from '../../scripts/static-host';
-import { inWindow, untilListed, untilOfflineReady } from './journey';
+import { inWindow, untilListed, visitUntilOfflineReady } from './journey';
 import type { WebKit } from './webkit';
 
 /**
@@ -35,9 +35,7 @@ export function updateJourney(webkit: WebKit): void {
 		const host = await startStaticHost('build');
 		try {
 			await inWindow(webkit, host.url, async (page) => {
-				await page.goto('/');
-				await untilListed(page);
-				await untilOfflineReady(page);
+				await visitUntilOfflineReady(page);
 
 				host.deploy(next.folder);
 				// Coming back to the window asks for an update, as a person returning to it does.
