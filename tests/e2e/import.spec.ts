@@ -173,6 +173,9 @@ test('an import link whose site never answers stops at the time limit, and Retry
 	});
 	await openLibrary(page, '/?import=/coach/slow.json');
 	await expect(notice(page)).toContainText('Fetching the routine at /coach/slow.json…');
+	// The request reaches the site before time passes: a request the app abandoned before the
+	// route heard it would never be counted.
+	await expect.poll(() => asked).toBe(1);
 	// The time limit runs on the page's clock: 20 seconds pass at once.
 	await page.clock.fastForward(20_000);
 	const alert = page.getByRole('alert');
@@ -188,6 +191,7 @@ test('an import link whose site never answers stops at the time limit, and Retry
 	await retry.focus();
 	await page.keyboard.press('Enter');
 	await expect(notice(page)).toContainText('Fetching the routine at /coach/slow.json…');
+	await expect.poll(() => asked).toBe(2);
 	await page.clock.fastForward(20_000);
 	await expect(alert).toContainText('did not arrive within 20 seconds');
 	await expect(retry).toHaveFocus();
