@@ -5,9 +5,11 @@ import { routine, TEST_START_MS, testSession, threeSteps } from '../engine/test-
 import { compileTimeline, parseRoutine } from '../routine';
 import { CLEARANCE_MS, planCueGroups, type CueSettings } from './cue-plan';
 import { cueDurationsMs, type CueId } from './cues';
-import { CueScheduler, HIDDEN_LOOKAHEAD_MS, LATE_MS, type CueOutput } from './scheduler';
+import { CueScheduler, LATE_MS, MOST_HANDED_OVER, type CueOutput } from './scheduler';
 
 const DURATIONS = cueDurationsMs();
+/** Every sound to the session's end, as a hidden page hands them over. */
+const TO_THE_END = Infinity;
 /** The audio clock runs 0.5 s ahead of the monotonic one, in seconds, as a real one may. */
 const AUDIO_OFFSET_SEC = 0.5;
 
@@ -25,7 +27,9 @@ interface Started {
  */
 function fakeOutput(
 	now: () => number,
-	recorded: ReadonlyMap<string, number> = new Map()
+	recorded: ReadonlyMap<string, number> = new Map(),
+	/** How far, in seconds, the audio clock has fallen behind: a frozen page's stands still. */
+	slipSec: () => number = () => 0
 ): CueOutput & { started: Started[] } {
 	const started: Started[] = [];
 	const play = (id: Started['id'], whenSec: number, durationSec: number) => {
@@ -40,8 +44,8 @@ function fakeOutput(
 	};
 	return {
 		started,
-		audioTimeAt: (ms) => ms / 1000 + AUDIO_OFFSET_SEC,
-		currentTime: () => now() / 1000 + AUDIO_OFFSET_SEC,
+		audioTimeAt: (ms) => ms / 1000 + AUDIO_OFFSET_SEC - slipSec(),
+		currentTime: () => now() / 1000 + AUDIO_OFFSET_SEC - slipSec(),
 		start: (id, whenSec) => play(id, whenSec, DURATIONS[id] / 1000),
 		ownCues: () => recorded,
 		startOwn: (cue, whenSec, maxSec) =>
@@ -223,12 +227,82 @@ describe('no pile-up', () => {
 	});
 });
 
+describe('a page that may run no script: the whole session handed over at once', () => {
+	it('hands over every cue to the end at the start, the same cues at the same times as a page that ticks', () => {
+		const ticking = setup();
+		ticking.start();
+		ticking.playUntil(112_000);
+		const whole = setup();
+		whole.start();
+		whole.scheduler.update(whole.session.state, whole.clock.now(), TO_THE_END);
+		expect(whole.heard()).toEqual(ticking.heard());
+		expect(whole.heard().at(-1)).toEqual(['well-done', 111_150]);
+		expect(whole.scheduler.plannedUntilMs).toBe(Infinity);
+		// Nothing more to hand over, however late the next look comes.
+		const before = whole.output.started.length;
+		whole.clock.advance(60_000);
+		whole.scheduler.update(whole.session.state, whole.clock.now(), TO_THE_END);
+		expect(whole.output.started).toHaveLength(before);
+	});
+
+	it('after a flare, hands over the release, the recovery and all that follows to the end', () => {
+		const ticking = setup();
+		const whole = setup();
+		for (const run of [ticking, whole]) {
+			run.start();
+			run.playUntil(20_000);
+			run.session.flare();
+		}
+		ticking.playUntil(200_000);
+		whole.scheduler.update(whole.session.state, whole.clock.now(), TO_THE_END);
+		expect(whole.heard()).toEqual(ticking.heard());
+		expect(whole.heard().map(([id]) => id)).toEqual(
+			expect.arrayContaining(['release', 'recover', 'well-done'])
+		);
+	});
+
+	it('stops at the most sounds it may hand over, then goes on from there, missing none', () => {
+		// Over half an hour of one-second breaths: some 3,200 breath cues, past the limit.
+		const long = compileTimeline(
+			routine({
+				version: 1,
+				id: 'long',
+				title: 'Long',
+				steps: Array.from({ length: 8 }, (_, i) => ({
+					type: 'breathe',
+					id: `b${i}`,
+					title: `Breaths ${i}`,
+					pattern: { inhale: 1, exhale: 1 },
+					breaths: 200
+				}))
+			}),
+			{ countdownSec: 5 }
+		);
+		const ticking = setup(undefined, long);
+		ticking.start();
+		ticking.playUntil(long.totalMs + 1_000, 150);
+		const whole = setup(undefined, long);
+		whole.start();
+		whole.scheduler.update(whole.session.state, whole.clock.now(), TO_THE_END);
+		expect(whole.output.started.length).toBeLessThanOrEqual(MOST_HANDED_OVER);
+		expect(whole.scheduler.plannedUntilMs).toBeLessThan(Infinity);
+		// The next looks come at each phase's end, far apart, as in a hidden tab.
+		while (whole.scheduler.plannedUntilMs < Infinity) {
+			whole.clock.advance(30_000);
+			whole.session.tick();
+			whole.scheduler.update(whole.session.state, whole.clock.now(), TO_THE_END);
+		}
+		expect(ticking.heard().length).toBeGreaterThan(MOST_HANDED_OVER);
+		expect(whole.heard()).toEqual(ticking.heard());
+	});
+});
+
 describe('silence and gaps', () => {
 	it('stops every sound at once on a flare, even those scheduled far ahead, then cues release', () => {
 		const { start, playUntil, output, scheduler, session, clock } = setup();
 		start();
 		playUntil(20_000);
-		scheduler.update(session.state, clock.now(), HIDDEN_LOOKAHEAD_MS);
+		scheduler.update(session.state, clock.now(), TO_THE_END);
 		const ahead = output.started.filter((s) => s.whenSec > clock.now() / 1000 + AUDIO_OFFSET_SEC);
 		expect(ahead.length).toBeGreaterThan(10);
 		session.flare();
@@ -276,7 +350,7 @@ describe('silence and gaps', () => {
 		const { start, playUntil, output, scheduler, session, clock, heard } = setup();
 		start();
 		playUntil(5_100);
-		scheduler.update(session.state, clock.now(), HIDDEN_LOOKAHEAD_MS);
+		scheduler.update(session.state, clock.now(), TO_THE_END);
 		const nowSec = () => clock.now() / 1000 + AUDIO_OFFSET_SEC;
 		const playing = output.started.filter((s) => s.whenSec <= nowSec() && s.endSec > nowSec());
 		const ahead = output.started.filter((s) => s.whenSec > nowSec());
@@ -294,7 +368,7 @@ describe('silence and gaps', () => {
 		const { start, playUntil, output, scheduler, session, clock, heard } = setup();
 		start();
 		playUntil(5_100);
-		scheduler.update(session.state, clock.now(), HIDDEN_LOOKAHEAD_MS);
+		scheduler.update(session.state, clock.now(), TO_THE_END);
 		const nowSec = () => clock.now() / 1000 + AUDIO_OFFSET_SEC;
 		const playing = output.started.filter((s) => s.whenSec <= nowSec() && s.endSec > nowSec());
 		session.hold();
@@ -324,6 +398,69 @@ describe('silence and gaps', () => {
 		const fresh = output.started.slice(before);
 		const nowSec = clock.now() / 1000 + AUDIO_OFFSET_SEC;
 		expect(fresh.every((s) => s.whenSec >= nowSec - LATE_MS / 1000)).toBe(true);
+	});
+
+	it('a page frozen with its audio clock: thawed, what waited is made again on time, nothing passed replayed', () => {
+		let slipSec = 0;
+		const run = testSession();
+		const output = fakeOutput(
+			() => run.clock.now(),
+			new Map(),
+			() => slipSec
+		);
+		const scheduler = new CueScheduler(output, { settings: () => ({ voice: true, chimes: true }) });
+		run.session.subscribe((event) => scheduler.onEvent(event));
+		run.session.start();
+		run.clock.advance(6_000);
+		scheduler.update(run.session.state, run.clock.now(), TO_THE_END);
+		const waiting = output.started.filter((s) => s.whenSec > run.clock.now() / 1000 + 0.5);
+		expect(waiting.length).toBeGreaterThan(10);
+		// Frozen 30 s: the monotonic clock ran on, the audio clock stood still.
+		run.clock.advance(30_000);
+		slipSec += 30;
+		run.session.tick();
+		const before = output.started.length;
+		scheduler.update(run.session.state, run.clock.now(), TO_THE_END);
+		expect(waiting.every((s) => s.stopped)).toBe(true);
+		const again = output.started.slice(before);
+		const nowSec = run.clock.now() / 1000 + AUDIO_OFFSET_SEC - slipSec;
+		// Each made again for its own moment on the clock as it now runs, none for a moment passed.
+		expect(again.length).toBeGreaterThan(5);
+		expect(again.every((s) => s.whenSec >= nowSec - LATE_MS / 1000)).toBe(true);
+		const heardAgain = again.map((s) => [
+			s.id,
+			Math.round((s.whenSec - AUDIO_OFFSET_SEC + slipSec) * 1000 - TEST_START_MS)
+		]);
+		const planned = testSession();
+		const plannedOutput = fakeOutput(() => planned.clock.now());
+		const plan = new CueScheduler(plannedOutput, {
+			settings: () => ({ voice: true, chimes: true })
+		});
+		planned.session.start();
+		plan.update(planned.session.state, planned.clock.now(), TO_THE_END);
+		const after = plannedOutput.started
+			.map(
+				(s) => [s.id, Math.round((s.whenSec - AUDIO_OFFSET_SEC) * 1000 - TEST_START_MS)] as const
+			)
+			.filter(([, ms]) => ms > 36_000 - LATE_MS);
+		expect(heardAgain).toEqual(after);
+	});
+
+	it('a slow drift of the audio clock under the limit leaves what waits alone', () => {
+		let slipSec = 0;
+		const run = testSession();
+		const output = fakeOutput(
+			() => run.clock.now(),
+			new Map(),
+			() => slipSec
+		);
+		const scheduler = new CueScheduler(output, { settings: () => ({ voice: true, chimes: true }) });
+		run.session.start();
+		scheduler.update(run.session.state, run.clock.now(), TO_THE_END);
+		run.clock.advance(60_000);
+		slipSec += 0.004;
+		scheduler.update(run.session.state, run.clock.now(), TO_THE_END);
+		expect(output.started.some((s) => s.stopped)).toBe(false);
 	});
 
 	it('plays a cue slightly late rather than not at all, within the late limit', () => {

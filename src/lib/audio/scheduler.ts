@@ -36,12 +36,24 @@ interface OwnSound {
 	endMs: number;
 }
 
-/** How far ahead sounds are handed to the audio clock while the page is shown. */
+/** How far ahead sounds are handed to the audio clock by default. */
 export const LOOKAHEAD_MS = 200;
-/** How far ahead while hidden, where timers may run once a second or less. */
-export const HIDDEN_LOOKAHEAD_MS = 90_000;
+/**
+ * The most sounds waiting on the audio clock at once. A whole 24-minute session is a few hundred;
+ * a routine at the format's caps would be tens of thousands of audio nodes made in one task. The
+ * plan stops short there, and the next look at the engine (a phase's end) plans on.
+ */
+export const MOST_HANDED_OVER = 2_000;
 /** A moment reached this late is let go: a cue is never played long after its time. */
 export const LATE_MS = 250;
+
+/**
+ * How far the audio clock may slip against the monotonic one before what was handed over is
+ * withdrawn and planned again. A page frozen by the browser stops its audio clock too (Chromium,
+ * measured in the bench): thawed, every sound handed over would sound as late as the freeze was
+ * long.
+ */
+export const SLIP_MS = 50;
 
 export interface SchedulerOptions {
 	settings: () => CueSettings;
@@ -57,6 +69,8 @@ export class CueScheduler {
 	/** Monotonic time up to which every due sound has been handed over. */
 	#scheduledUntilMs = -Infinity;
 	#own: OwnSound[] = [];
+	/** Audio clock less monotonic clock, in ms, when the sounds waiting were handed over. */
+	#offsetMs: number | undefined;
 
 	constructor(output: CueOutput, options: SchedulerOptions) {
 		this.#output = output;
@@ -64,16 +78,31 @@ export class CueScheduler {
 		this.#durationsMs = options.durationsMs ?? cueDurationsMs();
 	}
 
-	/** Hands over the sounds due up to `nowMs + lookaheadMs`; passed moments are never replayed. */
+	/**
+	 * Hands over the sounds due up to `nowMs + lookaheadMs` (Infinity: to the session's end);
+	 * passed moments are never replayed.
+	 */
 	update(state: SessionState, nowMs: number, lookaheadMs = LOOKAHEAD_MS): void {
 		this.#prune();
+		this.#realign(nowMs);
 		if (state.mode.kind !== 'running') return;
 		const fromMs = Math.max(this.#scheduledUntilMs, nowMs - LATE_MS);
 		const toMs = nowMs + lookaheadMs;
 		if (toMs <= fromMs) return;
 		const recorded = this.#output.ownCues();
 		const settings = this.#settings();
-		for (const group of planCueGroups(state, fromMs, toMs, settings, this.#durationsMs, recorded)) {
+		const groups = planCueGroups(state, fromMs, toMs, settings, this.#durationsMs, recorded);
+		groups.sort((a, b) => a.atMs - b.atMs);
+		let untilMs = toMs;
+		let lastAtMs = fromMs;
+		for (const group of groups) {
+			const count = group.clips.length + (group.own ? 1 : 0);
+			// Cut only between moments, so the next plan, from the last moment handed over, misses none.
+			if (group.atMs > lastAtMs && this.#sounds.size + count > MOST_HANDED_OVER) {
+				untilMs = lastAtMs;
+				break;
+			}
+			lastAtMs = group.atMs;
 			for (const clip of group.clips) {
 				const whenSec = this.#output.audioTimeAt(group.atMs + clip.offsetMs);
 				this.#sounds.set(this.#output.start(clip.id, whenSec), whenSec);
@@ -86,7 +115,29 @@ export class CueScheduler {
 			const lengthMs = Math.min(recorded.get(own.cue) ?? 0, own.maxMs);
 			this.#own.push({ cue: own.cue, atMs, endMs: atMs + lengthMs });
 		}
-		this.#scheduledUntilMs = toMs;
+		this.#scheduledUntilMs = untilMs;
+	}
+
+	/** Monotonic time handed over so far: every sound due before it is on the audio clock. */
+	get plannedUntilMs(): number {
+		return this.#scheduledUntilMs;
+	}
+
+	/**
+	 * The audio clock slipped against the monotonic one (a frozen page, a context that stopped and
+	 * ran again): what waits would sound at the wrong moments, so it is withdrawn and planned again
+	 * from now. Moments passed meanwhile are not replayed.
+	 */
+	#realign(nowMs: number): void {
+		const offsetMs = this.#output.audioTimeAt(nowMs) * 1000 - nowMs;
+		if (this.#sounds.size === 0 || this.#offsetMs === undefined) {
+			this.#offsetMs = offsetMs;
+			return;
+		}
+		if (Math.abs(offsetMs - this.#offsetMs) <= SLIP_MS) return;
+		this.#offsetMs = offsetMs;
+		// The sound playing now plays on; the ones waiting are made again on the clock as it is.
+		this.cancelAfter(nowMs);
 	}
 
 	/** Follows the engine: silence stops every sound; a jump or a resume plans afresh from then. */
@@ -146,6 +197,16 @@ export class CueScheduler {
 	ownCueAt(nowMs: number): string | undefined {
 		this.#own = this.#own.filter((own) => own.endMs > nowMs);
 		return this.#own.find((own) => own.atMs <= nowMs)?.cue;
+	}
+
+	/** How long until a recorded cue begins or ends, which the player names while it sounds. */
+	msUntilOwnChange(nowMs: number): number | undefined {
+		let soonest = Infinity;
+		for (const own of this.#own) {
+			if (own.atMs > nowMs) soonest = Math.min(soonest, own.atMs - nowMs);
+			else if (own.endMs > nowMs) soonest = Math.min(soonest, own.endMs - nowMs);
+		}
+		return soonest === Infinity ? undefined : soonest;
 	}
 
 	/** Sounds handed over and not yet ended. */

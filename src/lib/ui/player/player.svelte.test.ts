@@ -1,55 +1,110 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock, type Clock } from '../../engine/clock';
 import { threeSteps } from '../../engine/test-routines';
+import type { Guidance } from '../../audio/scheduler';
+import { viewAt } from '../../engine/view';
+import { formatClock } from '../labels';
 import { PlayerModel } from './player.svelte';
 
-/** A player on a hand-moved clock, with animation frames run by the test. */
-function setup<C extends Clock>(clock: C) {
-	const frames = new Map<number, () => void>();
-	let nextFrame = 1;
+/** A clock that counts the player's wakes: the timers it lets fire. */
+class CountingClock extends ManualClock {
+	fired = 0;
+	override setTimeout(callback: () => void, ms: number): number {
+		return super.setTimeout(() => {
+			this.fired++;
+			callback();
+		}, ms);
+	}
+	override setInterval(callback: () => void, ms: number): number {
+		return super.setInterval(() => {
+			this.fired++;
+			callback();
+		}, ms);
+	}
+}
+
+/** A player on a hand-moved clock, in a page the test shows or hides. */
+function setup<C extends Clock>(
+	clock: C,
+	{ lockable = false, guidance = undefined as Guidance | undefined } = {}
+) {
 	const listeners = new Set<() => void>();
+	const page = { hidden: false };
 	const player = new PlayerModel(threeSteps(), {
 		clock,
-		requestFrame: (callback) => {
-			frames.set(nextFrame, callback);
-			return nextFrame++;
-		},
-		cancelFrame: (id) => frames.delete(id),
+		lockable,
+		guidance,
 		visibility: {
+			get hidden() {
+				return page.hidden;
+			},
 			addEventListener: (_type: string, listener: () => void) => listeners.add(listener),
 			removeEventListener: (_type: string, listener: () => void) => listeners.delete(listener)
 		} as unknown as Pick<Document, 'addEventListener' | 'removeEventListener'>
 	});
-	const runFrames = () => {
-		const due = [...frames.entries()];
-		frames.clear();
-		for (const [, callback] of due) callback();
+	const setHidden = (hidden: boolean) => {
+		page.hidden = hidden;
+		for (const listener of listeners) listener();
 	};
-	return { clock, player, frames, listeners, runFrames };
+	return { clock, player, listeners, setHidden };
 }
 
 describe('the player view-model', () => {
-	it('follows the engine on every animation frame', () => {
-		const { clock, player, runFrames } = setup(new ManualClock(1000));
+	it('wakes only when the screen changes, and then shows the engine exactly', () => {
+		const { clock, player } = setup(new CountingClock(1000));
 		const disconnect = player.connect();
 		player.start();
-		expect(player.view.phase).toBe('countdown');
-		clock.advance(5_000);
-		runFrames();
-		expect(player.view).toMatchObject({ phase: 'approach', phaseLeftMs: 10_000 });
+		// 60 s in uneven steps, as a person might glance at it: every glance shows the truth.
+		let shown = 0;
+		for (let ms = 0; ms < 60_000; ms += 37) {
+			clock.advance(37);
+			const truth = viewAt(player.state, clock.now());
+			expect(formatClock(player.view.phaseLeftMs)).toBe(formatClock(truth.phaseLeftMs));
+			expect(formatClock(player.view.sessionLeftMs)).toBe(formatClock(truth.sessionLeftMs));
+			expect([player.view.phase, player.view.breath?.part]).toEqual([
+				truth.phase,
+				truth.breath?.part
+			]);
+			shown++;
+		}
+		expect(shown).toBeGreaterThan(1_600);
+		// Once a second, and at each phase or breath between: the breaths of 2 and 3 s, in step
+		// with whole seconds here, add none. Nothing else wakes it: no frames, no polling.
+		expect(clock.fired).toBeGreaterThanOrEqual(59);
+		expect(clock.fired).toBeLessThanOrEqual(61);
+		disconnect();
+		const fired = clock.fired;
+		clock.advance(10_000);
+		expect(clock.fired).toBe(fired);
+	});
+
+	it('sleeps before the start and while paused', () => {
+		const { clock, player } = setup(new CountingClock(1000));
+		const disconnect = player.connect();
+		clock.advance(30_000);
+		expect(clock.fired).toBe(0);
+		player.start();
+		clock.advance(8_000);
+		player.pause();
+		const fired = clock.fired;
+		clock.advance(60_000);
+		expect(clock.fired).toBe(fired);
 		disconnect();
 	});
 
-	it('keeps ticking on a timer when frames stop, as in a hidden tab, and stops when disconnected', () => {
-		const { clock, player, frames } = setup(new ManualClock(1000));
+	it('hidden, wakes only at the end of each phase or breath, and shown again catches up at once', () => {
+		const { clock, player, setHidden } = setup(new CountingClock(1000));
 		const disconnect = player.connect();
 		player.start();
-		clock.advance(16_000);
-		expect(player.view).toMatchObject({ phase: 'breathe', breath: { part: 'inhale' } });
+		setHidden(true);
+		const fired = clock.fired;
+		// 5 s countdown, approach 10 s, then breaths of 2 and 3 s: 4 ends in the first 22 s.
+		clock.advance(21_900);
+		expect(clock.fired - fired).toBe(4);
+		expect(player.view).toMatchObject({ phase: 'breathe', breath: { part: 'inhale', n: 2 } });
+		setHidden(false);
+		expect(player.view.phaseLeftMs).toBe(viewAt(player.state, clock.now()).phaseLeftMs);
 		disconnect();
-		expect(frames.size).toBe(0);
-		clock.advance(10_000);
-		expect(player.view.phase).toBe('breathe');
 	});
 
 	it('ticks at once when the tab becomes visible again', () => {
@@ -168,14 +223,20 @@ describe('the player and the sound', () => {
 	/** A guidance that records what the player asks of it. */
 	function fakeGuidance(recorded: ReadonlyMap<string, number> = new Map()) {
 		const asked: string[] = [];
+		const when: number[] = [];
 		return {
 			asked,
+			when,
 			load: async () => void asked.push('load'),
 			unlock: async () => (asked.push('unlock'), true),
 			setVolume: (volume: number) => void asked.push(`volume ${volume}`),
 			audioTimeAt: (ms: number) => ms / 1000,
 			currentTime: () => 0,
-			start: (id: string) => (asked.push(`start ${id}`), { stop: () => {}, endSec: Infinity }),
+			start: (id: string, whenSec: number) => (
+				asked.push(`start ${id}`),
+				when.push(whenSec),
+				{ stop: () => {}, endSec: Infinity }
+			),
 			ownCues: () => recorded,
 			startOwn: (cue: string) => (asked.push(`own ${cue}`), { stop: () => {}, endSec: Infinity })
 		};
@@ -186,6 +247,41 @@ describe('the player and the sound', () => {
 		const player = new PlayerModel(threeSteps(), { clock: new ManualClock(1000), guidance });
 		player.start();
 		expect(guidance.asked.slice(0, 2)).toEqual(['unlock', 'start get-ready']);
+	});
+
+	/** The moments handed to the audio clock, in session seconds from Start. */
+	function handedOver(guidance: ReturnType<typeof fakeGuidance>): number[] {
+		return guidance.when.map((sec) => Math.round(sec * 1000 - 1000));
+	}
+
+	it('hidden, hands every cue to the end of the session to the audio clock at once', () => {
+		const guidance = fakeGuidance();
+		const { clock, player, setHidden } = setup(new ManualClock(1000), { guidance });
+		const disconnect = player.connect();
+		player.start();
+		clock.advance(6_000);
+		const shownAhead = Math.max(...handedOver(guidance));
+		expect(shownAhead).toBeLessThan(10_000);
+		setHidden(true);
+		// The end chime at 111 s and "well done" after it: the whole session, no script needed.
+		expect(Math.max(...handedOver(guidance))).toBe(111_150);
+		// After a flare, everything that follows is handed over again, to the session's new end.
+		const before = guidance.asked.length;
+		player.flare();
+		const after = guidance.asked.slice(before);
+		expect(after[0]).toBe('start release');
+		expect(after).toContain('start recover');
+		expect(after.at(-1)).toBe('start well-done');
+		disconnect();
+	});
+
+	it('on a phone or tablet, hands the whole session over from the Start tap', () => {
+		const guidance = fakeGuidance();
+		const { player } = setup(new ManualClock(1000), { guidance, lockable: true });
+		const disconnect = player.connect();
+		player.start();
+		expect(Math.max(...handedOver(guidance))).toBe(111_150);
+		disconnect();
 	});
 
 	it('pauses when the platform stops the sound mid-session, and asks again on Resume', () => {
@@ -237,24 +333,5 @@ describe('the player and the sound', () => {
 		player.start();
 		player.setCountdown(10);
 		expect(player.timeline.totalMs).toBe(106_000);
-	});
-});
-
-describe('the screen changes on time', () => {
-	it('ticks at the next boundary even when no frame comes', () => {
-		const clock = new ManualClock(1000);
-		const player = new PlayerModel(threeSteps(), {
-			clock,
-			requestFrame: () => 0,
-			cancelFrame: () => {},
-			visibility: { addEventListener() {}, removeEventListener() {} } as unknown as Document
-		});
-		const disconnect = player.connect();
-		clock.advance(100);
-		player.start();
-		// The background interval ticks every 250 ms from connect; the boundary falls between two.
-		clock.advance(5_000);
-		expect(player.view).toMatchObject({ phase: 'approach', segmentElapsedMs: 0 });
-		disconnect();
 	});
 });

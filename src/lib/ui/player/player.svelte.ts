@@ -1,18 +1,13 @@
 /**
- * The player's view-model: wraps one engine session, mirrors what the screen shows, keeps the
- * engine ticking from animation frames (and a slower timer when frames stop, as in a hidden
- * tab), and hands the engine's cues to the audio scheduler. Every number shown is derived from
- * the engine's position, never counted here.
+ * The player's view-model: wraps one engine session, mirrors what the screen shows, and hands
+ * the engine's cues to the audio scheduler. It looks at the engine only when something a person
+ * sees changes (a second shown, a phase, a breath) and sleeps in between: no frame loop, no
+ * polling. Every number shown is derived from the engine's position, never counted here.
  */
 import { untrack } from 'svelte';
 import type { CueSettings } from '../../audio/cue-plan';
 import type { SoundStatus } from '../../audio/guidance-audio';
-import {
-	CueScheduler,
-	HIDDEN_LOOKAHEAD_MS,
-	LOOKAHEAD_MS,
-	type Guidance
-} from '../../audio/scheduler';
+import { CueScheduler, type Guidance } from '../../audio/scheduler';
 import {
 	Session,
 	systemClock,
@@ -28,6 +23,7 @@ import {
 } from '../../engine/types';
 import { compileTimeline, type Timeline } from '../../routine/timeline';
 import { PHASE_LABELS, phaseHint } from '../labels';
+import { msUntilChange } from './next-change';
 
 /**
  * Runs `work` in a task after this one (a message, which no fake clock holds back); returns the
@@ -54,18 +50,32 @@ function afterThisTask(work: () => void): () => void {
 /** What the coach's +10 s and −10 s add and take. */
 export const COACH_STEP_MS = 10_000;
 
-/** How often the engine is ticked when animation frames do not run. */
-const BACKGROUND_TICK_MS = 250;
+/**
+ * How far ahead sounds are handed to the audio clock while the page is shown. The player wakes
+ * at least once a second then, so a cue is always in the audio clock's hands well before it is
+ * due; a control withdraws what was handed over.
+ */
+const SHOWN_LOOKAHEAD_MS = 2_000;
+/**
+ * Hidden, or on a phone or tablet whose screen may lock, every cue to the session's end is
+ * handed over at once: a locked or hidden page may run no script for minutes.
+ */
+const TO_THE_END = Infinity;
+/** A wake set sooner than this fires this late: a timer that fired early is not a busy loop. */
+const MIN_WAKE_MS = 4;
 
 const ALL_SOUND: CueSettings = { voice: true, chimes: true };
 
 /** The environment, as options with defaults, so a test hands in its own. */
 export interface PlayerOptions {
 	clock?: Clock;
-	requestFrame?: (callback: () => void) => number;
-	cancelFrame?: (id: number) => void;
 	/** Where visibility changes are heard; a tab coming back ticks at once. */
 	visibility?: Pick<Document, 'addEventListener' | 'removeEventListener'> & { hidden?: boolean };
+	/**
+	 * A phone or tablet, whose screen may lock mid-session: the whole session's cues are handed
+	 * to the audio clock from the start. By default, a device whose main pointer is a finger.
+	 */
+	lockable?: boolean;
 	/** The browser's audio; without it the session runs silently. */
 	guidance?: Guidance;
 	/** What the person chose to hear, read at each scheduling. */
@@ -78,9 +88,8 @@ export class PlayerModel {
 	#timeline = $state.raw<Timeline>() as Timeline;
 	#session: Session;
 	#clock: Clock;
-	#requestFrame: (callback: () => void) => number;
-	#cancelFrame: (id: number) => void;
 	#visibility: PlayerOptions['visibility'];
+	#lockable: boolean;
 	#guidance: Guidance | undefined;
 	#scheduler: CueScheduler | undefined;
 	#view = $state.raw<SessionView>() as SessionView;
@@ -92,8 +101,8 @@ export class PlayerModel {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- listeners are not state: nothing renders from them.
 	#listeners = new Set<(event: SessionEvent) => void>();
 	#connected = false;
-	#boundaryTimer: number | undefined;
-	#boundaryAtMs = -1;
+	#wakeTimer: number | undefined;
+	#wakeAtMs = -1;
 	/** The coach's recorded cue sounding now, in words, or empty. */
 	ownVoice = $state('');
 	/** Which recorded cues could not be played (the built-in voice says them), or empty. */
@@ -105,10 +114,9 @@ export class PlayerModel {
 
 	constructor(timeline: Timeline, options: PlayerOptions = {}) {
 		this.#clock = options.clock ?? systemClock;
-		this.#requestFrame = options.requestFrame ?? ((callback) => requestAnimationFrame(callback));
-		this.#cancelFrame = options.cancelFrame ?? ((id) => cancelAnimationFrame(id));
 		this.#visibility =
 			options.visibility ?? (typeof document === 'undefined' ? undefined : document);
+		this.#lockable = options.lockable ?? fingerFirst();
 		this.#guidance = options.guidance;
 		if (this.#guidance) {
 			this.#scheduler = new CueScheduler(this.#guidance, {
@@ -164,39 +172,33 @@ export class PlayerModel {
 		return this.#session.state;
 	}
 
-	/** Keeps the engine ticking while mounted and starts loading the sounds; returns the cleanup. */
+	/** Follows the engine while mounted and starts loading the sounds; returns the cleanup. */
 	connect(): () => void {
-		// Called from an $effect: reading the view here must not make the effect re-run each frame.
+		// Called from an $effect: reading the view here must not make the effect re-run.
 		return untrack(() => this.#connect());
 	}
 
 	#connect(): () => void {
-		let frame = 0;
-		const onFrame = () => {
-			this.tick();
-			frame = this.#requestFrame(onFrame);
-		};
-		frame = this.#requestFrame(onFrame);
-		const timer = this.#clock.setInterval(() => this.tick(), BACKGROUND_TICK_MS);
-		const onVisible = () => {
+		const onVisibility = () => {
+			// Shown again, the plan is made afresh from the engine: over a long hidden stretch the
+			// audio clock drifts from the monotonic one by a few parts in a million.
+			if (this.#visibility?.hidden !== true) this.#scheduler?.cancelAfter(this.#clock.now());
 			this.tick();
 			this.#wakeSound();
 		};
-		this.#visibility?.addEventListener('visibilitychange', onVisible);
+		this.#visibility?.addEventListener('visibilitychange', onVisibility);
 		// Sound stopped by the platform comes back on the next tap, as browsers require a gesture.
 		const onTap = () => this.#wakeSound();
 		this.#visibility?.addEventListener('pointerdown', onTap);
 		// In a task of its own: making the audio context is slow on a phone, and hydration is enough.
 		const cancelLoad = afterThisTask(() => void this.#guidance?.load());
 		this.#connected = true;
-		this.#armBoundary();
+		this.#armWake();
 		return () => {
 			cancelLoad();
 			this.#connected = false;
-			this.#disarmBoundary();
-			this.#cancelFrame(frame);
-			this.#clock.clearInterval(timer);
-			this.#visibility?.removeEventListener('visibilitychange', onVisible);
+			this.#disarmWake();
+			this.#visibility?.removeEventListener('visibilitychange', onVisibility);
 			this.#visibility?.removeEventListener('pointerdown', onTap);
 			this.#scheduler?.silence(this.#clock.now());
 		};
@@ -282,13 +284,13 @@ export class PlayerModel {
 		this.#refresh();
 	}
 
+	get #shown(): boolean {
+		return this.#visibility?.hidden !== true;
+	}
+
 	#schedule(): void {
-		const hidden = this.#visibility?.hidden === true;
-		this.#scheduler?.update(
-			this.#session.state,
-			this.#clock.now(),
-			hidden ? HIDDEN_LOOKAHEAD_MS : LOOKAHEAD_MS
-		);
+		const ahead = this.#lockable || !this.#shown ? TO_THE_END : SHOWN_LOOKAHEAD_MS;
+		this.#scheduler?.update(this.#session.state, this.#clock.now(), ahead);
 	}
 
 	#refresh(): void {
@@ -296,33 +298,38 @@ export class PlayerModel {
 		this.ownVoice = own ? (this.#ownLabels.get(own) ?? own) : '';
 		this.#view = this.#session.view();
 		this.#record = this.#session.state.record;
-		this.#armBoundary();
+		this.#armWake();
 	}
 
-	/** A timer at the next boundary, so the screen changes on time, not at the next frame. */
-	#armBoundary(): void {
-		if (!this.#connected || this.#view.mode !== 'running') {
-			this.#disarmBoundary();
+	/**
+	 * One timer, at the next moment the screen changes (a second, a phase, a breath, a recorded
+	 * cue's name) or, hidden, at the next segment: the engine's events then come on time.
+	 */
+	#armWake(): void {
+		const nowMs = this.#clock.now();
+		const shown = this.#shown;
+		const changeInMs = this.#connected ? msUntilChange(this.#view, shown) : undefined;
+		const ownInMs = shown ? this.#scheduler?.msUntilOwnChange(nowMs) : undefined;
+		const inMs = Math.min(changeInMs ?? Infinity, ownInMs ?? Infinity);
+		if (!this.#connected || inMs === Infinity) {
+			this.#disarmWake();
 			return;
 		}
-		const atMs = this.#clock.now() + this.#view.segmentDurationMs - this.#view.segmentElapsedMs;
-		if (Math.abs(atMs - this.#boundaryAtMs) < 1) return;
-		this.#disarmBoundary();
-		this.#boundaryAtMs = atMs;
-		this.#boundaryTimer = this.#clock.setTimeout(
-			() => {
-				this.#boundaryTimer = undefined;
-				this.#boundaryAtMs = -1;
-				this.tick();
-			},
-			Math.max(0, atMs - this.#clock.now())
-		);
+		const atMs = nowMs + Math.max(MIN_WAKE_MS, inMs);
+		if (Math.abs(atMs - this.#wakeAtMs) < 1) return;
+		this.#disarmWake();
+		this.#wakeAtMs = atMs;
+		this.#wakeTimer = this.#clock.setTimeout(() => {
+			this.#wakeTimer = undefined;
+			this.#wakeAtMs = -1;
+			this.tick();
+		}, atMs - nowMs);
 	}
 
-	#disarmBoundary(): void {
-		if (this.#boundaryTimer !== undefined) this.#clock.clearTimeout(this.#boundaryTimer);
-		this.#boundaryTimer = undefined;
-		this.#boundaryAtMs = -1;
+	#disarmWake(): void {
+		if (this.#wakeTimer !== undefined) this.#clock.clearTimeout(this.#wakeTimer);
+		this.#wakeTimer = undefined;
+		this.#wakeAtMs = -1;
 	}
 
 	#onEvent(event: SessionEvent): void {
@@ -358,6 +365,11 @@ export class PlayerModel {
 				: '';
 		this.announcement = `${PHASE_LABELS[segment.phase]}. ${where}.${round}`;
 	}
+}
+
+/** A device whose main pointer is a finger: a phone or a tablet, whose screen may lock. */
+function fingerFirst(): boolean {
+	return typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
 }
 
 /** What a coach's change sounds like to a screen reader; a step back is heard as its new phase. */
