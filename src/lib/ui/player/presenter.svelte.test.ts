@@ -157,6 +157,22 @@ function advance(ms: number, ...windows: { page: { session: Session }; link: Pre
 }
 
 describe('the presenter pair', () => {
+	it('the controls draw no frames of their own; a display draws while it follows', async () => {
+		setUp();
+		const controls = openWindow('controls', 'controller');
+		await settle();
+		controls.page.session.start();
+		advance(5_000, controls);
+		// Leading, the window asks for no frame: its player wakes only when its screen changes.
+		expect(frames.size).toBe(0);
+		const display = openWindow('display', 'display', { pair: 'controls' });
+		await settle();
+		expect(display.link.view).toBeDefined();
+		expect(frames.size).toBe(1);
+		display.close();
+		expect(frames.size).toBe(0);
+	});
+
 	it('a display opened late shows the same moment as the controls, on its own clock', async () => {
 		setUp();
 		const controls = openWindow('controls', 'controller');

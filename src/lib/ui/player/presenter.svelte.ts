@@ -123,6 +123,8 @@ export class PresenterLink {
 
 	#options: PresenterOptions;
 	#clock: Clock;
+	/** The display's next frame, while it follows. */
+	#frame: number | undefined;
 	#channel: PresenterChannel | undefined;
 	/** The display: whom it follows, and the last session heard from them. */
 	#following: string | undefined;
@@ -164,19 +166,10 @@ export class PresenterLink {
 		if (!channel) return () => {};
 		let closed = false;
 		let release = () => {};
-		let frame: number | undefined;
-		const requestFrame =
-			this.#options.requestFrame ?? ((callback) => requestAnimationFrame(callback));
-		const cancelFrame = this.#options.cancelFrame ?? ((id) => cancelAnimationFrame(id));
-		const onFrame = () => {
-			// The next frame first: nothing in this one can stop the display's clock.
-			frame = requestFrame(onFrame);
-			this.#refresh();
-		};
 		const leave = () => {
 			if (closed) return;
 			closed = true;
-			if (frame !== undefined) cancelFrame(frame);
+			this.#stopDrawing();
 			// The last word is the session as it stands, in case a change is still queued.
 			this.#postState();
 			this.#send({ type: 'bye', role: this.role });
@@ -211,7 +204,7 @@ export class PresenterLink {
 				...(this.#following ? { pair: this.#following } : {})
 			});
 			if (this.leading) this.#postState();
-			frame = requestFrame(onFrame);
+			this.#drawWhileFollowing();
 		});
 		return () => {
 			page?.removeEventListener('pagehide', leave);
@@ -413,7 +406,9 @@ export class PresenterLink {
 		this.#followed = followed;
 		this.title = followed.timeline.routine.title;
 		this.totalMs = followed.timeline.totalMs;
-		if (!this.leading) this.view = view;
+		if (this.leading) return;
+		this.view = view;
+		this.#drawWhileFollowing();
 	}
 
 	#onHandover(to: string, sent: SentSession & { from: string }): void {
@@ -471,6 +466,32 @@ export class PresenterLink {
 	}
 
 	/** The display's view of the lead's session, at this moment on this window's clock. */
+	/**
+	 * A display draws the followed session at every frame, on its own clock. The controls never
+	 * do: their player looks at the engine only when the screen changes, and a frame loop here
+	 * would keep the page working at every frame for nothing.
+	 */
+	#drawWhileFollowing(): void {
+		if (this.#frame !== undefined || this.leading || !this.#channel) return;
+		const requestFrame =
+			this.#options.requestFrame ?? ((callback) => requestAnimationFrame(callback));
+		const onFrame = () => {
+			this.#frame = undefined;
+			if (this.leading || !this.#channel) return;
+			// The next frame first: nothing in this one can stop the display's clock.
+			this.#drawWhileFollowing();
+			this.#refresh();
+		};
+		this.#frame = requestFrame(onFrame);
+	}
+
+	#stopDrawing(): void {
+		if (this.#frame === undefined) return;
+		const cancelFrame = this.#options.cancelFrame ?? ((id) => cancelAnimationFrame(id));
+		cancelFrame(this.#frame);
+		this.#frame = undefined;
+	}
+
 	#refresh(): void {
 		const state = this.#followed;
 		if (this.leading || !state) return;
