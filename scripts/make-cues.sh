@@ -132,9 +132,11 @@ rm -f static/audio/cues-*.webm static/audio/cues-*.mp3
 ffmpeg -hide_banner -loglevel error -i "$work/sprite.wav" -c:a libopus -b:a 24k -ac 1 -y "static/audio/cues-$hash.webm"
 ffmpeg -hide_banner -loglevel error -i "$work/sprite.wav" -c:a libmp3lame -b:a 40k -ac 1 -y "static/audio/cues-$hash.mp3"
 
-# A second of silence, looped by an <audio> element during a session: browsers show media
-# controls (lock screen, headset buttons) only while a media element plays.
-ffmpeg -hide_banner -loglevel error -f lavfi -i anullsrc=r=22050:cl=mono -t 1 -c:a libmp3lame -b:a 32k -y static/audio/silence.mp3
+# Half a minute of silence, looped by an <audio> element during a session: browsers show media
+# controls (lock screen, headset buttons) only while a media element plays. Long, so the media
+# pipeline wakes the page to loop it twice a minute rather than every second; 8 kbps, so it is
+# small (about 30 kB).
+ffmpeg -hide_banner -loglevel error -f lavfi -i anullsrc=r=8000:cl=mono -t 30 -c:a libmp3lame -b:a 8k -y static/audio/silence.mp3
 
 texts_json=""
 for i in "${!ids[@]}"; do
