@@ -128,10 +128,11 @@ for bed in noise rain sea; do
 	"${SOX[@]}" "$work/$bed-level.wav" "$work/$bed-head.wav" "$work/$bed.wav"
 
 	hash=$(sha256sum "$work/$bed.wav" | cut -c1-10)
+	# Bit-exact: no muxer ids or encoder dates, so a file made again is the same file.
 	ffmpeg -hide_banner -loglevel error -i "$work/$bed.wav" -c:a libopus -b:a 28k -ac 1 \
-		-y "static/audio/bed-$bed-$hash.webm"
+		-fflags +bitexact -flags:a +bitexact -y "static/audio/bed-$bed-$hash.webm"
 	ffmpeg -hide_banner -loglevel error -i "$work/$bed.wav" -c:a libmp3lame -b:a 32k -ac 1 \
-		-y "static/audio/bed-$bed-$hash.mp3"
+		-fflags +bitexact -flags:a +bitexact -y "static/audio/bed-$bed-$hash.mp3"
 	map+="$(printf '\t\t"%s": {\n\t\t\t"webm": "/audio/bed-%s-%s.webm",\n\t\t\t"mp3": "/audio/bed-%s-%s.mp3"\n\t\t},' \
 		"$bed" "$bed" "$hash" "$bed" "$hash")"$'\n'
 	echo "wrote static/audio/bed-$bed-$hash.webm ($(du -k "static/audio/bed-$bed-$hash.webm" | cut -f1) KiB) and .mp3 ($(du -k "static/audio/bed-$bed-$hash.mp3" | cut -f1) KiB)"
