@@ -88,6 +88,8 @@ describe('the sound bed', () => {
 		const [first] = audio.loops;
 		expect(first?.stopSec).toBe(30 + FADE_OUT_SEC);
 		expect(first?.fade?.gain.targetAt(30 + FADE_OUT_SEC)).toBe(0);
+		// The fade out starts from the level reached, never a jump.
+		expect(first?.fade?.gain.targetAt(30)).toBe(1);
 		audio.context.currentTime = 90;
 		soundBed.play();
 		await settled();
@@ -103,17 +105,19 @@ describe('the sound bed', () => {
 		soundBed.choose('rain', 0.35);
 		soundBed.play();
 		await settled();
-		audio.context.currentTime = 20;
+		audio.context.currentTime = 12;
 		soundBed.choose('sea', 0.6);
 		await settled();
 		const [rain, sea] = audio.loops;
-		expect(rain?.stopSec).toBe(20 + CROSSFADE_SEC);
-		expect(sea).toMatchObject({ whenSec: 20, loop: true });
-		expect(sea?.fade?.gain.targetAt(20 + CROSSFADE_SEC)).toBe(1);
-		expect(volume()?.gain.events.at(-1)).toMatchObject({ kind: 'target', atSec: 20, level: 0.6 });
+		expect(rain?.stopSec).toBe(12 + CROSSFADE_SEC);
+		// Half way through its fade in when the swap came: down from there.
+		expect(rain?.fade?.gain.targetAt(12)).toBe(2 / FADE_IN_SEC);
+		expect(sea).toMatchObject({ whenSec: 12, loop: true });
+		expect(sea?.fade?.gain.targetAt(12 + CROSSFADE_SEC)).toBe(1);
+		expect(volume()?.gain.events.at(-1)).toMatchObject({ kind: 'target', atSec: 12, level: 0.6 });
 		soundBed.choose('none', 0.6);
 		await settled();
-		expect(sea?.stopSec).toBe(20 + CROSSFADE_SEC);
+		expect(sea?.stopSec).toBe(12 + CROSSFADE_SEC);
 		expect(audio.loops).toHaveLength(2);
 	});
 

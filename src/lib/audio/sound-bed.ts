@@ -53,11 +53,13 @@ interface Loop {
 	loopEndSec: number;
 }
 
-/** One loop sounding: its source and its own fade. */
+/** One loop sounding: its source and its own fade in, from `fromSec` over `fadeSec`. */
 interface Voice {
 	name: SoundBedName;
 	source: AudioBufferSourceNode;
 	fade: GainNode;
+	fromSec: number;
+	fadeSec: number;
 }
 
 /** The gains every loop shares: the person's volume, then the ducking. */
@@ -167,7 +169,7 @@ export class SoundBed {
 		source.loopEnd = loop.loopEndSec;
 		source.connect(fade);
 		source.start(nowSec, loop.loopStartSec);
-		return { name, source, fade };
+		return { name, source, fade, fromSec: nowSec, fadeSec };
 	}
 
 	#fadeOut(fadeSec: number): void {
@@ -176,9 +178,11 @@ export class SoundBed {
 		this.#voice = undefined;
 		if (!voice || !context) return;
 		const nowSec = context.currentTime;
-		// From wherever a fade in had reached: the level held, then down to nothing.
+		// From wherever its fade in had reached, worked out here: not every browser's gain.value
+		// tells the level mid-ramp, and a wrong one would jump.
+		const reached = Math.min(1, Math.max(0, (nowSec - voice.fromSec) / voice.fadeSec));
 		voice.fade.gain.cancelScheduledValues(nowSec);
-		voice.fade.gain.setValueAtTime(voice.fade.gain.value, nowSec);
+		voice.fade.gain.setValueAtTime(reached, nowSec);
 		voice.fade.gain.linearRampToValueAtTime(0, nowSec + fadeSec);
 		voice.source.stop(nowSec + fadeSec);
 		voice.source.onended = () => {
