@@ -119,6 +119,7 @@ test('a sound bed chosen in the settings is kept after a reload, and plays under
 	await expect(settings.getByText('60%')).toBeVisible();
 	await settings.getByRole('button', { name: 'Done' }).click();
 
+	asked.length = 0;
 	await page.reload();
 	await expect(soundReady(page)).toBeAttached();
 	await page.getByRole('button', { name: 'Settings' }).click();
@@ -126,13 +127,13 @@ test('a sound bed chosen in the settings is kept after a reload, and plays under
 	await expect(settings.getByRole('slider', { name: 'Sea loudness' })).toHaveValue('0.6');
 	await settings.getByRole('button', { name: 'Done' }).click();
 	// Nothing of the bed is fetched until a session wants it.
-	asked.length = 0;
+	expect(asked).toEqual([]);
 	expect(await loops(page)).toEqual([]);
 
 	await pressStart(page);
 	await expect.poll(async () => (await loops(page)).length).toBe(1);
 	const [sea] = await loops(page);
-	expect(asked).toEqual([BEDS.files['sea']?.webm]);
+	expect([...new Set(asked)]).toEqual([BEDS.files['sea']?.webm]);
 	expect(sea?.loopStart).toBeCloseTo(BEDS.loopStartSec, 3);
 	expect(sea?.loopEnd).toBeCloseTo(BEDS.loopStartSec + BEDS.loopSec, 3);
 	expect(sea?.durationSec).toBeGreaterThan(BEDS.loopStartSec + BEDS.loopSec);
@@ -145,7 +146,7 @@ test('a sound bed chosen in the settings is kept after a reload, and plays under
 	await expect.poll(async () => (await loops(page))[0]?.stopped).toBe(true);
 	await page.keyboard.press('Space');
 	await expect.poll(async () => (await loops(page)).length).toBe(2);
-	expect(asked).toHaveLength(1);
+	expect(new Set(asked).size).toBe(1);
 	await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
