@@ -56,9 +56,22 @@ test('every sound bed, in both formats, decodes to a loop of the planned length 
 	}
 });
 
-/** Records the looping sources the page starts and when each is told to stop. */
+/**
+ * Records the looping sources the page starts and when each is told to stop, and every level a
+ * gain is told to head for (the bed's ducking among them).
+ */
 async function recordLoops(page: Page) {
 	await page.addInitScript(() => {
+		const targets: number[] = [];
+		Object.assign(window, { gainTargets: targets });
+		const setTarget = AudioParam.prototype.setTargetAtTime;
+		AudioParam.prototype.setTargetAtTime = function (
+			this: AudioParam,
+			...args: Parameters<typeof setTarget>
+		) {
+			targets.push(args[0]);
+			return setTarget.apply(this, args);
+		};
 		const loops: { durationSec: number; loopStart: number; loopEnd: number; stopped: boolean }[] =
 			[];
 		Object.assign(window, { bedLoops: loops });
@@ -86,6 +99,9 @@ async function recordLoops(page: Page) {
 		};
 	});
 }
+
+const gainTargets = (page: Page) =>
+	page.evaluate(() => (window as unknown as { gainTargets: number[] }).gainTargets);
 
 const loops = (page: Page) =>
 	page.evaluate(
@@ -139,6 +155,10 @@ test('a sound bed chosen in the settings is kept after a reload, and plays under
 	expect(sea?.durationSec).toBeGreaterThan(BEDS.loopStartSec + BEDS.loopSec);
 	await passTime(page, 6_000);
 	await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'breathe');
+	// "Get ready" and the first breath's cues soften the bed (to 35 %) and let it back up.
+	const targets = await gainTargets(page);
+	expect(targets).toContain(0.35);
+	expect(targets.lastIndexOf(1)).toBeGreaterThan(targets.indexOf(0.35));
 
 	// A pause lets it go; the resume brings it back, decoded once.
 	await page.keyboard.press('Space');
