@@ -163,3 +163,6 @@ done
 } >src/lib/audio/cue-sprite.json
 
 echo "wrote static/audio/cues-$hash.webm ($(du -k "static/audio/cues-$hash.webm" | cut -f1) KiB), static/audio/cues-$hash.mp3 ($(du -k "static/audio/cues-$hash.mp3" | cut -f1) KiB) and src/lib/audio/cue-sprite.json (${#ids[@]} cues)"
+
+# The sound beds under the guidance: their own script, so they can be made without Festival.
+bash scripts/make-sound-beds.sh

@@ -122,7 +122,10 @@ test('the settings choose what is heard: with the voice off, only chimes and tic
 			offset?: number,
 			duration?: number
 		) {
-			if ((this.buffer?.length ?? 0) > 1) offsets.push(Math.round((offset ?? 0) * 1000));
+			// Cues only: the sound bed loops under them.
+			if ((this.buffer?.length ?? 0) > 1 && !this.loop) {
+				offsets.push(Math.round((offset ?? 0) * 1000));
+			}
 			return start.call(this, when, offset, duration);
 		};
 	});

@@ -38,6 +38,9 @@ vi.mock('howler', () => ({
 
 const { GuidanceAudio } = await import('./guidance-audio');
 const { decodeRecordings } = await import('./own-voice');
+const { CUE_SPRITE } = await import('./cues');
+
+const decodeRecording = (bytes: number[]) => fake.ctx.decodeAudioData(new Uint8Array(bytes).buffer);
 
 const SPRITE_BYTES = new Uint8Array([1, 50]).buffer;
 const fetcher = async () => new Response(SPRITE_BYTES);
@@ -84,5 +87,34 @@ describe('decoding the recordings', () => {
 		expect(failed).toEqual(['hip/soften']);
 		expect([...voice.keys()]).toEqual(['defaults/rest']);
 		expect(good.byteLength).toBe(2);
+	});
+});
+
+describe('the sound bed under the guidance', () => {
+	it('is told each cue’s time and length as it is handed to the audio clock, and each stop', async () => {
+		const spans: { startSec: number; durationSec: number; withdrawn: boolean }[] = [];
+		const audio = new GuidanceAudio({
+			fetcher,
+			now: () => 0,
+			ownVoice: async () => new Map([['hip/approach', await decodeRecording([1, 25])]]),
+			underneath: {
+				duck: (startSec, durationSec) => {
+					const span = { startSec, durationSec, withdrawn: false };
+					spans.push(span);
+					return () => (span.withdrawn = true);
+				}
+			}
+		});
+		await audio.load();
+		const cue = audio.start('breathe', 12);
+		const own = audio.startOwn('hip/approach', 20, 60);
+		const breatheMs = CUE_SPRITE.sprite.breathe[1];
+		expect(spans).toEqual([
+			{ startSec: 12, durationSec: breatheMs / 1000, withdrawn: false },
+			{ startSec: 20, durationSec: 2.5, withdrawn: false }
+		]);
+		cue.stop();
+		own.stop();
+		expect(spans.map((span) => span.withdrawn)).toEqual([true, true]);
 	});
 });

@@ -32,6 +32,14 @@ export interface GuidanceAudioOptions {
 	onStatus?: (status: SoundStatus) => void;
 	/** Reads and decodes the routine's recorded cues when the sounds load; never rejects. */
 	ownVoice?: (ctx: AudioContext) => Promise<OwnVoice>;
+	/** What plays under the guidance (the sound bed), softened while each cue sounds. */
+	underneath?: Underneath;
+}
+
+/** A sound under the guidance that gives way to each cue. */
+export interface Underneath {
+	/** A cue sounds from `startSec` on the audio clock for `durationSec`; returns the withdrawal. */
+	duck(startSec: number, durationSec: number): () => void;
 }
 
 /** The browser's audio: implements the scheduler's output. */
@@ -42,6 +50,7 @@ export class GuidanceAudio implements Guidance {
 	#onStatus: (status: SoundStatus) => void;
 	#buffer: AudioBuffer | undefined;
 	#ownVoice: GuidanceAudioOptions['ownVoice'];
+	#underneath: Underneath | undefined;
 	#own: OwnVoice = new Map();
 	/** How long each recorded cue lasts, in ms. */
 	#ownMs: ReadonlyMap<string, number> = new Map();
@@ -56,6 +65,7 @@ export class GuidanceAudio implements Guidance {
 		this.#now = options.now ?? (() => performance.now());
 		this.#onStatus = options.onStatus ?? (() => {});
 		this.#ownVoice = options.ownVoice;
+		this.#underneath = options.underneath;
 	}
 
 	get status(): SoundStatus {
@@ -207,6 +217,8 @@ export class GuidanceAudio implements Guidance {
 		source.connect(Howler.masterGain);
 		const startSec = Math.max(whenSec, ctx.currentTime);
 		source.start(startSec, offsetSec, durationSec);
+		// Here, where each cue's time and length are known, so the bed gives way on the audio clock.
+		const withdraw = this.#underneath?.duck(startSec, durationSec);
 		return {
 			endSec: startSec + durationSec,
 			stop: () => {
@@ -216,12 +228,14 @@ export class GuidanceAudio implements Guidance {
 					// Already stopped: nothing left to silence.
 				}
 				source.disconnect();
+				withdraw?.();
 			}
 		};
 	}
 }
 
-function prefersWebm(): boolean {
+/** Whether this browser plays the WebM/Opus files (smaller), else the MP3 ones. */
+export function prefersWebm(): boolean {
 	if (typeof Audio === 'undefined') return false;
 	return Howler.codecs('webm') && new Audio().canPlayType('audio/webm; codecs="opus"') !== '';
 }

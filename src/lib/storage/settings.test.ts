@@ -48,6 +48,38 @@ describe('settings', () => {
 		expect(readSettings(storage)).toEqual({ ...DEFAULT_SETTINGS, voice: false });
 	});
 
+	it('give settings kept before the sound bed existed a low rain, keeping every other key', () => {
+		const before = {
+			...DEFAULT_SETTINGS,
+			volume: 0.5,
+			theme: 'light',
+			coachControls: true
+		} as Partial<Settings>;
+		delete before.soundBed;
+		delete before.bedVolume;
+		const storage = memoryStorage({ 'liana.settings.v1': JSON.stringify(before) });
+		expect(readSettings(storage)).toEqual({
+			...DEFAULT_SETTINGS,
+			volume: 0.5,
+			theme: 'light',
+			coachControls: true,
+			soundBed: 'rain',
+			bedVolume: 0.35
+		});
+	});
+
+	it('keep a chosen sound bed and its volume, and refuse ones that do not exist', () => {
+		const storage = memoryStorage();
+		writeSettings(storage, { ...DEFAULT_SETTINGS, soundBed: 'sea', bedVolume: 0.8 });
+		expect(readSettings(storage)).toMatchObject({ soundBed: 'sea', bedVolume: 0.8 });
+		writeSettings(storage, { ...DEFAULT_SETTINGS, soundBed: 'none', bedVolume: 0 });
+		expect(readSettings(storage)).toMatchObject({ soundBed: 'none', bedVolume: 0 });
+		const odd = memoryStorage({
+			'liana.settings.v1': JSON.stringify({ soundBed: 'thunder', bedVolume: 1.5 })
+		});
+		expect(readSettings(odd)).toMatchObject({ soundBed: 'rain', bedVolume: 0.35 });
+	});
+
 	it('survive an entry that is not JSON', () => {
 		expect(readSettings(memoryStorage({ 'liana.settings.v1': '{oops' }))).toEqual(DEFAULT_SETTINGS);
 	});

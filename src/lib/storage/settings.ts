@@ -5,9 +5,19 @@
 
 export type Theme = 'dark' | 'light' | 'system';
 
+/** What plays under the guidance: nothing, or one of the loops. */
+export type SoundBedSetting = 'none' | 'noise' | 'rain' | 'sea';
+
+/** The sound beds offered, in the order shown. */
+export const SOUND_BED_CHOICES: readonly SoundBedSetting[] = ['none', 'noise', 'rain', 'sea'];
+
 export interface Settings {
 	/** Guidance volume, 0 to 1. */
 	volume: number;
+	/** The sound under the guidance. */
+	soundBed: SoundBedSetting;
+	/** Its own volume, 0 to 1, under the guidance volume. */
+	bedVolume: number;
 	voice: boolean;
 	chimes: boolean;
 	/** The countdown before a session, in seconds. */
@@ -24,6 +34,10 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
 	volume: 0.9,
+	// Rain, low: what most people pick in relaxation apps, and a playing sound keeps the phone's
+	// audio session alive once it locks, where a silent page is stopped.
+	soundBed: 'rain',
+	bedVolume: 0.35,
 	voice: true,
 	chimes: true,
 	countdownSec: 5,
@@ -69,11 +83,17 @@ export function settingsFrom(stored: unknown): Settings {
 	const s = stored as Record<string, unknown>;
 	const bool = (key: keyof Settings) =>
 		typeof s[key] === 'boolean' ? (s[key] as boolean) : (DEFAULT_SETTINGS[key] as boolean);
+	const share = (key: 'volume' | 'bedVolume') => {
+		const value = s[key];
+		return typeof value === 'number' && value >= 0 && value <= 1 ? value : DEFAULT_SETTINGS[key];
+	};
 	return {
-		volume:
-			typeof s['volume'] === 'number' && s['volume'] >= 0 && s['volume'] <= 1
-				? s['volume']
-				: DEFAULT_SETTINGS.volume,
+		volume: share('volume'),
+		// Settings kept before the sound bed existed have none: they take the default.
+		soundBed: SOUND_BED_CHOICES.includes(s['soundBed'] as SoundBedSetting)
+			? (s['soundBed'] as SoundBedSetting)
+			: DEFAULT_SETTINGS.soundBed,
+		bedVolume: share('bedVolume'),
 		voice: bool('voice'),
 		chimes: bool('chimes'),
 		countdownSec: COUNTDOWN_CHOICES.includes(s['countdownSec'] as 0)

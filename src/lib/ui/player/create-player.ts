@@ -1,5 +1,5 @@
 /** Builds a player for a routine with the browser's audio wired in. */
-import { GuidanceAudio } from '../../audio/guidance-audio';
+import { GuidanceAudio, type Underneath } from '../../audio/guidance-audio';
 import type { OwnRecording } from '../../audio/own-voice';
 import type { CueSettings } from '../../audio/cue-plan';
 import { compileTimeline, type Routine } from '../../routine';
@@ -14,6 +14,8 @@ export interface PlayerSetup {
 	from?: SessionState;
 	/** The coach's recorded cues for this routine, played in place of the built-in voice. */
 	recordings?: () => Promise<readonly OwnRecording[]>;
+	/** The sound bed, softened under each cue. */
+	underneath?: Underneath;
 }
 
 const UNREADABLE =
@@ -24,6 +26,7 @@ export function createPlayer(routine: Routine, setup: PlayerSetup): PlayerModel 
 	// The audio reports its status only after loading starts, once the player exists.
 	const recordings = setup.recordings;
 	const guidance = new GuidanceAudio({
+		...(setup.underneath ? { underneath: setup.underneath } : {}),
 		onStatus: (status) => player.soundChanged(status),
 		ownVoice: async (ctx) => {
 			try {
