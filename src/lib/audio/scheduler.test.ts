@@ -353,12 +353,15 @@ describe('silence and gaps', () => {
 		scheduler.update(session.state, clock.now(), TO_THE_END);
 		const nowSec = () => clock.now() / 1000 + AUDIO_OFFSET_SEC;
 		const playing = output.started.filter((s) => s.whenSec <= nowSec() && s.endSec > nowSec());
-		const ahead = output.started.filter((s) => s.whenSec > nowSec());
+		// The approach's own words, after its chime at 5 s, still say what is under way.
+		const words = output.started.filter((s) => s.whenSec > nowSec() && s.whenSec < nowSec() + 0.9);
+		const ahead = output.started.filter((s) => s.whenSec >= nowSec() + 9);
 		expect(playing.length).toBeGreaterThan(0);
+		expect(words.map((s) => s.id)).toEqual(['round-1', 'left']);
 		expect(ahead.length).toBeGreaterThan(10);
 		session.adjust(10_000);
 		expect(ahead.every((s) => s.stopped)).toBe(true);
-		expect(playing.some((s) => s.stopped)).toBe(false);
+		expect([...playing, ...words].some((s) => s.stopped)).toBe(false);
 		playUntil(25_100);
 		// Approach was 10 s and is now 20 s: the first breath comes at 25 s (its word 150 ms in), once.
 		expect(heard().filter(([id]) => id === 'inhale')).toEqual([['inhale', 25_150]]);
@@ -400,7 +403,7 @@ describe('silence and gaps', () => {
 		expect(fresh.every((s) => s.whenSec >= nowSec - LATE_MS / 1000)).toBe(true);
 	});
 
-	it('a page frozen with its audio clock: thawed, what waited is made again on time, nothing passed replayed', () => {
+	it('a page frozen with its audio clock: silenced when thawed, what waited is made again on time, nothing passed replayed', () => {
 		let slipSec = 0;
 		const run = testSession();
 		const output = fakeOutput(
@@ -415,11 +418,13 @@ describe('silence and gaps', () => {
 		scheduler.update(run.session.state, run.clock.now(), TO_THE_END);
 		const waiting = output.started.filter((s) => s.whenSec > run.clock.now() / 1000 + 0.5);
 		expect(waiting.length).toBeGreaterThan(10);
-		// Frozen 30 s: the monotonic clock ran on, the audio clock stood still.
+		// Frozen 30 s: the monotonic clock ran on, the audio clock stood still. Thawed, the
+		// player silences what waited (the page's resume event) and plans again.
 		run.clock.advance(30_000);
 		slipSec += 30;
 		run.session.tick();
 		const before = output.started.length;
+		scheduler.silence(run.clock.now());
 		scheduler.update(run.session.state, run.clock.now(), TO_THE_END);
 		expect(waiting.every((s) => s.stopped)).toBe(true);
 		const again = output.started.slice(before);
@@ -446,21 +451,18 @@ describe('silence and gaps', () => {
 		expect(heardAgain).toEqual(after);
 	});
 
-	it('a slow drift of the audio clock under the limit leaves what waits alone', () => {
-		let slipSec = 0;
-		const run = testSession();
-		const output = fakeOutput(
-			() => run.clock.now(),
-			new Map(),
-			() => slipSec
-		);
-		const scheduler = new CueScheduler(output, { settings: () => ({ voice: true, chimes: true }) });
-		run.session.start();
-		scheduler.update(run.session.state, run.clock.now(), TO_THE_END);
-		run.clock.advance(60_000);
-		slipSec += 0.004;
-		scheduler.update(run.session.state, run.clock.now(), TO_THE_END);
-		expect(output.started.some((s) => s.stopped)).toBe(false);
+	it("a coach's change keeps a group under way whole, the words after its chime too", () => {
+		const { start, playUntil, scheduler, session, clock, heard } = setup();
+		start();
+		// The approach's group begins at 5 s with a chime; its words follow it, after 5 s.
+		playUntil(4_900);
+		scheduler.update(session.state, clock.now(), TO_THE_END);
+		clock.advance(100);
+		session.tick();
+		scheduler.cancelAfter(clock.now());
+		scheduler.update(session.state, clock.now());
+		const words = heard().filter(([, ms]) => ms === 5_150);
+		expect(words).toEqual([['round-1', 5_150]]);
 	});
 
 	it('plays a cue slightly late rather than not at all, within the late limit', () => {

@@ -34,6 +34,8 @@ interface OwnSound {
 	cue: string;
 	atMs: number;
 	endMs: number;
+	/** The moment of its group: a chime may come first. */
+	groupAtMs: number;
 }
 
 /** How far ahead sounds are handed to the audio clock by default. */
@@ -47,14 +49,6 @@ export const MOST_HANDED_OVER = 2_000;
 /** A moment reached this late is let go: a cue is never played long after its time. */
 export const LATE_MS = 250;
 
-/**
- * How far the audio clock may slip against the monotonic one before what was handed over is
- * withdrawn and planned again. A page frozen by the browser stops its audio clock too (Chromium,
- * measured in the bench): thawed, every sound handed over would sound as late as the freeze was
- * long.
- */
-export const SLIP_MS = 50;
-
 export interface SchedulerOptions {
 	settings: () => CueSettings;
 	durationsMs?: Record<CueId, number>;
@@ -64,13 +58,11 @@ export class CueScheduler {
 	#output: CueOutput;
 	#settings: () => CueSettings;
 	#durationsMs: Record<CueId, number>;
-	/** Every sound handed over and not yet ended, with when it starts on the audio clock. */
+	/** Every sound handed over and not yet ended, with the moment (monotonic) of its group. */
 	#sounds = new Map<ScheduledSound, number>();
 	/** Monotonic time up to which every due sound has been handed over. */
 	#scheduledUntilMs = -Infinity;
 	#own: OwnSound[] = [];
-	/** Audio clock less monotonic clock, in ms, when the sounds waiting were handed over. */
-	#offsetMs: number | undefined;
 
 	constructor(output: CueOutput, options: SchedulerOptions) {
 		this.#output = output;
@@ -84,7 +76,6 @@ export class CueScheduler {
 	 */
 	update(state: SessionState, nowMs: number, lookaheadMs = LOOKAHEAD_MS): void {
 		this.#prune();
-		this.#realign(nowMs);
 		if (state.mode.kind !== 'running') return;
 		const fromMs = Math.max(this.#scheduledUntilMs, nowMs - LATE_MS);
 		const toMs = nowMs + lookaheadMs;
@@ -105,15 +96,15 @@ export class CueScheduler {
 			lastAtMs = group.atMs;
 			for (const clip of group.clips) {
 				const whenSec = this.#output.audioTimeAt(group.atMs + clip.offsetMs);
-				this.#sounds.set(this.#output.start(clip.id, whenSec), whenSec);
+				this.#sounds.set(this.#output.start(clip.id, whenSec), group.atMs);
 			}
 			const own = group.own;
 			if (!own) continue;
 			const atMs = group.atMs + own.offsetMs;
 			const whenSec = this.#output.audioTimeAt(atMs);
-			this.#sounds.set(this.#output.startOwn(own.cue, whenSec, own.maxMs / 1000), whenSec);
+			this.#sounds.set(this.#output.startOwn(own.cue, whenSec, own.maxMs / 1000), group.atMs);
 			const lengthMs = Math.min(recorded.get(own.cue) ?? 0, own.maxMs);
-			this.#own.push({ cue: own.cue, atMs, endMs: atMs + lengthMs });
+			this.#own.push({ cue: own.cue, atMs, endMs: atMs + lengthMs, groupAtMs: group.atMs });
 		}
 		this.#scheduledUntilMs = untilMs;
 	}
@@ -121,23 +112,6 @@ export class CueScheduler {
 	/** Monotonic time handed over so far: every sound due before it is on the audio clock. */
 	get plannedUntilMs(): number {
 		return this.#scheduledUntilMs;
-	}
-
-	/**
-	 * The audio clock slipped against the monotonic one (a frozen page, a context that stopped and
-	 * ran again): what waits would sound at the wrong moments, so it is withdrawn and planned again
-	 * from now. Moments passed meanwhile are not replayed.
-	 */
-	#realign(nowMs: number): void {
-		const offsetMs = this.#output.audioTimeAt(nowMs) * 1000 - nowMs;
-		if (this.#sounds.size === 0 || this.#offsetMs === undefined) {
-			this.#offsetMs = offsetMs;
-			return;
-		}
-		if (Math.abs(offsetMs - this.#offsetMs) <= SLIP_MS) return;
-		this.#offsetMs = offsetMs;
-		// The sound playing now plays on; the ones waiting are made again on the clock as it is.
-		this.cancelAfter(nowMs);
 	}
 
 	/** Follows the engine: silence stops every sound; a jump or a resume plans afresh from then. */
@@ -173,13 +147,14 @@ export class CueScheduler {
 	 * now plays on. For a coach's change: what was planned ahead no longer holds.
 	 */
 	cancelAfter(atMs: number): void {
-		const afterSec = this.#output.audioTimeAt(atMs);
-		for (const [sound, whenSec] of this.#sounds) {
-			if (whenSec <= afterSec) continue;
+		// By the moment of each sound's group: a group kept is kept whole, words after its chime
+		// too, since the plan made again begins after `atMs`.
+		for (const [sound, groupAtMs] of this.#sounds) {
+			if (groupAtMs <= atMs) continue;
 			sound.stop();
 			this.#sounds.delete(sound);
 		}
-		this.#own = this.#own.filter((own) => own.atMs <= atMs);
+		this.#own = this.#own.filter((own) => own.groupAtMs <= atMs);
 		this.#scheduledUntilMs = Math.min(this.#scheduledUntilMs, atMs);
 	}
 
@@ -188,7 +163,7 @@ export class CueScheduler {
 		let atMs = nowMs;
 		for (const id of ids) {
 			const whenSec = this.#output.audioTimeAt(atMs);
-			this.#sounds.set(this.#output.start(id, whenSec), whenSec);
+			this.#sounds.set(this.#output.start(id, whenSec), nowMs);
 			atMs += this.#durationsMs[id] + 80;
 		}
 	}

@@ -28,7 +28,7 @@ function setup<C extends Clock>(
 	clock: C,
 	{ lockable = false, guidance = undefined as Guidance | undefined } = {}
 ) {
-	const listeners = new Set<() => void>();
+	const listeners = new Set<(() => void) & { type?: string }>();
 	const page = { hidden: false };
 	const player = new PlayerModel(threeSteps(), {
 		clock,
@@ -38,15 +38,19 @@ function setup<C extends Clock>(
 			get hidden() {
 				return page.hidden;
 			},
-			addEventListener: (_type: string, listener: () => void) => listeners.add(listener),
+			addEventListener: (type: string, listener: () => void) =>
+				listeners.add(Object.assign(listener, { type })),
 			removeEventListener: (_type: string, listener: () => void) => listeners.delete(listener)
 		} as unknown as Pick<Document, 'addEventListener' | 'removeEventListener'>
 	});
+	const emit = (type: string) => {
+		for (const listener of listeners) if (listener.type === type) listener();
+	};
 	const setHidden = (hidden: boolean) => {
 		page.hidden = hidden;
-		for (const listener of listeners) listener();
+		emit('visibilitychange');
 	};
-	return { clock, player, listeners, setHidden };
+	return { clock, player, listeners, setHidden, emit };
 }
 
 describe('the player view-model', () => {
@@ -224,9 +228,14 @@ describe('the player and the sound', () => {
 	function fakeGuidance(recorded: ReadonlyMap<string, number> = new Map()) {
 		const asked: string[] = [];
 		const when: number[] = [];
+		const counts = { stopped: 0 };
+		const stop = () => void counts.stopped++;
 		return {
 			asked,
 			when,
+			get stopped() {
+				return counts.stopped;
+			},
 			load: async () => void asked.push('load'),
 			unlock: async () => (asked.push('unlock'), true),
 			setVolume: (volume: number) => void asked.push(`volume ${volume}`),
@@ -235,10 +244,10 @@ describe('the player and the sound', () => {
 			start: (id: string, whenSec: number) => (
 				asked.push(`start ${id}`),
 				when.push(whenSec),
-				{ stop: () => {}, endSec: Infinity }
+				{ stop, endSec: Infinity }
 			),
 			ownCues: () => recorded,
-			startOwn: (cue: string) => (asked.push(`own ${cue}`), { stop: () => {}, endSec: Infinity })
+			startOwn: (cue: string) => (asked.push(`own ${cue}`), { stop, endSec: Infinity })
 		};
 	}
 
@@ -272,6 +281,23 @@ describe('the player and the sound', () => {
 		expect(after[0]).toBe('start release');
 		expect(after).toContain('start recover');
 		expect(after.at(-1)).toBe('start well-done');
+		disconnect();
+	});
+
+	it('a page thawed after a freeze lets go of what waited and hands the rest over again', () => {
+		const guidance = fakeGuidance();
+		const { clock, player, setHidden, emit } = setup(new ManualClock(1000), { guidance });
+		const disconnect = player.connect();
+		player.start();
+		setHidden(true);
+		const handed = guidance.asked.length;
+		clock.advance(40_000);
+		emit('resume');
+		expect(guidance.stopped).toBeGreaterThan(10);
+		const again = guidance.asked.slice(handed);
+		// From 40 s on: the moments passed in the freeze are not handed over again.
+		expect(again).not.toContain('start get-ready');
+		expect(again.at(-1)).toBe('start well-done');
 		disconnect();
 	});
 

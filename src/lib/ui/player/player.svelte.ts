@@ -187,6 +187,14 @@ export class PlayerModel {
 			this.#wakeSound();
 		};
 		this.#visibility?.addEventListener('visibilitychange', onVisibility);
+		// A page the browser froze and thawed: its audio clock stood still with it (Chromium), so
+		// every sound handed over would now sound as late as the freeze was long. They go, and the
+		// plan is made again from now; moments passed meanwhile are not replayed.
+		const onThaw = () => {
+			this.#scheduler?.silence(this.#clock.now());
+			this.tick();
+		};
+		this.#visibility?.addEventListener('resume', onThaw);
 		// Sound stopped by the platform comes back on the next tap, as browsers require a gesture.
 		const onTap = () => this.#wakeSound();
 		this.#visibility?.addEventListener('pointerdown', onTap);
@@ -199,6 +207,7 @@ export class PlayerModel {
 			this.#connected = false;
 			this.#disarmWake();
 			this.#visibility?.removeEventListener('visibilitychange', onVisibility);
+			this.#visibility?.removeEventListener('resume', onThaw);
 			this.#visibility?.removeEventListener('pointerdown', onTap);
 			this.#scheduler?.silence(this.#clock.now());
 		};
