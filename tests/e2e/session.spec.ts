@@ -73,6 +73,17 @@ test('the screen is kept on while a session plays, the lock screen names the ste
 		Object.defineProperty(navigator, 'vibrate', {
 			value: (pattern: number[]) => (calls.push(`vibrate ${pattern.join(',')}`), true)
 		});
+		// What the lock screen is told, and its buttons, as the platform would press them.
+		const media = navigator.mediaSession;
+		const actions: Record<string, () => void> = {};
+		const setAction = media.setActionHandler.bind(media);
+		media.setActionHandler = (action, handler) => {
+			if (handler) actions[action] = handler as () => void;
+			setAction(action, handler);
+		};
+		const positions: MediaPositionState[] = [];
+		media.setPositionState = (state?: MediaPositionState) => void (state && positions.push(state));
+		Object.assign(window, { mediaActions: actions, mediaPositions: positions });
 	});
 	await page.goto('/play/daily-unload');
 	const calls = () =>
@@ -82,8 +93,29 @@ test('the screen is kept on while a session plays, the lock screen names the ste
 	await expect.poll(calls).toContain('request screen');
 	await page.clock.runFor(5_100);
 	await expect.poll(calls).toContain('vibrate 90');
-	const title = await page.evaluate(() => navigator.mediaSession.metadata?.title);
-	expect(title).toBe('Arrive');
+	const lockScreen = () =>
+		page.evaluate(() => {
+			const { title, artist, album } = navigator.mediaSession.metadata ?? {};
+			const positions = (window as unknown as { mediaPositions: MediaPositionState[] })
+				.mediaPositions;
+			return { title, artist, album, position: positions.at(-1) };
+		});
+	expect(await lockScreen()).toMatchObject({
+		title: 'Arrive',
+		artist: 'Breathe in',
+		album: 'Daily unload',
+		position: { position: expect.closeTo(5, 0), playbackRate: 1 }
+	});
+	// The headset's double press: the next step, named on the lock screen at once.
+	await page.evaluate(() =>
+		(window as unknown as { mediaActions: Record<string, () => void> }).mediaActions[
+			'nexttrack'
+		]?.()
+	);
+	await expect(page.getByTestId('step-title')).not.toHaveText('Arrive');
+	const next = await page.getByTestId('step-title').textContent();
+	await expect.poll(async () => (await lockScreen()).title).toBe(next);
+	expect((await lockScreen()).position?.position).toBeGreaterThan(5);
 	await page.keyboard.press('f');
 	await expect.poll(calls).toContain('vibrate 220,120,220');
 	await endByKey(page);

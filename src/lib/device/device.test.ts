@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { MediaSessionBridge } from './media-session';
 import { StepReader, voiceFor } from './speech';
 import { vibrate, vibrationFor } from './vibration';
 import { ScreenWakeLock } from './wake-lock';
@@ -156,6 +157,93 @@ describe('the step reader', () => {
 		expect(spoken).toHaveLength(1);
 		reader.stop();
 		expect(synth.cancel).toHaveBeenCalled();
+		vi.unstubAllGlobals();
+	});
+});
+
+describe('the lock screen', () => {
+	/** A platform's media session that keeps what it is told. */
+	function fakeSession() {
+		const handlers = new Map<string, () => void>();
+		const positions: (MediaPositionState | undefined)[] = [];
+		const session = {
+			metadata: null as MediaMetadata | null,
+			playbackState: 'none' as MediaSessionPlaybackState,
+			setActionHandler: (action: string, handler: () => void) => handlers.set(action, handler),
+			setPositionState: (state?: MediaPositionState) => positions.push(state)
+		};
+		return { session, handlers, positions };
+	}
+	class FakeMetadata {
+		constructor(init: MediaMetadataInit) {
+			Object.assign(this, init);
+		}
+	}
+	const now = {
+		routine: 'Sciatica relief',
+		step: 'Knee to chest',
+		phase: 'Soften',
+		playing: true,
+		positionMs: 90_000,
+		durationMs: 1_440_000
+	};
+
+	it('names the step, the phase and the routine, and shows how far the session has come', () => {
+		vi.stubGlobal('MediaMetadata', FakeMetadata);
+		const { session, positions } = fakeSession();
+		const bridge = new MediaSessionBridge(
+			{ play() {}, pause() {}, next() {}, previous() {}, stop() {} },
+			session as unknown as MediaSession
+		);
+		bridge.update(now);
+		expect(session.metadata).toMatchObject({
+			title: 'Knee to chest',
+			artist: 'Soften',
+			album: 'Sciatica relief'
+		});
+		expect(session.playbackState).toBe('playing');
+		expect(positions.at(-1)).toEqual({ duration: 1_440, position: 90, playbackRate: 1 });
+		bridge.update({ ...now, playing: false, positionMs: 95_000 });
+		expect(session.playbackState).toBe('paused');
+		expect(positions.at(-1)).toMatchObject({ position: 95 });
+		bridge.end();
+		expect(session.playbackState).toBe('none');
+		expect(session.metadata).toBeNull();
+		expect(positions.at(-1)).toBeUndefined();
+		vi.unstubAllGlobals();
+	});
+
+	it('play and pause, next and previous track, and stop drive the session', () => {
+		const { session, handlers } = fakeSession();
+		const asked: string[] = [];
+		new MediaSessionBridge(
+			{
+				play: () => asked.push('play'),
+				pause: () => asked.push('pause'),
+				next: () => asked.push('skip'),
+				previous: () => asked.push('previous'),
+				stop: () => asked.push('stop')
+			},
+			session as unknown as MediaSession
+		);
+		for (const action of ['pause', 'play', 'nexttrack', 'previoustrack', 'stop']) {
+			handlers.get(action)?.();
+		}
+		expect(asked).toEqual(['pause', 'play', 'skip', 'previous', 'stop']);
+	});
+
+	it('a platform that refuses the position still names the step', () => {
+		vi.stubGlobal('MediaMetadata', FakeMetadata);
+		const { session } = fakeSession();
+		session.setPositionState = () => {
+			throw new TypeError('bad position');
+		};
+		const bridge = new MediaSessionBridge(
+			{ play() {}, pause() {}, next() {}, previous() {}, stop() {} },
+			session as unknown as MediaSession
+		);
+		bridge.update(now);
+		expect(session.metadata).toMatchObject({ title: 'Knee to chest' });
 		vi.unstubAllGlobals();
 	});
 });

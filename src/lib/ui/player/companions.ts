@@ -8,10 +8,11 @@ import { StepReader } from '../../device/speech';
 import { vibrate } from '../../device/vibration';
 import { ScreenWakeLock } from '../../device/wake-lock';
 import type { Settings } from '../../storage/settings';
+import { BREATH_LABELS, PHASE_LABELS } from '../labels';
 import type { PlayerModel } from './player.svelte';
 
 export interface Companions {
-	/** Keeps the lock screen's controls in step; call when the view changes. */
+	/** Keeps the lock screen in step; call when the step, the phase or the mode changes. */
 	update(): void;
 	disconnect(): void;
 }
@@ -62,10 +63,15 @@ export function connectCompanions(player: PlayerModel, settings: () => Settings)
 		update() {
 			const view = player.view;
 			if (view.mode === 'idle') return;
+			// Where the progress bar stands: the routine's own timeline, whatever a skip or a flare did.
+			const durationMs = player.timeline.totalMs;
 			media.update({
 				routine: player.timeline.routine.title,
 				step: view.step?.title ?? 'Liana',
-				playing: view.mode === 'running'
+				phase: view.breath ? BREATH_LABELS[view.breath.part] : PHASE_LABELS[view.phase],
+				playing: view.mode === 'running',
+				positionMs: view.timelineMs,
+				durationMs
 			});
 		},
 		disconnect() {
