@@ -13,6 +13,7 @@ function log(change: (log: Log) => void = () => {}): Log {
 		startAt: START,
 		phases: seconds.map((at) => ({ at: at + 3, paintAt: at + 12, phase: 'breathe', breath: '' })),
 		cues: seconds.map((at) => ({ scheduledAt: at + 2, at: at - 90_000, sound: VOICE })),
+		ended: [],
 		stops: [],
 		keys: [],
 		interval: seconds.slice(1).map((at) => at + 1),

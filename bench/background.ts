@@ -6,10 +6,9 @@
  * countdown in the same tab for comparison, and the screen's phase changes once it is back.
  */
 import { figures, type BackgroundFigures } from './background-figures';
-import { benchInstrumentation } from './browser';
+import { openBarePage, startBareSession } from './bare-session';
 import type { Log } from './timing';
 import { launchBareChromium, sleep } from './cdp';
-import { SOUND_READY, UNDERSTOOD } from './session-steps';
 import { startStaticHost } from '../scripts/static-host';
 
 const BREATHS_PER_STEP = 100;
@@ -49,30 +48,8 @@ export async function measureBackground(
 	const browser = await launchBareChromium(executablePath);
 	const { cdp } = browser;
 	try {
-		const { targetInfos } = await cdp.send<{ targetInfos: { targetId: string; type: string }[] }>(
-			'Target.getTargets'
-		);
-		const player = targetInfos.find((target) => target.type === 'page')?.targetId;
-		if (!player) throw new Error('Chromium opened no page');
-		const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', {
-			targetId: player,
-			flatten: true
-		});
-		await cdp.send('Page.enable', {}, sessionId);
-		await cdp.send(
-			'Page.addScriptToEvaluateOnNewDocument',
-			{ source: `(${benchInstrumentation.toString()})()` },
-			sessionId
-		);
-		await cdp.send(
-			'Page.addScriptToEvaluateOnNewDocument',
-			{
-				source: `localStorage.setItem('liana.settings.v1', ${JSON.stringify(
-					JSON.stringify({ countdownSec: 0, safetyAcknowledged: true, volume })
-				)})`
-			},
-			sessionId
-		);
+		const page = await openBarePage(cdp, { countdownSec: 0, safetyAcknowledged: true, volume });
+		const { targetId: player, sessionId } = page;
 		// Imported as a coach's file would be, through a same-origin import link.
 		await cdp.send(
 			'Page.navigate',
@@ -84,29 +61,7 @@ export async function measureBackground(
 			`[...document.querySelectorAll('a')].some((a) => a.textContent.includes(${JSON.stringify(routine.title)}))`,
 			'the imported routine in the library'
 		);
-		await cdp.send('Page.navigate', { url: `${host.url}/play/${routine.id}` }, sessionId);
-		await cdp.until(
-			sessionId,
-			`document.querySelector(${JSON.stringify(SOUND_READY)}) !== null`,
-			'the voice guidance to load'
-		);
-		// A click the page takes as the person's own: sound may start from it.
-		await cdp.evaluate(
-			sessionId,
-			`[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Start').click()`,
-			true
-		);
-		// The first Start in a browser asks for the safety note to be read: answered as a person does.
-		await cdp.until(
-			sessionId,
-			`document.querySelector('[data-mode]:not([data-mode="idle"])') !== null || [...document.querySelectorAll('button')].some((b) => b.textContent.trim() === ${JSON.stringify(UNDERSTOOD)})`,
-			'the session or the safety note'
-		);
-		await cdp.evaluate(
-			sessionId,
-			`[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === ${JSON.stringify(UNDERSTOOD)})?.click()`,
-			true
-		);
+		await startBareSession(cdp, page, host.url, routine.id);
 		await sleep(2_000);
 
 		// Behind a tab opened in front, for the run; then back in front.

@@ -47,6 +47,7 @@ export function benchInstrumentation(): void {
 		startAt: 0,
 		phases: [] as { at: number; paintAt: number; phase: string; breath: string }[],
 		cues: [] as { scheduledAt: number; at: number; sound: number }[],
+		ended: [] as { cue: number; at: number }[],
 		stops: [] as number[],
 		keys: [] as number[],
 		interval: [] as number[],
@@ -69,7 +70,8 @@ export function benchInstrumentation(): void {
 	const start = proto.start;
 	const stop = proto.stop;
 	proto.start = function (this: AudioBufferSourceNode, when = 0, ...rest: number[]) {
-		if ((this.buffer?.length ?? 0) > 1) {
+		// A cue: not the scratch sound that unlocks the context, nor the sound bed's loop.
+		if ((this.buffer?.length ?? 0) > 1 && !this.loop) {
 			const ctx = this.context;
 			const at = performance.now();
 			log.cues.push({
@@ -78,11 +80,14 @@ export function benchInstrumentation(): void {
 				// Tells one sound from another: the same cue set twice has the same length.
 				sound: this.buffer?.length ?? 0
 			});
+			// Heard on the main thread once the audio thread has played it to its end.
+			const cue = log.cues.length - 1;
+			this.addEventListener('ended', () => log.ended.push({ cue, at: performance.now() }));
 		}
 		return start.call(this, when, ...rest);
 	};
 	proto.stop = function (this: AudioBufferSourceNode, ...args: [when?: number]) {
-		if ((this.buffer?.length ?? 0) > 1) log.stops.push(performance.now());
+		if ((this.buffer?.length ?? 0) > 1 && !this.loop) log.stops.push(performance.now());
 		return stop.apply(this, args);
 	};
 	new MutationObserver(() => {

@@ -9,6 +9,7 @@ import { measureStorage } from './storage';
 import { measurePwa } from './pwa';
 import { measureSessionMemory } from './memory';
 import { measureBackground } from './background';
+import { measureIdle } from './idle';
 import { measurePacks } from './packs';
 import type { BackgroundFigures } from './background-figures';
 import { chromiumPath } from '../scripts/browser-paths';
@@ -370,6 +371,40 @@ if (!process.argv.includes('--node-only')) {
 		'< 80 kB',
 		b.firstVisitJsGzipBytes / 1024 < 80,
 		`${b.firstVisitJsFiles} files`
+	);
+	console.log(
+		'Measuring the player idle for a minute shown and a minute hidden, then frozen (real time)…'
+	);
+	const idle = await measureIdle(executablePath);
+	for (const [how, cost, mainTarget] of [
+		['shown', idle.shown, 0.5],
+		['hidden', idle.hidden, 0.2]
+	] as const) {
+		record(
+			`main-thread time of a session, ${how}`,
+			cost.mainThreadSec,
+			's per minute',
+			`≤ ${mainTarget} s`,
+			cost.mainThreadSec <= mainTarget,
+			`script ${cost.scriptSec.toFixed(3)} s; Chromium's TaskDuration over ${cost.seconds} s of the sciatica routine, on the main thread's own clock`
+		);
+		record(
+			`layouts of a session, ${how}`,
+			cost.layouts / 60,
+			'per second',
+			'≤ 2',
+			cost.layouts / 60 <= 2,
+			`${cost.layouts.toFixed(0)} layouts and ${cost.styleRecalcs.toFixed(0)} style recalculations a minute`
+		);
+	}
+	const f = idle.frozen;
+	record(
+		'sound handed over before a freeze (Page.setWebLifecycleState)',
+		f.playedInFreeze,
+		`of ${f.dueInFreeze} cues played`,
+		'said, either way',
+		undefined,
+		`frozen ${f.frozenSec} s: the audio clock moved ${f.audioClockSec.toFixed(2)} s, so Chromium stops the page's audio with it; thawed, the waiting cues are made again (${f.replayed} for moments passed)`
 	);
 	const backgroundSeconds = Number(process.env['LIANA_BENCH_BACKGROUND_SECONDS'] ?? 600);
 	if (backgroundSeconds > 0) {
