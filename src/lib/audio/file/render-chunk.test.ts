@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cueDurationsMs, CUE_SPRITE } from '../cues';
 import { fakeBuffer, fakeContext } from './fake-audio';
 import { renderChunk, type ChunkSetup } from './render-chunk';
-import type { RenderChunk, SessionSound } from './session-sounds';
+import type { RenderChunk } from './chunks';
+import type { SessionSound } from './session-sounds';
 
 const RATE = 1000;
 const sprite = fakeBuffer('sprite', 50);

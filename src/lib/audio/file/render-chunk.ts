@@ -5,7 +5,7 @@
  * renders off the main thread; building its graph here is a few dozen nodes at most.
  */
 import type { SpriteMap } from '../cues';
-import type { RenderChunk } from './session-sounds';
+import type { RenderChunk } from './chunks';
 
 /** The sounds a chunk is made of, decoded once at the file's sample rate. */
 export interface SoundBank {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { routine } from '../../engine/test-routines';
 import { compileTimeline } from '../../routine';
+import { CUE_SPRITE, cueDurationsMs } from '../cues';
 import type { EncoderWorker } from './encoder-link';
 import type { EncoderReply, EncoderRequest } from './encoder-messages';
 import { fakeContext } from './fake-audio';
+import { sessionSounds } from './session-sounds';
 import {
 	ENCODER_NOT_LOADED,
 	makeSessionFile,
@@ -16,19 +18,23 @@ import {
 } from './session-file';
 
 /** 5 s of countdown and 30 breaths of 2 s: 65 s and the closing chime, three chunks. */
+const TIMELINE = compileTimeline(
+	routine({
+		version: 1,
+		id: 'quick',
+		title: 'Quick: breaths / minute',
+		steps: [
+			{ type: 'breathe', id: 'b', title: 'B', pattern: { inhale: 1, exhale: 1 }, breaths: 30 }
+		]
+	}),
+	{ countdownSec: 5 }
+);
+const SETTINGS = { voice: true, chimes: true, volume: 0.8 };
 const REQUEST: SessionFileRequest = {
-	timeline: compileTimeline(
-		routine({
-			version: 1,
-			id: 'quick',
-			title: 'Quick: breaths / minute',
-			steps: [
-				{ type: 'breathe', id: 'b', title: 'B', pattern: { inhale: 1, exhale: 1 }, breaths: 30 }
-			]
-		}),
-		{ countdownSec: 5 }
-	),
-	settings: { voice: true, chimes: true, volume: 0.8 },
+	routine: TIMELINE.routine,
+	plan: (recorded) => sessionSounds(TIMELINE, SETTINGS, cueDurationsMs(), recorded),
+	sprite: CUE_SPRITE,
+	settings: SETTINGS,
 	recordings: []
 };
 

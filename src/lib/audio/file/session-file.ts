@@ -4,9 +4,9 @@
  * chunks come. At most two chunks' samples are held at once, whatever the session's length.
  * Nothing stored is read but the routine's recordings, and nothing is written.
  */
-import type { Timeline } from '../../routine/timeline';
-import { CUE_SPRITE, cueDurationsMs, type CueSprite } from '../cues';
+import type { CueSprite } from '../cues';
 import { decodeRecordings, type OwnRecording } from '../own-voice';
+import { chunksOf } from './chunks';
 import {
 	EncoderLink,
 	startEncoderWorker,
@@ -15,11 +15,18 @@ import {
 } from './encoder-link';
 import { FILE_BITRATE, FILE_SAMPLE_RATE } from './encoder-messages';
 import { renderChunk, type MakeChunkContext, type SoundBank, type SoundBed } from './render-chunk';
-import { chunksOf, sessionSounds } from './session-sounds';
+import type { SessionSounds } from './session-sounds';
 
-/** What the file is made of: the session, the person's sound settings, the coach's voice. */
+/**
+ * What the file is made of: the session's sounds, the person's sound settings, the coach's voice.
+ * The plan and the sprite come from the caller, which has them already (the player's own code):
+ * this module, fetched when asked for, carries none of it again.
+ */
 export interface SessionFileRequest {
-	timeline: Timeline;
+	routine: { id: string; title: string };
+	/** Every sound of the session (sessionSounds), given how long each recorded cue lasts. */
+	plan: (recorded: ReadonlyMap<string, number>) => SessionSounds;
+	sprite: CueSprite;
 	settings: { voice: boolean; chimes: boolean; volume: number };
 	recordings: readonly OwnRecording[];
 	/** A sound bed to loop under the guidance (none: guidance alone). */
@@ -38,7 +45,6 @@ export interface SessionFileEnvironment {
 	makeContext?: MakeChunkContext;
 	startWorker?: () => EncoderWorker;
 	fetchBytes?: (url: string) => Promise<ArrayBuffer>;
-	sprite?: CueSprite;
 }
 
 export interface SessionFileOptions {
@@ -80,7 +86,7 @@ export async function makeSessionFile(
 	if (!makeContext) return failed(NO_OFFLINE_AUDIO);
 	const signal = options.signal;
 
-	const sprite = environment.sprite ?? CUE_SPRITE;
+	const sprite = request.sprite;
 	const decoder = makeContext(1, FILE_SAMPLE_RATE);
 	let bank: SoundBank;
 	try {
@@ -94,13 +100,7 @@ export async function makeSessionFile(
 	if (signal?.aborted) return { kind: 'cancelled' };
 
 	const recorded = new Map([...bank.own].map(([cue, buffer]) => [cue, buffer.duration * 1000]));
-	const planned = sessionSounds(
-		request.timeline,
-		settings,
-		cueDurationsMs(sprite.sprite),
-		recorded
-	);
-	const chunks = chunksOf(planned, FILE_SAMPLE_RATE);
+	const chunks = chunksOf(request.plan(recorded), FILE_SAMPLE_RATE);
 
 	let link: EncoderLink;
 	try {
@@ -118,7 +118,7 @@ export async function makeSessionFile(
 			kind: 'begin',
 			sampleRate: FILE_SAMPLE_RATE,
 			bitrate: FILE_BITRATE,
-			title: request.timeline.routine.title
+			title: request.routine.title
 		});
 		let encoded = 0;
 		const setup = {
@@ -151,7 +151,7 @@ export async function makeSessionFile(
 			}
 			if (event.kind !== 'finished') return ended(event);
 			options.onProgress?.(1);
-			return { kind: 'made', name: fileName(request.timeline), bytes: new Uint8Array(event.bytes) };
+			return { kind: 'made', name: fileName(request.routine), bytes: new Uint8Array(event.bytes) };
 		}
 	} catch (error) {
 		// Rendering refused: most often memory a phone would not give.
@@ -162,13 +162,13 @@ export async function makeSessionFile(
 }
 
 /** The file's name: the routine's title, without what a file system would refuse. */
-export function fileName(timeline: Timeline): string {
-	const title = timeline.routine.title
+export function fileName(routine: { id: string; title: string }): string {
+	const title = routine.title
 		.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
 		.replace(/\s+/g, ' ')
 		.trim()
 		.replace(/^\.+/, '');
-	return `${title || timeline.routine.id}.mp3`;
+	return `${title || routine.id}.mp3`;
 }
 
 /** The worker's end, or an answer out of turn, in words. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { routine } from '../../engine/test-routines';
 import { compileTimeline } from '../../routine';
 import { cueDurationsMs } from '../cues';
-import { chunksOf, sessionSounds, type SessionSound } from './session-sounds';
+import { chunksOf } from './chunks';
+import { sessionSounds, type SessionSound } from './session-sounds';
 
 const DURATIONS = cueDurationsMs();
 

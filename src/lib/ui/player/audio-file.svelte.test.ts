@@ -43,7 +43,14 @@ describe('the routine’s audio file, on its page', () => {
 	it('is made with the person’s countdown, sound settings and the coach’s recordings, and saved', async () => {
 		const { model, asked, seen, saved } = setup();
 		await model.make();
-		expect(asked[0]?.timeline.totalMs).toBe(30_000);
+		// 10 s of countdown and 20 s of rest: the closing chime and words at 30 s.
+		const closing = asked[0]?.plan(new Map()).sounds.filter((sound) => sound.atMs >= 30_000);
+		expect(closing?.map((sound) => sound.kind === 'cue' && sound.id)).toEqual([
+			'chime-end',
+			'well-done'
+		]);
+		expect(closing?.[0]?.atMs).toBe(30_000);
+		expect(asked[0]?.routine.title).toBe('Calm');
 		expect(asked[0]?.settings).toEqual({ voice: true, chimes: true, volume: 0.9 });
 		expect(asked[0]?.recordings.map((r) => r.cue)).toEqual(['defaults/rest']);
 		expect(seen).toEqual([{ kind: 'making', percent: 42 }]);

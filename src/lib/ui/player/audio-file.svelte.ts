@@ -3,6 +3,8 @@
  * fetched only when asked for), shows how far along it is, cancels it, and saves it through the
  * app's one download. Nothing stored is written, so a failure loses nothing.
  */
+import { CUE_SPRITE, cueDurationsMs } from '../../audio/cues';
+import { sessionSounds } from '../../audio/file/session-sounds';
 import type { OwnRecording } from '../../audio/own-voice';
 import type { SessionFileRequest, SessionFileResult } from '../../audio/file/session-file';
 import { compileTimeline, type Routine } from '../../routine';
@@ -98,10 +100,14 @@ export class AudioFileModel {
 		} catch {
 			// Unreadable recordings: the built-in voice speaks, as it does in the player.
 		}
+		const sound = { voice: settings.voice, chimes: settings.chimes };
 		return make(
 			{
-				timeline,
-				settings: { voice: settings.voice, chimes: settings.chimes, volume: settings.volume },
+				routine: timeline.routine,
+				// The player's own plan, made here where its code already is.
+				plan: (recorded) => sessionSounds(timeline, sound, cueDurationsMs(), recorded),
+				sprite: CUE_SPRITE,
+				settings: { ...sound, volume: settings.volume },
 				recordings
 			},
 			{
