@@ -175,6 +175,24 @@ describe('making the session’s file', () => {
 		expect(worker.requests).toEqual([]);
 	});
 
+	it('loops a sound bed under the guidance when one is given, decoded at the file’s rate', async () => {
+		const contexts: ReturnType<typeof fakeContext>[] = [];
+		const env = environment(fakeWorker(encodes), {
+			makeContext: (frames) => {
+				const ctx = fakeContext(frames);
+				contexts.push(ctx);
+				return ctx;
+			}
+		});
+		const bed = { audio: new ArrayBuffer(16), gain: 0.3, duckedGain: 0.1 };
+		const result = await makeSessionFile({ ...REQUEST, bed }, { environment: env });
+		expect(result.kind).toBe('made');
+		// The decoder, then the three chunks: each loops the bed from where the last left it.
+		const loops = contexts.slice(1).map((ctx) => ctx.starts.filter((s) => s.loop));
+		expect(loops.map((found) => found.map((s) => s.args))).toEqual([[[0, 0]], [[0, 30]], [[0, 0]]]);
+		expect(bed.audio.byteLength).toBe(16);
+	});
+
 	it('refuses a file that would be silent', async () => {
 		const worker = fakeWorker(encodes);
 		const silent = { ...REQUEST, settings: { voice: false, chimes: false, volume: 0.8 } };

@@ -30,8 +30,14 @@ export interface SessionFileRequest {
 	settings: { voice: boolean; chimes: boolean; volume: number };
 	recordings: readonly OwnRecording[];
 	/** A sound bed to loop under the guidance (none: guidance alone). */
-	bed?: SoundBed;
+	bed?: SoundBedRequest;
 }
+
+/**
+ * The hook for a sound bed under the guidance: its loop, as the file's bytes (decoded here at
+ * the file's rate) or already decoded, at `gain`, softened to `duckedGain` under each cue.
+ */
+export type SoundBedRequest = Omit<SoundBed, 'buffer'> & { audio: ArrayBuffer | AudioBuffer };
 
 /** The file made, or why not. */
 export type SessionFileResult =
@@ -89,11 +95,13 @@ export async function makeSessionFile(
 	const sprite = request.sprite;
 	const decoder = makeContext(1, FILE_SAMPLE_RATE);
 	let bank: SoundBank;
+	let bed: SoundBed | undefined;
 	try {
 		const decoded = await decodeSprite(decoder, environment.fetchBytes ?? fetchBytes, sprite);
 		// A recording that will not decode leaves its cue to the built-in voice, as in the player.
 		const own = await decodeRecordings(decoder, request.recordings);
 		bank = { sprite: decoded, spriteMap: sprite.sprite, own: own.voice };
+		bed = request.bed && (await decodeBed(decoder, request.bed));
 	} catch {
 		return failed(SOUNDS_NOT_LOADED);
 	}
@@ -126,7 +134,7 @@ export async function makeSessionFile(
 			sampleRate: FILE_SAMPLE_RATE,
 			volume: settings.volume,
 			makeContext,
-			...(request.bed ? { bed: request.bed } : {})
+			...(bed ? { bed } : {})
 		};
 		for (const chunk of chunks) {
 			while (chunk.index - encoded >= AHEAD) {
@@ -211,6 +219,16 @@ async function decodeSprite(
 	} catch {
 		return decoder.decodeAudioData(await fetcher(sprite.files.mp3));
 	}
+}
+
+async function decodeBed(
+	decoder: Pick<BaseAudioContext, 'decodeAudioData'>,
+	{ audio, ...levels }: SoundBedRequest
+): Promise<SoundBed> {
+	// Decoding takes the bytes away: a copy keeps the caller's whole.
+	const buffer =
+		audio instanceof ArrayBuffer ? await decoder.decodeAudioData(audio.slice(0)) : audio;
+	return { buffer, ...levels };
 }
 
 async function fetchBytes(url: string): Promise<ArrayBuffer> {

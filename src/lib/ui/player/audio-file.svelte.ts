@@ -6,7 +6,11 @@
 import { CUE_SPRITE, cueDurationsMs } from '../../audio/cues';
 import { sessionSounds } from '../../audio/file/session-sounds';
 import type { OwnRecording } from '../../audio/own-voice';
-import type { SessionFileRequest, SessionFileResult } from '../../audio/file/session-file';
+import type {
+	SessionFileRequest,
+	SessionFileResult,
+	SoundBedRequest
+} from '../../audio/file/session-file';
 import { compileTimeline, type Routine } from '../../routine';
 import type { Settings } from '../../storage/settings';
 import { downloadFile, type DownloadFile } from '../download';
@@ -30,6 +34,8 @@ export interface AudioFileOptions {
 	settings: () => Settings;
 	/** The coach's recorded cues for the routine (none: the built-in voice alone). */
 	recordings?: () => Promise<readonly OwnRecording[]>;
+	/** The sound bed the person chose, to loop under the guidance (none: guidance alone); never rejects. */
+	bed?: () => Promise<SoundBedRequest | undefined>;
 	/** The maker, fetched: the browser's import unless a test hands in its own. */
 	load?: () => Promise<MakeSessionFile>;
 	download?: (file: DownloadFile) => void;
@@ -101,6 +107,7 @@ export class AudioFileModel {
 			// Unreadable recordings: the built-in voice speaks, as it does in the player.
 		}
 		const sound = { voice: settings.voice, chimes: settings.chimes };
+		const bed = await this.#options.bed?.();
 		return make(
 			{
 				routine: timeline.routine,
@@ -108,7 +115,8 @@ export class AudioFileModel {
 				plan: (recorded) => sessionSounds(timeline, sound, cueDurationsMs(), recorded),
 				sprite: CUE_SPRITE,
 				settings: { ...sound, volume: settings.volume },
-				recordings
+				recordings,
+				...(bed ? { bed } : {})
 			},
 			{
 				signal,
