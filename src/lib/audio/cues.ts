@@ -1,5 +1,5 @@
 /** The cue library: the ids of the sprite's sounds and how long each lasts. */
-import sprite from './cue-sprite.json';
+import sprite from './cue-sprite.json' with { type: 'json' };
 
 /** Every sound in the sprite, spoken or not. */
 export type CueId =

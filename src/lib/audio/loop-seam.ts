@@ -65,3 +65,39 @@ export function measureLoopSeam(
 	// 0.05: a step that size is heard as a click in any quiet bed, however rough its noise.
 	return { seamJump, innerJump, rms, seamless: seamJump <= innerJump && seamJump <= 0.05 };
 }
+
+/** The seam is mended over this long. */
+const MEND_SEC = 0.05;
+
+/** A decoded loop and where it lies in its buffer. */
+export interface Loop {
+	buffer: AudioBuffer;
+	loopStartSec: number;
+	loopEndSec: number;
+}
+
+/**
+ * The loop of a decoded bed file, its seam mended in place: the file holds a lead-in, the loop
+ * and its start again (see scripts/make-sound-beds.sh). Undefined for a file cut short, which
+ * would loop on silence or a click.
+ */
+export function mendedLoop(
+	buffer: AudioBuffer,
+	loopStartSec: number,
+	loopSec: number
+): Loop | undefined {
+	const rate = buffer.sampleRate;
+	const startFrame = Math.round(loopStartSec * rate);
+	const loopFrames = Math.round(loopSec * rate);
+	if (buffer.length < startFrame + loopFrames) return undefined;
+	for (let channel = 0; channel < buffer.numberOfChannels; channel++) {
+		const samples = buffer.getChannelData(channel);
+		mendLoopSeam(samples, startFrame, loopFrames, Math.round(MEND_SEC * rate));
+		buffer.copyToChannel(samples, channel);
+	}
+	return {
+		buffer,
+		loopStartSec: startFrame / rate,
+		loopEndSec: (startFrame + loopFrames) / rate
+	};
+}

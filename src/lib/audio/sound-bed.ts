@@ -10,7 +10,8 @@
 import { Howler } from 'howler';
 import { Ducking } from './ducking';
 import { prefersWebm } from './guidance-audio';
-import { mendLoopSeam } from './loop-seam';
+import { DUCK_LEVEL } from './ducking';
+import { mendedLoop, type Loop } from './loop-seam';
 import {
 	SOUND_BEDS,
 	type SoundBedChoice,
@@ -28,8 +29,6 @@ export const FADE_IN_SEC = 4;
 export const FADE_OUT_SEC = 1.5;
 /** How long one loop hands over to another when the person chooses anew. */
 export const CROSSFADE_SEC = 1.5;
-/** The seam is mended over this long (see loop-seam.ts). */
-const MEND_SEC = 0.05;
 
 type Fetch = typeof fetch;
 
@@ -47,11 +46,6 @@ export interface SoundBedOptions {
 }
 
 /** A loop decoded, and where it loops. */
-interface Loop {
-	buffer: AudioBuffer;
-	loopStartSec: number;
-	loopEndSec: number;
-}
 
 /** One loop sounding: its source and its own fade in, from `fromSec` over `fadeSec`. */
 interface Voice {
@@ -247,20 +241,42 @@ export class SoundBed {
 	}
 
 	#mended(buffer: AudioBuffer): Loop | undefined {
-		const rate = buffer.sampleRate;
-		const startFrame = Math.round(this.#beds.loopStartSec * rate);
-		const loopFrames = Math.round(this.#beds.loopSec * rate);
-		// A file cut short would loop on silence or a click: better none.
-		if (buffer.length < startFrame + loopFrames) return undefined;
-		for (let channel = 0; channel < buffer.numberOfChannels; channel++) {
-			const samples = buffer.getChannelData(channel);
-			mendLoopSeam(samples, startFrame, loopFrames, Math.round(MEND_SEC * rate));
-			buffer.copyToChannel(samples, channel);
-		}
-		return {
-			buffer,
-			loopStartSec: startFrame / rate,
-			loopEndSec: (startFrame + loopFrames) / rate
-		};
+		return mendedLoop(buffer, this.#beds.loopStartSec, this.#beds.loopSec);
 	}
+}
+
+/**
+ * The bed the person chose, as the audio file wants it: the file's bytes in the format this
+ * browser decodes, its loop, and the levels the player would give it. None for "none".
+ */
+export async function bedForFile(
+	choice: SoundBedChoice,
+	volume: number,
+	fetcher: typeof fetch = (input, init) => fetch(input, init)
+): Promise<BedForFile | undefined> {
+	if (choice === 'none' || volume <= 0) return undefined;
+	const formats = prefersWebm() ? (['webm', 'mp3'] as const) : (['mp3'] as const);
+	for (const format of formats) {
+		try {
+			const response = await fetcher(SOUND_BEDS.files[choice][format]);
+			if (!response.ok) continue;
+			return {
+				audio: await response.arrayBuffer(),
+				loop: { startSec: SOUND_BEDS.loopStartSec, sec: SOUND_BEDS.loopSec },
+				gain: volume,
+				duckedGain: volume * DUCK_LEVEL
+			};
+		} catch {
+			// Not to be had in this format: the next is tried.
+		}
+	}
+	return undefined;
+}
+
+/** A bed for the audio file: the loop's bytes and where its loop lies in them. */
+export interface BedForFile {
+	audio: ArrayBuffer;
+	loop: { startSec: number; sec: number };
+	gain: number;
+	duckedGain: number;
 }
