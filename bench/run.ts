@@ -10,6 +10,7 @@ import { measurePwa } from './pwa';
 import { measureSessionMemory } from './memory';
 import { measureBackground } from './background';
 import { measureIdle } from './idle';
+import { measureAudioFile } from './audio-file';
 import { measurePacks } from './packs';
 import type { BackgroundFigures } from './background-figures';
 import { chromiumPath } from '../scripts/browser-paths';
@@ -405,6 +406,16 @@ if (!process.argv.includes('--node-only')) {
 		'said, either way',
 		undefined,
 		`frozen ${f.frozenSec} s: the audio clock moved ${f.audioClockSec.toFixed(2)} s, so Chromium stops the page's audio with it; thawed, the waiting cues are made again (${f.replayed} for moments passed)`
+	);
+	console.log('Making the 24-minute sciatica routine into its audio file…');
+	const file = await measureAudioFile(executablePath);
+	record(
+		`the session as an audio file (${file.routine})`,
+		file.bytes / 1024 / 1024,
+		'MB',
+		'—',
+		undefined,
+		`made in ${(file.makeMs / 1000).toFixed(1)} s; the maker's longest piece of main-thread work ${file.longestOwnWorkMs.toFixed(0)} ms; MP3, mono 32 kHz, 64 kbit/s`
 	);
 	const backgroundSeconds = Number(process.env['LIANA_BENCH_BACKGROUND_SECONDS'] ?? 600);
 	if (backgroundSeconds > 0) {
