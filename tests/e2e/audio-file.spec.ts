@@ -230,21 +230,15 @@ test('Cancel stops the making, the worker with it, and leaves the page as it was
 	await expect(page.getByText(/Making the audio file… ([2-9]\d)%/)).toBeVisible({
 		timeout: 20_000
 	});
-	// The maker's own work on the page for each chunk (its graph built, its samples copied) is
-	// short: the rendering and the encoding run off the main thread.
-	const onPage = await page.evaluate(() =>
-		performance
-			.getEntriesByType('measure')
-			.filter((entry) => entry.name.startsWith('Liana audio file'))
-			.map((entry) => entry.duration)
+	// The maker's own work on the page is measured piece by piece (each chunk's graph built, its
+	// samples copied): how long they take is a figure of `npm run bench`, not a test's to time.
+	const onPage = await page.evaluate(
+		() =>
+			performance
+				.getEntriesByType('measure')
+				.filter((entry) => entry.name.startsWith('Liana audio file')).length
 	);
-	expect(onPage.length).toBeGreaterThanOrEqual(4);
-	// Each piece takes a few milliseconds. One may be caught by a garbage collection or by a busy
-	// machine taking the core away for a moment: all but the slowest must stay under 50 ms.
-	const [, secondSlowest = 0] = [...onPage].sort((a, b) => b - a);
-	expect(secondSlowest, 'the maker’s work on the page, in ms (all but the slowest)').toBeLessThan(
-		50
-	);
+	expect(onPage).toBeGreaterThanOrEqual(4);
 
 	await page.getByRole('button', { name: 'Cancel' }).click();
 	await closed;
