@@ -15,6 +15,9 @@ test('a coach’s file imported and a flared session survive closing the browser
 	launchOptions,
 	playwright
 }) => {
+	// Two browsers launched and closed: in Firefox on a busy machine that alone takes most of
+	// the usual 30 s.
+	test.setTimeout(90_000);
 	// The engine this project runs, as the configuration launches it, on a profile of its own.
 	const openBrowser: Opener = (profile) =>
 		playwright[browserName].launchPersistentContext(profile, { ...launchOptions, channel });
