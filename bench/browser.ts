@@ -67,6 +67,7 @@ export function benchInstrumentation(): void {
 	);
 	document.addEventListener('keydown', () => log.keys.push(performance.now()), true);
 	const proto = AudioBufferSourceNode.prototype;
+	const stopped = new WeakSet<AudioBufferSourceNode>();
 	const start = proto.start;
 	const stop = proto.stop;
 	proto.start = function (this: AudioBufferSourceNode, when = 0, ...rest: number[]) {
@@ -80,13 +81,17 @@ export function benchInstrumentation(): void {
 				// Tells one sound from another: the same cue set twice has the same length.
 				sound: this.buffer?.length ?? 0
 			});
-			// Heard on the main thread once the audio thread has played it to its end.
+			// Heard on the main thread once the audio thread has played it to its end; a stopped
+			// cue fires `ended` too, and is not counted as played.
 			const cue = log.cues.length - 1;
-			this.addEventListener('ended', () => log.ended.push({ cue, at: performance.now() }));
+			this.addEventListener('ended', () => {
+				if (!stopped.has(this)) log.ended.push({ cue, at: performance.now() });
+			});
 		}
 		return start.call(this, when, ...rest);
 	};
 	proto.stop = function (this: AudioBufferSourceNode, ...args: [when?: number]) {
+		stopped.add(this);
 		if ((this.buffer?.length ?? 0) > 1 && !this.loop) log.stops.push(performance.now());
 		return stop.apply(this, args);
 	};

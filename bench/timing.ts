@@ -24,7 +24,7 @@ export type Log = {
 	startAt: number;
 	phases: { at: number; paintAt: number; phase: string; breath: string }[];
 	cues: { scheduledAt: number; at: number; sound: number }[];
-	/** Each cue (by its index in `cues`) that played to its end, and when the page heard so. */
+	/** Each cue (by its index in `cues`) that played to its end unstopped, and when the page heard so. */
 	ended: { cue: number; at: number }[];
 	stops: number[];
 	keys: number[];
