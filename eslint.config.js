@@ -5,6 +5,33 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+/** The rooms' layers, held here (docs/architecture.md): each rule names what a file may not import. */
+/**
+ * @param {...{ group: string[], message: string }} patterns
+ * @returns {import('eslint').Linter.RulesRecord}
+ */
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+const APP_FILES = [
+	'src/lib/**/*.ts',
+	'src/lib/**/*.svelte',
+	'src/routes/**/*',
+	'src/service-worker.ts'
+];
+const TESTS = ['**/*.test.ts'];
+const PURE_ROOMS = ['src/lib/routine/**/*.ts', 'src/lib/engine/**/*.ts'];
+const TEST_SUPPORT = {
+	group: ['$test', '$test/*', '**/test-support/**'],
+	message: 'test-support is for tests: the app imports nothing from it.'
+};
+const PURE = {
+	group: ['svelte', 'svelte/*', '$app/*', '$env/*'],
+	message: 'routine and engine are pure TypeScript.'
+};
+const INWARD = {
+	group: ['**/ui/**', '**/audio/**', '**/storage/**', '**/pwa/**'],
+	message: 'arrows point inward: routine and engine import no outer room.'
+};
+
 export default ts.config(
 	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'playwright-report/'] },
 	js.configs.recommended,
@@ -33,24 +60,18 @@ export default ts.config(
 		}
 	},
 	{
+		// Test fakes and sample routines are for tests: the app never ships them.
+		files: APP_FILES,
+		ignores: TESTS,
+		rules: restrict(TEST_SUPPORT)
+	},
+	{
 		// The pure rooms may not reach into the browser, Svelte or the outer rooms.
-		files: ['src/lib/routine/**/*.ts', 'src/lib/engine/**/*.ts'],
-		rules: {
-			'no-restricted-imports': [
-				'error',
-				{
-					patterns: [
-						{
-							group: ['svelte', 'svelte/*', '$app/*', '$env/*'],
-							message: 'routine and engine are pure TypeScript.'
-						},
-						{
-							group: ['**/ui/**', '**/audio/**', '**/storage/**', '**/pwa/**'],
-							message: 'arrows point inward: routine and engine import no outer room.'
-						}
-					]
-				}
-			]
-		}
+		files: PURE_ROOMS,
+		rules: restrict(PURE, INWARD, TEST_SUPPORT)
+	},
+	{
+		files: PURE_ROOMS.map((room) => room.replace('*.ts', '*.test.ts')),
+		rules: restrict(PURE, INWARD)
 	}
 );

@@ -5,7 +5,7 @@
  * import problem is allowed only inside the part marked for the file's author.
  */
 import type { Page } from '@playwright/test';
-import { coachedSession } from '../../src/lib/history/test-sessions';
+import { coachedSession } from '../../src/test-support/sessions';
 import { expect, passTime, test, pressStart } from './fixtures';
 import { importFile, openLibrary } from './routine-files';
 import { storeRecords } from './stored';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { routine, TEST_START_MS, testSession, threeSteps } from '../engine/test-routines';
+import { routine, TEST_START_MS, testSession, threeSteps } from '$test/routines';
 import { compileTimeline, parseRoutine } from '../routine';
 import { CLEARANCE_MS, planCueGroups, type CueSettings } from './cue-plan';
 import { cueDurationsMs, type CueId } from './cues';

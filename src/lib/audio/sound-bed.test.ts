@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fakeAudioContext, type FakeGain } from './audio-fakes';
+import { fakeAudioContext, type FakeGain } from '$test/audio-params';
 
 vi.mock('howler', () => ({ Howler: { ctx: null, masterGain: null, codecs: () => true } }));
 

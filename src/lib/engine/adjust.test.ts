@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSession, reduce } from './reduce';
-import { TEST_EPOCH_MS, TEST_START_MS, testSession, threeSteps } from './test-routines';
+import { TEST_EPOCH_MS, TEST_START_MS, testSession, threeSteps } from '$test/routines';
 import type { Action, SessionEvent } from './types';
 import { viewAt } from './view';
 

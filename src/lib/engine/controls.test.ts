@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from './clock';
 import { Session } from './session';
-import { threeSteps } from './test-routines';
+import { threeSteps } from '$test/routines';
 
 type State = 'idle' | 'countdown' | 'in a step' | 'paused' | 'release' | 'recover' | 'done';
 type Control =

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from './clock';
 import { MISSED_AFTER_MS } from './reduce';
 import { Session } from './session';
-import { TEST_START_MS, testSession, threeSteps } from './test-routines';
+import { TEST_START_MS, testSession, threeSteps } from '$test/routines';
 import type { SessionEvent } from './types';
 
 const START = TEST_START_MS;

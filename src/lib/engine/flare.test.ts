@@ -8,7 +8,7 @@ import {
 	testSession,
 	THREE_STEPS,
 	threeSteps
-} from './test-routines';
+} from '$test/routines';
 
 const EPOCH = TEST_EPOCH_MS;
 const setup = (timeline = threeSteps()) => testSession(timeline, { started: true });

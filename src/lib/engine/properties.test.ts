@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FLARES_PER_SESSION, createSession, reduce } from './reduce';
-import { threeSteps } from './test-routines';
+import { threeSteps } from '$test/routines';
 import type { Action, SessionEvent, SessionState } from './types';
 import { viewAt } from './view';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Clock } from './clock';
 import { originShiftMs, rebaseState } from './rebase';
 import { Session } from './session';
-import { testSession, threeSteps } from './test-routines';
+import { testSession, threeSteps } from '$test/routines';
 import { viewAt } from './view';
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from './clock';
 import { restoreSession } from './reduce';
 import { Session } from './session';
-import { TEST_EPOCH_MS, testSession, threeSteps } from './test-routines';
+import { TEST_EPOCH_MS, testSession, threeSteps } from '$test/routines';
 import type { SessionEvent } from './types';
 
 /** A session restored on a fresh page: a new monotonic clock, `laterMs` of wall time later. */

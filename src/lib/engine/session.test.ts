@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statuses, TEST_START_MS, testSession, threeSteps } from './test-routines';
+import { statuses, TEST_START_MS, testSession, threeSteps } from '$test/routines';
 
 const START = TEST_START_MS;
 const setup = (timeline = threeSteps()) => testSession(timeline);

@@ -9,7 +9,7 @@ import {
 	sessionTimes,
 	shortDate
 } from './format';
-import { at } from './test-sessions';
+import { at } from '$test/sessions';
 
 const NOW = at(2026, 11, 25, 9);
 

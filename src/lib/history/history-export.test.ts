@@ -13,7 +13,7 @@ import {
 } from './history-export';
 import { adjustments } from './session-facts';
 import { parseCsv } from './csv-reader';
-import { at, coachedSession, completedSession, flare, flaredSession } from './test-sessions';
+import { at, coachedSession, completedSession, flare, flaredSession } from '$test/sessions';
 
 describe('CSV fields', () => {
 	it('are quoted when text, with quotes doubled (RFC 4180); numbers and empty cells bare', () => {

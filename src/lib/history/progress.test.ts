@@ -8,7 +8,7 @@ import {
 	weekStart,
 	weeklyRhythm
 } from './progress';
-import { at, completedSession, flare, flaredSession } from './test-sessions';
+import { at, completedSession, flare, flaredSession } from '$test/sessions';
 
 const startedAt = (epochMs: number) => completedSession(epochMs);
 

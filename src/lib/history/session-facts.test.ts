@@ -10,7 +10,7 @@ import {
 	stepTitle
 } from './session-facts';
 import { clockTime } from './format';
-import { at, coachedSession, completedSession, flare, flaredSession } from './test-sessions';
+import { at, coachedSession, completedSession, flare, flaredSession } from '$test/sessions';
 
 /** A session of `flaredSession`'s shape with other flares, step records and outcome. */
 function withFlares(

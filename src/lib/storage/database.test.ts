@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSession } from '../engine/reduce';
-import { threeSteps } from '../engine/test-routines';
+import { threeSteps } from '$test/routines';
 import type { SessionRecord } from '../engine/types';
 import {
 	BLOCKED,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testSession, threeSteps, TEST_EPOCH_MS } from '../engine/test-routines';
+import { testSession, threeSteps, TEST_EPOCH_MS } from '$test/routines';
 import type { Checkpoint } from './database';
 import { abandonedSession, finishedSession, resumable, RESUME_WITHIN_MS } from './session-records';
 

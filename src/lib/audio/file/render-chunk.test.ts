@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cueDurationsMs, CUE_SPRITE } from '../cues';
-import { fakeBuffer, fakeContext } from './fake-audio';
+import { fakeBuffer, fakeContext } from '$test/offline-audio';
 import { renderChunk, type ChunkSetup } from './render-chunk';
 import type { RenderChunk } from './chunks';
 import type { SessionSound } from './session-sounds';

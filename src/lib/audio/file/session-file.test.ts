@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { routine } from '../../engine/test-routines';
+import { routine } from '$test/routines';
 import { compileTimeline } from '../../routine';
 import { CUE_SPRITE, cueDurationsMs } from '../cues';
 import type { EncoderWorker } from './encoder-link';
 import type { EncoderReply, EncoderRequest } from './encoder-messages';
-import { fakeContext } from './fake-audio';
+import { fakeContext } from '$test/offline-audio';
 import { sessionSounds } from './session-sounds';
 import {
 	ENCODER_NOT_LOADED,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routine } from '../../engine/test-routines';
+import { routine } from '$test/routines';
 import { compileTimeline } from '../../routine';
 import { cueDurationsMs } from '../cues';
 import { chunksOf } from './chunks';

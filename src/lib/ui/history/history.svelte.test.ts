@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportFile } from '../../history/history-export';
-import { at, completedSession, flaredSession } from '../../history/test-sessions';
+import { at, completedSession, flaredSession } from '$test/sessions';
 import { Database, UNAVAILABLE, type StoredSession } from '../../storage/database';
 import { DatabaseModel } from '../database.svelte';
 import { HistoryModel, historyView } from './history.svelte';

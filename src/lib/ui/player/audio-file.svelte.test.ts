@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionFileRequest, SessionFileResult } from '../../audio/file/session-file';
-import { routine } from '../../engine/test-routines';
+import { routine } from '$test/routines';
 import { DEFAULT_SETTINGS } from '../../storage/settings';
 import type { DownloadFile } from '../download';
 import { NOT_LOADED } from '../lazy.svelte';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testSession, threeSteps } from '../../engine/test-routines';
+import { testSession, threeSteps } from '$test/routines';
 import type { SessionState } from '../../engine/types';
 import { compileTimeline } from '../../routine/timeline';
 import { checkCarriedSession } from './carried-session';

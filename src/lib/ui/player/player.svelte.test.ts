@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock, type Clock } from '../../engine/clock';
-import { threeSteps } from '../../engine/test-routines';
+import { threeSteps } from '$test/routines';
 import type { Guidance } from '../../audio/scheduler';
 import { viewAt } from '../../engine/view';
 import { formatClock } from '../labels';

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock, type Clock } from '../../engine/clock';
 import { Session } from '../../engine/session';
-import { TEST_EPOCH_MS, threeSteps } from '../../engine/test-routines';
+import { TEST_EPOCH_MS, threeSteps } from '$test/routines';
 import type { SessionState } from '../../engine/types';
 import { viewAt } from '../../engine/view';
 import type { CheckIn } from '../../storage/database';
-import { FakeBroadcast, FakeLockManager } from './presenter-fakes';
+import { FakeBroadcast, FakeLockManager } from '$test/presenter-fakes';
 import {
 	byeOnlyPresence,
 	lockPresence,

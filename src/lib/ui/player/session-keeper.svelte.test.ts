@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { restoreSession } from '../../engine/reduce';
 import { Session } from '../../engine/session';
-import { testSession, threeSteps, TEST_EPOCH_MS } from '../../engine/test-routines';
+import { testSession, threeSteps, TEST_EPOCH_MS } from '$test/routines';
 import type { SessionEvent } from '../../engine/types';
 import { Database, type StoreResult } from '../../storage/database';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { threeSteps } from '../../engine/test-routines';
+import { threeSteps } from '$test/routines';
 import { loadOwnVoice } from './own-voice';
 
 /** Decodes bytes that begin with 1, as a browser decodes a real file; refuses anything else. */

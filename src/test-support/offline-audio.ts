@@ -1,5 +1,5 @@
 /** A fake OfflineAudioContext for the file's tests: it records what is started, and when. */
-import type { ChunkContext } from './render-chunk';
+import type { ChunkContext } from '$lib/audio/file/render-chunk';
 
 export interface FakeStart {
 	buffer: AudioBuffer | null;

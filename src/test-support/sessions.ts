@@ -1,6 +1,6 @@
 /** Stored sessions for the history's tests, shaped as the player records them. */
-import type { FlareRecord, StepRecord } from '../engine/types';
-import type { StoredSession } from '../storage/database';
+import type { FlareRecord, StepRecord } from '$lib/engine/types';
+import type { StoredSession } from '$lib/storage/database';
 
 /** Local time, so the tests read the same in every time zone: `at(2026, 11, 24, 18, 5)`. */
 export function at(year: number, month: number, day: number, hour = 12, minute = 0): number {

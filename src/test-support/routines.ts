@@ -1,8 +1,8 @@
 /** Small routines for the engine's tests, built through the real validator and compiler. */
-import { compileTimeline, parseRoutine, type Routine, type Timeline } from '../routine';
-import { ManualClock } from './clock';
-import { Session } from './session';
-import type { SessionEvent } from './types';
+import { compileTimeline, parseRoutine, type Routine, type Timeline } from '$lib/routine';
+import { ManualClock } from '$lib/engine/clock';
+import { Session } from '$lib/engine/session';
+import type { SessionEvent } from '$lib/engine/types';
 
 /** Validates a routine given as an object; a test fixture that is not valid fails loudly. */
 export function routine(value: object): Routine {
