@@ -16,34 +16,38 @@ export interface PlayPageData {
 export class RoutineToPlay {
 	#page: () => PlayPageData;
 	#draftKey: () => string | undefined;
+	#database: Pick<DatabaseModel, 'get'>;
 	#own = $state.raw<{ id: string; load: RoutineLoad }>();
 
-	/**
-	 * Follows the page's data; reads an own routine whenever the id is not a built-in, and the
-	 * editor's draft instead whenever `draftKey` names one (the editor's "Try it").
-	 */
+	/** Reads an own routine by the page's id, or the editor's draft when `draftKey` names one. */
 	constructor(
 		page: () => PlayPageData,
 		database: Pick<DatabaseModel, 'get'>,
 		draftKey: () => string | undefined = () => undefined
 	) {
 		this.#page = page;
+		this.#database = database;
 		this.#draftKey = draftKey;
-		$effect(() => {
-			const { id, load } = page();
-			const key = draftKey();
-			if (load && key === undefined) return;
-			let current = true;
-			void database
-				.get()
-				.then((db) => (key === undefined ? loadOwnRoutine(db, id) : loadDraftRoutine(db, key)))
-				.then((own) => {
-					if (current) this.#own = { id: key === undefined ? id : `${id}?draft=${key}`, load: own };
-				});
-			return () => {
-				current = false;
-			};
-		});
+	}
+
+	/**
+	 * Reads the routine whenever the id is not a built-in, or the draft whenever the editor's "Try
+	 * it" names one; call inside an effect, which follows the page and returns the cleanup.
+	 */
+	follow(): () => void {
+		const { id, load } = this.#page();
+		const key = this.#draftKey();
+		let current = true;
+		if (load && key === undefined) return () => undefined;
+		void this.#database
+			.get()
+			.then((db) => (key === undefined ? loadOwnRoutine(db, id) : loadDraftRoutine(db, key)))
+			.then((own) => {
+				if (current) this.#own = { id: key === undefined ? id : `${id}?draft=${key}`, load: own };
+			});
+		return () => {
+			current = false;
+		};
 	}
 
 	/** The routine, or why it cannot be played; undefined while the database is read. */
