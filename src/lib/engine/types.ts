@@ -80,6 +80,9 @@ export type Mode =
 	| { kind: 'held'; programMs: number; sinceMs: number }
 	| { kind: 'done'; outcome: Outcome };
 
+/** One kind of mode, narrowed: what a mode's handler knows it is in. */
+export type ModeOf<K extends Mode['kind']> = Extract<Mode, { kind: K }>;
+
 /** The modes of a session under way: started, not yet done. */
 export type UnderWay = Extract<Mode['kind'], 'running' | 'paused' | 'held'>;
 
