@@ -1,25 +1,19 @@
 /**
- * Paused: time stands still and nothing sounds. Controls that replace the program (skip, back, a
- * choice) leave it paused at the new place; a flare brings the person out at once.
+ * Paused: time stands still and nothing sounds. A flare brings the person out at once. Skip,
+ * back, stop, a red flag, a choice and more or less time do what they do while running, and the
+ * session stays paused where they leave it.
  */
-import { adjust } from '../moves/coach';
-import { previous, redFlag, resume, skip, stop } from '../moves/controls';
-import { choose, recover, reportFlare } from '../moves/flare';
+import { resume } from '../moves/controls';
+import { recover, reportFlare } from '../moves/flare';
 import type { Run } from '../run';
 import type { Action, ModeOf } from '../types';
+import { inRunning } from './running';
 import { unknownAction } from './unknown';
 
 export function inPaused(run: Run, action: Action, mode: ModeOf<'paused'>): void {
 	switch (action.type) {
 		case 'resume':
 			return resume(run, mode);
-		case 'skip':
-			return skip(run);
-		// Not in the countdown or a flare's recovery.
-		case 'previous':
-			return previous(run);
-		case 'stop':
-			return stop(run);
 		case 'flare': {
 			const reported = reportFlare(run);
 			if (!reported) return;
@@ -27,13 +21,13 @@ export function inPaused(run: Run, action: Action, mode: ModeOf<'paused'>): void
 			run.state = { ...run.state, mode: { kind: 'running', anchorMs: run.atMs } };
 			return recover(run, reported);
 		}
+		case 'skip':
+		case 'previous':
+		case 'stop':
 		case 'red-flag':
-			return redFlag(run);
-		// Only in a flare's release or recover.
 		case 'choose':
-			return choose(run, action.choice);
 		case 'adjust':
-			return adjust(run, action.deltaMs);
+			return inRunning(run, action);
 		case 'start':
 		case 'tick':
 		case 'pause':
