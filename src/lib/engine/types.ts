@@ -80,12 +80,18 @@ export type Mode =
 	| { kind: 'held'; programMs: number; sinceMs: number }
 	| { kind: 'done'; outcome: Outcome };
 
+/** One kind of mode, narrowed: what a mode's handler knows it is in. */
+export type ModeOf<K extends Mode['kind']> = Extract<Mode, { kind: K }>;
+
+/** The modes of a session under way: started, not yet done. Written here once; ask `isUnderWay`. */
+const UNDER_WAY = ['running', 'paused', 'held'] as const satisfies readonly Mode['kind'][];
+
 /** The modes of a session under way: started, not yet done. */
-export type UnderWay = Extract<Mode['kind'], 'running' | 'paused' | 'held'>;
+export type UnderWay = (typeof UNDER_WAY)[number];
 
 /** Whether a session in this mode is under way (running, paused or held). */
 export function isUnderWay(mode: Mode['kind']): mode is UnderWay {
-	return mode === 'running' || mode === 'paused' || mode === 'held';
+	return (UNDER_WAY as readonly Mode['kind'][]).includes(mode);
 }
 
 /** The whole state of a session: a value, replaced whole by each action. */
@@ -162,6 +168,44 @@ export type SessionEvent =
 	| { type: 'flare'; flare: FlareRecord; atMs: number }
 	| { type: 'red-flag'; redFlag: RedFlagRecord; atMs: number }
 	| { type: 'done'; outcome: Outcome; record: SessionRecord; atMs: number };
+
+/**
+ * What each event is, for those who listen, so no listener keeps its own list.
+ * `raisedBy`: 'clock' for a boundary the passing of time alone brings, which anyone holding the
+ * state works out for itself; 'control' for a change someone made, and for the end, which a
+ * follower is told and never decides on its own. `checkpoint`: the state at this event is worth
+ * keeping, so a killed tab resumes from it (a step starting always comes with its phase; a
+ * silence with the change that made it; the end keeps the session itself, not a checkpoint).
+ */
+export const EVENT_CLASSES = {
+	started: { raisedBy: 'control', checkpoint: true },
+	'phase-started': { raisedBy: 'clock', checkpoint: true },
+	'breath-started': { raisedBy: 'clock', checkpoint: false },
+	'step-started': { raisedBy: 'clock', checkpoint: false },
+	'cue-due': { raisedBy: 'clock', checkpoint: false },
+	paused: { raisedBy: 'control', checkpoint: true },
+	resumed: { raisedBy: 'control', checkpoint: true },
+	silence: { raisedBy: 'control', checkpoint: false },
+	adjusted: { raisedBy: 'control', checkpoint: true },
+	held: { raisedBy: 'control', checkpoint: true },
+	unheld: { raisedBy: 'control', checkpoint: true },
+	flare: { raisedBy: 'control', checkpoint: true },
+	'red-flag': { raisedBy: 'control', checkpoint: false },
+	done: { raisedBy: 'control', checkpoint: false }
+} as const satisfies Record<
+	SessionEvent['type'],
+	{ raisedBy: 'clock' | 'control'; checkpoint: boolean }
+>;
+
+/** Whether the passing of time alone raises this event: a follower works it out from the state. */
+export function isClockDriven(type: SessionEvent['type']): boolean {
+	return EVENT_CLASSES[type].raisedBy === 'clock';
+}
+
+/** Whether the session's state at this event is kept as a checkpoint, for a resume after a reload. */
+export function needsCheckpoint(type: SessionEvent['type']): boolean {
+	return EVENT_CLASSES[type].checkpoint;
+}
 
 /** An action's result: the next state and what the outside world should hear of it. */
 export interface Transition {

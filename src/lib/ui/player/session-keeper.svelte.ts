@@ -3,7 +3,7 @@
  * change (so a killed tab can resume), and the session itself when it ends, with its check-ins.
  * Writes go one after another, so a late checkpoint can never land after the finished session.
  */
-import type { SessionEvent, SessionState } from '../../engine/types';
+import { needsCheckpoint, type SessionEvent, type SessionState } from '../../engine/types';
 import type { CheckIn, Database, StoredSession, StoreResult } from '../../storage/database';
 import { PendingSessions } from '../../storage/pending-sessions';
 import {
@@ -32,17 +32,6 @@ export interface SessionNotes {
 export interface KeeperDatabase {
 	write<T>(work: (db: Database) => Promise<StoreResult<T>>): Promise<StoreResult<T>>;
 }
-
-const CHECKPOINT_EVENTS = new Set<SessionEvent['type']>([
-	'started',
-	'phase-started',
-	'paused',
-	'resumed',
-	'adjusted',
-	'held',
-	'unheld',
-	'flare'
-]);
 
 export class SessionKeeper implements SessionNotes {
 	#player: KeptPlayer;
@@ -114,7 +103,7 @@ export class SessionKeeper implements SessionNotes {
 			this.#enqueue(() => this.#finish());
 			return;
 		}
-		if (!CHECKPOINT_EVENTS.has(event.type)) return;
+		if (!needsCheckpoint(event.type)) return;
 		const queued = this.#pending !== undefined;
 		this.#pending = this.#player.state;
 		if (!queued) this.#enqueue(() => this.#checkpoint());
