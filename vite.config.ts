@@ -7,6 +7,8 @@ export default defineConfig({
 	ssr: { noExternal: ['workbox-window', 'howler'] },
 	test: {
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
-		environment: 'node'
+		environment: 'node',
+		// Property tests run thousands of sessions: on a busy two-core machine they pass 5 s, not fail.
+		testTimeout: 20_000
 	}
 });

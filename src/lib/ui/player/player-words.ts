@@ -34,7 +34,7 @@ export function playerNotices(mode: Mode['kind'], problems: PlayerProblems): str
 	const notices = [
 		ended ? '' : problems.ownVoice,
 		ended ? '' : problems.soundBed,
-		ended || mode === 'idle' ? '' : problems.saving,
+		isUnderWay(mode) ? problems.saving : '',
 		problems.elsewhere && !ended ? PLAYING_ELSEWHERE : '',
 		problems.lazy
 	];
