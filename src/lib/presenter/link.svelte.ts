@@ -7,10 +7,10 @@
  * time, so one keeper checkpoints and records a session.
  */
 import { untrack } from 'svelte';
-import { systemClock, type Clock } from '../../engine/clock';
-import { isUnderWay, type SessionEvent, type SessionState } from '../../engine/types';
-import { viewAt, type SessionView } from '../../engine/view';
-import type { CheckIn } from '../../storage/database';
+import { systemClock, type Clock } from '../engine/clock';
+import { isUnderWay, type SessionEvent, type SessionState } from '../engine/types';
+import { viewAt, type SessionView } from '../engine/view';
+import type { CheckIn } from '../storage/database';
 import {
 	PRESENTER_PROTOCOL,
 	readMessage,
@@ -20,7 +20,7 @@ import {
 	type PresenterRole,
 	type Presence,
 	type SentSession
-} from './presenter-link';
+} from './wire';
 
 /** The player as the lead posts it. */
 export interface LedPlayer {
