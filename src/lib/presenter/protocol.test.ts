@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testSession } from '$test/routines';
-import {
-	startingState,
-	step,
-	type Here,
-	type PairInput,
-	type PairOutput,
-	type PairState
-} from './protocol';
+import { startingState, step } from './protocol';
+import type { Here, PairInput, PairOutput, PairState } from './protocol';
 import { PRESENTER_PROTOCOL, type SentSession } from './wire';
 
 const v = PRESENTER_PROTOCOL;

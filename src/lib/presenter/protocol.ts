@@ -166,10 +166,16 @@ function leave(state: PairState, here: Here): PairStep {
 }
 
 /** What a leader does alike, controls window or display: welcome displays, answer, say goodbye. */
-type LeaderInput = Extract<
-	PairInput,
-	{ type: 'connected' | 'changed' | 'leaving' | 'hello' | 'bye' | 'display-gone' }
->;
+const LEADER_INPUTS = ['connected', 'changed', 'leaving', 'hello', 'bye', 'display-gone'] as const;
+type LeaderInput = Extract<PairInput, { type: (typeof LEADER_INPUTS)[number] }>;
+
+const isLeaderInput = (input: PairInput): input is LeaderInput =>
+	(LEADER_INPUTS as readonly string[]).includes(input.type);
+
+/** An input no handler takes: the build breaks here when a new one is added and not handled. */
+function unheard(input: never): never {
+	throw new Error(`unheard input ${JSON.stringify(input)}`);
+}
 
 function asLeader<S extends Leading | TakenOver>(
 	state: S,
@@ -194,23 +200,15 @@ function asLeader<S extends Leading | TakenOver>(
 			return input.role === 'display' ? forget(state, input.from) : [state, []];
 		case 'display-gone':
 			return forget(state, input.display);
-		default: {
-			const unheard: never = input;
-			throw new Error(`unheard input ${JSON.stringify(unheard)}`);
-		}
+		default:
+			return unheard(input);
 	}
 }
 
 /** The controls window runs the session, and takes back a session a display runs, if it asked. */
 function whileLeading(state: Leading, input: PairInput, here: Here): PairStep {
+	if (isLeaderInput(input)) return asLeader(state, input, here);
 	switch (input.type) {
-		case 'connected':
-		case 'changed':
-		case 'leaving':
-		case 'hello':
-		case 'bye':
-		case 'display-gone':
-			return asLeader(state, input, here);
 		case 'state': {
 			// With nothing started, it asks a display running this routine for its session, once.
 			const ask =
@@ -239,10 +237,8 @@ function whileLeading(state: Leading, input: PairInput, here: Here): PairStep {
 		case 'take':
 		case 'lead-gone':
 			return [state, []];
-		default: {
-			const unheard: never = input;
-			throw new Error(`unheard input ${JSON.stringify(unheard)}`);
-		}
+		default:
+			return unheard(input);
 	}
 }
 
@@ -286,23 +282,15 @@ function whileFollowing(state: Following, input: PairInput, here: Here): PairSte
 		case 'take':
 		case 'handover':
 			return [state, []];
-		default: {
-			const unheard: never = input;
-			throw new Error(`unheard input ${JSON.stringify(unheard)}`);
-		}
+		default:
+			return unheard(input);
 	}
 }
 
 /** A display that runs the session: it gives it back to a controls window that asks or appears. */
 function whileTakenOver(state: TakenOver, input: PairInput, here: Here): PairStep {
+	if (isLeaderInput(input)) return asLeader(state, input, here);
 	switch (input.type) {
-		case 'connected':
-		case 'changed':
-		case 'leaving':
-		case 'hello':
-		case 'bye':
-		case 'display-gone':
-			return asLeader(state, input, here);
 		case 'state':
 			// It follows a controls window that appears while its own session is not under way (not
 			// a late word from the window it took over from, which is gone).
@@ -322,10 +310,8 @@ function whileTakenOver(state: TakenOver, input: PairInput, here: Here): PairSte
 		case 'handover':
 		case 'lead-gone':
 			return [state, []];
-		default: {
-			const unheard: never = input;
-			throw new Error(`unheard input ${JSON.stringify(unheard)}`);
-		}
+		default:
+			return unheard(input);
 	}
 }
 
