@@ -7,7 +7,7 @@ import svelteConfig from './svelte.config.js';
 
 /** The rooms' layers, held here (docs/architecture.md): each rule names what a file may not import. */
 /**
- * @param {...{ group: string[], message: string }} patterns
+ * @param {...{ group: string[], message: string, allowTypeImports?: boolean }} patterns
  * @returns {import('eslint').Linter.RulesRecord}
  */
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
@@ -30,6 +30,51 @@ const PURE = {
 const INWARD = {
 	group: ['**/ui/**', '**/audio/**', '**/storage/**', '**/pwa/**'],
 	message: 'arrows point inward: routine and engine import no outer room.'
+};
+/** The presenter pairing's room (src/lib/presenter); its protocol is pure. */
+const PRESENTER_ROOM = ['src/lib/presenter/**/*.ts', 'src/lib/presenter/**/*.svelte'];
+const PRESENTER_PROTOCOL = ['src/lib/presenter/protocol.ts'];
+/** What the presenter room may take from the screens (ui/<screen>/): what a player and a studio view share. */
+const SCREENS_BUT_SHARED = {
+	group: [
+		'**/ui/*/*',
+		'!**/ui/player/Pacer.svelte',
+		'!**/ui/player/pacer',
+		'!**/ui/player/full-screen.svelte',
+		'!**/ui/player/KeysHelp.svelte',
+		'!**/ui/player/StopDialog.svelte',
+		'!**/ui/player/TakeOverDialog.svelte',
+		'!**/ui/player/session-keys',
+		'!**/ui/player/player.svelte'
+	],
+	message:
+		'the presenter room takes from the screens only what a player and a studio view share; anything else it needs moves down a floor.'
+};
+const PROTOCOL_PURE = {
+	group: [
+		'svelte',
+		'svelte/*',
+		'$app/*',
+		'$env/*',
+		'**/ui/**',
+		'**/audio/**',
+		'**/storage/**',
+		'**/pwa/**',
+		'**/device/**',
+		'./*.svelte',
+		'./link.svelte',
+		'./create-link',
+		'./display-window.svelte'
+	],
+	message:
+		'the presenter protocol is pure: no Svelte, no browser, nothing but the engine, the routine and the wire’s types.'
+};
+/** The wire holds the channel and the locks: the protocol takes its types only. */
+const WIRE_TYPES_ONLY = {
+	group: ['./wire', './carried-session', './message-schema'],
+	allowTypeImports: true,
+	message:
+		'the presenter protocol takes only types from the wire; the channel and the locks are the adapter’s.'
 };
 
 export default ts.config(
@@ -73,5 +118,19 @@ export default ts.config(
 	{
 		files: PURE_ROOMS.map((room) => room.replace('*.ts', '*.test.ts')),
 		rules: restrict(PURE, INWARD)
+	},
+	{
+		// The presenter room: the pairing, its protocol and the studio views.
+		files: PRESENTER_ROOM,
+		ignores: TESTS,
+		rules: restrict(SCREENS_BUT_SHARED, TEST_SUPPORT)
+	},
+	{
+		files: ['src/lib/presenter/**/*.test.ts'],
+		rules: restrict(SCREENS_BUT_SHARED)
+	},
+	{
+		files: PRESENTER_PROTOCOL,
+		rules: restrict(PROTOCOL_PURE, WIRE_TYPES_ONLY, TEST_SUPPORT)
 	}
 );

@@ -3,7 +3,7 @@
  * (delivered a task later, as the browser does) and a lock manager whose locks a window holds
  * until it closes or crashes.
  */
-import type { Locks, PresenterChannel, PresenterMessage } from '$lib/ui/player/presenter-link';
+import type { Locks, PresenterChannel, PresenterMessage } from '$lib/presenter/wire';
 
 /** Every window's end of one broadcast channel; `sent` is everything posted, in order. */
 export class FakeBroadcast {

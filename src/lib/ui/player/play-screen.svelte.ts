@@ -17,7 +17,7 @@ import { SessionPresence } from '../session-lock.svelte';
 import type { SettingsModel } from '../settings.svelte';
 import { connectCompanions } from './companions';
 import { createPlayer } from './create-player';
-import { createPresenterLink } from './create-presenter';
+import { createPresenterLink } from '../../presenter/create-link';
 import { PlaySession } from './play-session.svelte';
 import { RoutineToPlay, type PlayPageData } from './routine-to-play.svelte';
 import { connectSoundBed } from './sound-bed-session';
@@ -43,8 +43,8 @@ export class PlayScreenModel {
 	#soundBed = new SoundBed({ onProblem: (problem) => (this.soundBedProblem = problem) });
 	readonly routine: RoutineToPlay;
 	// The studio views are fetched only for a studio screen: the player at home never needs them.
-	readonly studioPlayer = new LazyComponent(() => import('./StudioPlayer.svelte'));
-	readonly studioFollower = new LazyComponent(() => import('./StudioFollower.svelte'));
+	readonly studioPlayer = new LazyComponent(() => import('../../presenter/StudioPlayer.svelte'));
+	readonly studioFollower = new LazyComponent(() => import('../../presenter/StudioDisplay.svelte'));
 
 	constructor(setup: PlayScreenSetup) {
 		this.#setup = setup;

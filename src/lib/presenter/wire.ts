@@ -4,11 +4,11 @@
  * knows the other is still there (a Web Lock each window holds while it lives).
  */
 import * as v from 'valibot';
-import { originShiftMs, rebaseState } from '../../engine/rebase';
-import type { SessionState } from '../../engine/types';
-import type { CheckIn } from '../../storage/database';
+import { originShiftMs, rebaseState } from '../engine/rebase';
+import type { SessionState } from '../engine/types';
+import type { CheckIn } from '../storage/database';
 import { checkCarriedSession } from './carried-session';
-import { PRESENTER_PROTOCOL, presenterMessageSchema } from './presenter-message';
+import { PRESENTER_PROTOCOL, presenterMessageSchema } from './message-schema';
 
 export { PRESENTER_PROTOCOL };
 

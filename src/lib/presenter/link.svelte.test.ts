@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ManualClock, type Clock } from '../../engine/clock';
-import { Session } from '../../engine/session';
+import { ManualClock, type Clock } from '../engine/clock';
+import { Session } from '../engine/session';
 import { TEST_EPOCH_MS, threeSteps } from '$test/routines';
-import type { SessionState } from '../../engine/types';
-import { viewAt } from '../../engine/view';
-import type { CheckIn } from '../../storage/database';
+import type { SessionState } from '../engine/types';
+import { viewAt } from '../engine/view';
+import type { CheckIn } from '../storage/database';
 import { FakeBroadcast, FakeLockManager } from '$test/presenter-fakes';
 import {
 	byeOnlyPresence,
@@ -14,8 +14,8 @@ import {
 	PRESENTER_PROTOCOL,
 	type Presence,
 	type PresenterRole
-} from './presenter-link';
-import { PresenterLink, type KeptAlong } from './presenter.svelte';
+} from './wire';
+import { PresenterLink, type KeptAlong } from './link.svelte';
 
 /** Wall time, shared by every window of the test. */
 let wall: ManualClock;

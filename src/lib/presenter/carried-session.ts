@@ -5,13 +5,13 @@
  * page of the site made up reaches the player, the keeper or the history.
  */
 import * as v from 'valibot';
-import { makeProgram, type PlaySegment, type Slice } from '../../engine/program';
-import { createSession } from '../../engine/reduce';
-import type { SessionState } from '../../engine/types';
-import type { JsonValue } from '../../routine/json-text';
-import { compileTimeline } from '../../routine/timeline';
-import { validateRoutine } from '../../routine/validate';
-import { segmentSchema, shortList } from './presenter-message';
+import { makeProgram, type PlaySegment, type Slice } from '../engine/program';
+import { createSession } from '../engine/reduce';
+import type { SessionState } from '../engine/types';
+import type { JsonValue } from '../routine/json-text';
+import { compileTimeline } from '../routine/timeline';
+import { validateRoutine } from '../routine/validate';
+import { segmentSchema, shortList } from './message-schema';
 
 /** Segments a program may hold beyond its timeline's: a retry, a phase lengthened breath by breath. */
 const EXTRA_SEGMENTS = 20_000;

@@ -6,9 +6,9 @@
  * them against the routine compiled here rather than walking whatever was sent.
  */
 import * as v from 'valibot';
-import { FLARES_PER_SESSION } from '../../engine/reduce';
-import { LIMITS } from '../../routine/schema';
-import { PHASES } from '../../routine/timeline';
+import { FLARES_PER_SESSION } from '../engine/reduce';
+import { LIMITS } from '../routine/schema';
+import { PHASES } from '../routine/timeline';
 
 /** Raised when what the engine state looks like changes, so windows of two versions ignore each other. */
 export const PRESENTER_PROTOCOL = 1;

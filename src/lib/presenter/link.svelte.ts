@@ -5,12 +5,24 @@
  * goes (closed, reloaded, crashed), the display carries the session on and leads it; a controls
  * window that opens while a display runs the session asks for it back. One window leads at a
  * time, so one keeper checkpoints and records a session.
+ *
+ * The rules are the protocol's (`protocol.ts`); this class owns the channel, the locks, the
+ * player and the frames, feeds the protocol what happens, and carries out what it returns.
  */
 import { untrack } from 'svelte';
-import { systemClock, type Clock } from '../../engine/clock';
-import { isUnderWay, type SessionEvent, type SessionState } from '../../engine/types';
-import { viewAt, type SessionView } from '../../engine/view';
-import type { CheckIn } from '../../storage/database';
+import { systemClock, type Clock } from '../engine/clock';
+import { isClockDriven, type SessionEvent, type SessionState } from '../engine/types';
+import { viewAt, type SessionView } from '../engine/view';
+import type { CheckIn } from '../storage/database';
+import {
+	leads,
+	startingState,
+	step,
+	type Here,
+	type PairInput,
+	type PairOutput,
+	type PairState
+} from './protocol';
 import {
 	PRESENTER_PROTOCOL,
 	readMessage,
@@ -20,7 +32,7 @@ import {
 	type PresenterRole,
 	type Presence,
 	type SentSession
-} from './presenter-link';
+} from './wire';
 
 /** The player as the lead posts it. */
 export interface LedPlayer {
@@ -62,28 +74,6 @@ export interface PresenterOptions {
 	reload?: () => void;
 }
 
-/** Events the passing of time alone raises, which a display works out from the state it has. */
-const FOLLOWED_BY_CLOCK = new Set<SessionEvent['type']>([
-	'phase-started',
-	'breath-started',
-	'step-started',
-	'cue-due'
-]);
-
-const live = (state: SessionState) => isUnderWay(state.mode.kind);
-
-/** What the display says when it carries on the session its controls window left. */
-function takeOverNotice(state: SessionState | undefined): string {
-	if (!state) {
-		return 'No controls window is open for this display, so this window runs the session on its own.';
-	}
-	if (live(state)) return 'The controls window closed; this window now runs the session.';
-	if (state.mode.kind === 'idle') {
-		return 'The controls window closed; start the session here when you are ready.';
-	}
-	return 'The controls window closed.';
-}
-
 const keptAlong = (sent: SentSession): KeptAlong => ({
 	before: sent.before,
 	note: sent.note ?? ''
@@ -101,18 +91,12 @@ export class PresenterLink {
 	readonly available: boolean;
 	/** Connected and present: a display opened now will find this window. */
 	ready = $state(false);
-	/** This window runs the session (its player, its keeper, its sound). */
-	leading = $state(false);
 	/** The display: the lead's session as it stands now, on this window's clock; none heard yet when undefined. */
 	view = $state.raw<SessionView>();
 	/** The display: the routine's title, from the lead's session. */
 	title = $state('');
 	/** The display: the routine's whole length, from the lead's session, for its progress. */
 	totalMs = $state(0);
-	/** The controls window: how many displays follow it now. */
-	displays = $state(0);
-	/** The display: why it now runs the session itself, in words; empty while it follows. */
-	notice = $state('');
 	/** Why the pair cannot work as it should, or empty. */
 	problem = $state('');
 	/**
@@ -121,30 +105,22 @@ export class PresenterLink {
 	 */
 	ignored = { count: 0, reason: '' };
 
+	/** Where this window stands in the pair, replaced whole at every step. */
+	#pair = $state.raw<PairState>({ kind: 'leading', displays: [], asked: [] });
 	#options: PresenterOptions;
 	#clock: Clock;
 	/** The display's next frame, while it follows. */
 	#frame: number | undefined;
 	#channel: PresenterChannel | undefined;
-	/** The display: whom it follows, and the last session heard from them. */
-	#following: string | undefined;
-	#heard: SentSession | undefined;
-	/** The same session on this window's clock. */
+	/** The lead's session on this window's clock, while this display follows it. */
 	#followed: SessionState | undefined;
 	#stopWatchingLead: (() => void) | undefined;
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- counted into `displays`; nothing renders the map.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- the protocol counts the displays; this holds their watches.
 	#displayWatch = new Map<string, () => void>();
 	/** The lead: the player whose state it posts, and the check-in that goes with it. */
 	#player: LedPlayer | undefined;
 	#kept: () => KeptAlong = () => ({ before: {}, note: '' });
 	#postQueued = false;
-	/** The window whose session this one took over or was handed, named in every state it posts. */
-	#succeeds: string | undefined;
-	/** The display asked to hand its session back, until it does: the only one whose handover is taken. */
-	#awaiting: string | undefined;
-	/** Displays already asked to hand their session back. */
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a note to self; nothing renders it.
-	#asked = new Set<string>();
 
 	constructor(options: PresenterOptions) {
 		this.#options = options;
@@ -152,8 +128,22 @@ export class PresenterLink {
 		this.role = options.role;
 		this.available = options.channel !== undefined;
 		this.#clock = options.clock ?? systemClock;
-		this.leading = options.role === 'controller';
-		this.#following = options.role === 'display' ? options.pair : undefined;
+		this.#pair = startingState(options.role, options.pair);
+	}
+
+	/** This window runs the session (its player, its keeper, its sound). */
+	get leading(): boolean {
+		return leads(this.#pair);
+	}
+
+	/** The controls window: how many displays follow it now. */
+	get displays(): number {
+		return this.#pair.displays.length;
+	}
+
+	/** The display: why it now runs the session itself, in words; empty while it follows. */
+	get notice(): string {
+		return this.#pair.kind === 'taken-over' ? this.#pair.notice : '';
 	}
 
 	/** Joins the pair while the page is shown; returns the cleanup (which says goodbye). */
@@ -170,10 +160,9 @@ export class PresenterLink {
 			if (closed) return;
 			closed = true;
 			this.#stopDrawing();
-			// The last word is the session as it stands, in case a change is still queued.
-			this.#postState();
-			this.#send({ type: 'bye', role: this.role });
+			this.#take({ type: 'leaving' });
 			this.#stopWatchingLead?.();
+			this.#stopWatchingLead = undefined;
 			for (const stop of this.#displayWatch.values()) stop();
 			this.#displayWatch.clear();
 			channel.close();
@@ -197,13 +186,7 @@ export class PresenterLink {
 			this.#channel = channel;
 			channel.listen((data) => this.#hear(data));
 			this.ready = true;
-			if (this.#following) this.#follow(this.#following);
-			this.#send({
-				type: 'hello',
-				role: this.role,
-				...(this.#following ? { pair: this.#following } : {})
-			});
-			if (this.leading) this.#postState();
+			this.#take({ type: 'connected' });
 			this.#drawWhileFollowing();
 		});
 		return () => {
@@ -220,21 +203,14 @@ export class PresenterLink {
 		this.#queuePost();
 		const stop = player.listen((event) => {
 			// Only what a control changed: the follower works out the passing of time itself.
-			if (FOLLOWED_BY_CLOCK.has(event.type)) return;
-			if (this.#displayWatch.size > 0) this.#queuePost();
+			// What time alone raises, a display works out from the state it has.
+			if (isClockDriven(event.type)) return;
+			if (this.displays > 0) this.#queuePost();
 		});
 		return () => {
 			stop();
 			if (this.#player === player) this.#player = undefined;
 		};
-	}
-
-	#send(message: DistributiveOmit<PresenterMessage, 'v' | 'from'>): void {
-		try {
-			this.#channel?.post({ ...message, v: PRESENTER_PROTOCOL, from: this.id } as PresenterMessage);
-		} catch (error) {
-			this.problem = `The other window could not be told of the session: ${String(error)}`;
-		}
 	}
 
 	/** One post for a burst of events (an action can raise several). */
@@ -243,11 +219,20 @@ export class PresenterLink {
 		this.#postQueued = true;
 		queueMicrotask(() => {
 			this.#postQueued = false;
-			this.#postState();
+			this.#take({ type: 'changed' });
 		});
 	}
 
-	#sent(): SentSession | undefined {
+	/** This window as the protocol sees it: its id, its session as it stands, its presence. */
+	#here(): Here {
+		return {
+			id: this.id,
+			mine: this.#mine(),
+			reliable: this.#options.presence.reliable
+		};
+	}
+
+	#mine(): Here['mine'] {
 		const state = this.#player?.state;
 		if (!state) return undefined;
 		const kept = this.#kept();
@@ -255,15 +240,58 @@ export class PresenterLink {
 			state,
 			clockOriginMs: this.#originMs(),
 			before: $state.snapshot(kept.before),
-			...(kept.note ? { note: kept.note } : {}),
-			...(this.#succeeds ? { succeeds: this.#succeeds } : {})
+			...(kept.note ? { note: kept.note } : {})
 		};
 	}
 
-	#postState(): void {
-		if (!this.leading) return;
-		const sent = this.#sent();
-		if (sent) this.#send({ type: 'state', role: this.role, ...sent });
+	/** One step of the protocol, and what it says to do, done in order. */
+	#take(input: PairInput): void {
+		const [next, outputs] = step(this.#pair, input, this.#here());
+		this.#pair = next;
+		for (const output of outputs) this.#do(output);
+	}
+
+	#do(output: PairOutput): void {
+		switch (output.kind) {
+			case 'post':
+				return this.#send(output.message);
+			case 'watch-lead':
+				return this.#watchLead(output.lead);
+			case 'watch-display':
+				return this.#watchDisplay(output.display);
+			case 'forget-display':
+				this.#displayWatch.get(output.display)?.();
+				this.#displayWatch.delete(output.display);
+				return;
+			case 'show':
+				return this.#show(output.sent);
+			case 'stop-showing':
+				this.#followed = undefined;
+				this.view = undefined;
+				return;
+			case 'carry-on':
+				return this.#options.carryOn(
+					receivedState(output.sent, this.#originMs()),
+					keptAlong(output.sent)
+				);
+			case 'handed-over':
+				this.#player = undefined;
+				return this.#options.handedOver?.();
+			case 'ignore':
+				return this.#ignore(output.reason);
+			default: {
+				const unknown: never = output;
+				throw new Error(`no such output ${JSON.stringify(unknown)}`);
+			}
+		}
+	}
+
+	#send(message: DistributiveOmit<PresenterMessage, 'v' | 'from'>): void {
+		try {
+			this.#channel?.post({ ...message, v: PRESENTER_PROTOCOL, from: this.id } as PresenterMessage);
+		} catch (error) {
+			this.problem = `The other window could not be told of the session: ${String(error)}`;
+		}
 	}
 
 	/** One message at a time, each on its own: whatever one does wrong, the next is still heard. */
@@ -292,172 +320,37 @@ export class PresenterLink {
 			return;
 		}
 		const message = heard.message;
-		if (message.from === this.id) return;
-		switch (message.type) {
-			case 'hello':
-				return this.#onHello(message.from, message.role, message.pair);
-			case 'state':
-				return this.#onState(message.from, message.role, message);
-			case 'take':
-				return this.#onTake(message.from, message.to);
-			case 'handover':
-				return this.#onHandover(message.to, { ...message, from: message.from });
-			case 'bye':
-				return this.#onBye(message.from, message.role);
-			default: {
-				const unhandled: never = message;
-				throw new Error(`unheard message ${JSON.stringify(unhandled)}`);
-			}
+		// A session that cannot be shown on this window's clock is noise too, and changes nothing.
+		if (message.type === 'state' || message.type === 'handover') {
+			viewAt(receivedState(message, this.#originMs()), this.#clock.now());
 		}
+		this.#take(message);
 	}
 
-	#onHello(from: string, role: PresenterRole, pair: string | undefined): void {
-		// The window this display follows came (back) after the display said hello: say it again.
-		if (!this.leading && from === this.#following) {
-			this.#send({ type: 'hello', role: this.role, pair: from });
-			return;
-		}
-		if (!this.leading) return;
-		if (role === 'display' && pair === this.id && !this.#displayWatch.has(from)) {
-			this.#displayWatch.set(
-				from,
-				this.#options.presence.watch(from, () => this.#displayGone(from))
-			);
-			this.displays = this.#displayWatch.size;
-		}
-		this.#postState();
-	}
-
-	#displayGone(id: string): void {
-		this.#displayWatch.get(id)?.();
-		if (!this.#displayWatch.delete(id)) return;
-		this.displays = this.#displayWatch.size;
-	}
-
-	#onState(from: string, role: PresenterRole, sent: SentSession): void {
-		if (!this.leading && from === this.#following) {
-			this.#hearSession(sent);
-			return;
-		}
-		// The window this display followed handed its session on: follow where it went.
-		if (!this.leading && this.#following && sent.succeeds === this.#following) {
-			this.#follow(from);
-			this.#hearSession(sent);
-			this.#send({ type: 'hello', role: this.role, pair: from });
-			return;
-		}
-		// A display whose session is not under way follows a controls window that appears (not
-		// a late word from the one it took over from, which is gone).
-		if (
-			this.role === 'display' &&
-			role === 'controller' &&
-			from !== this.#succeeds &&
-			this.#yields()
-		) {
-			this.#rejoin(from, sent);
-			return;
-		}
-		// A controls window with nothing started asks a display running this routine for its session.
-		const mine = this.#player?.state;
-		if (
-			this.role === 'controller' &&
-			role === 'display' &&
-			live(sent.state) &&
-			mine?.mode.kind === 'idle' &&
-			!this.#asked.has(from)
-		) {
-			this.#asked.add(from);
-			this.#awaiting = from;
-			this.#send({ type: 'take', to: from });
-		}
-	}
-
-	/** The display hands its session to a controls window that asked, and follows it again. */
-	#onTake(from: string, to: string): void {
-		if (to !== this.id || !this.leading || this.role !== 'display') return;
-		const sent = this.#sent();
-		if (!sent || !live(sent.state)) return;
-		this.#send({ type: 'handover', to: from, ...sent });
-		this.#rejoin(from, sent);
-	}
-
-	/** A display that leads a session not under way (none started, or ended). */
-	#yields(): boolean {
-		const mine = this.#player?.state;
-		return this.leading && (!mine || !live(mine));
-	}
-
-	/** The display stops leading and follows the controls window `lead` again. */
-	#rejoin(lead: string, sent: SentSession): void {
-		this.leading = false;
-		this.#player = undefined;
-		this.notice = '';
-		this.#follow(lead);
-		this.#hearSession(sent);
-		this.#options.handedOver?.();
-		this.#send({ type: 'hello', role: this.role, pair: lead });
-	}
-
-	#hearSession(sent: SentSession): void {
-		const followed = receivedState(sent, this.#originMs());
-		// Worked out before anything is kept, so a session that cannot be shown leaves the last one.
-		const view = viewAt(followed, this.#clock.now());
-		this.#heard = sent;
-		this.#followed = followed;
-		this.title = followed.timeline.routine.title;
-		this.totalMs = followed.timeline.totalMs;
-		if (this.leading) return;
-		this.view = view;
-		this.#drawWhileFollowing();
-	}
-
-	#onHandover(to: string, sent: SentSession & { from: string }): void {
-		if (to !== this.id || this.role !== 'controller') return;
-		// Only the display this window asked, and once: any page of the site can post on the channel.
-		if (sent.from !== this.#awaiting || !live(sent.state)) {
-			this.#ignore('a handover this window did not ask for');
-			return;
-		}
-		this.#awaiting = undefined;
-		this.#succeeds = sent.from;
-		this.#options.carryOn(receivedState(sent, this.#originMs()), keptAlong(sent));
-	}
-
-	#onBye(from: string, role: PresenterRole): void {
-		if (role === 'display') this.#displayGone(from);
-		// Where presence is reliable, the watch decides, so two displays never both take over.
-		if (!this.#options.presence.reliable && !this.leading && from === this.#following) {
-			this.#takeOver();
-		}
-	}
-
-	#follow(lead: string): void {
+	#watchLead(lead: string): void {
 		this.#stopWatchingLead?.();
-		this.#succeeds = undefined;
-		this.#following = lead;
 		this.#stopWatchingLead = this.#options.presence.watch(
 			lead,
-			() => {
-				if (this.#following === lead) this.#takeOver();
-			},
+			() => this.#take({ type: 'lead-gone', lead }),
 			{ succeed: true }
 		);
 	}
 
-	/** The lead went: this display carries the session on from the last state it heard. */
-	#takeOver(): void {
-		if (this.leading) return;
-		// The watch is kept: it holds the gone window's place while this one leads.
-		this.#succeeds = this.#following;
-		this.#following = undefined;
-		this.leading = true;
-		const sent = this.#heard;
-		this.#heard = undefined;
-		this.#followed = undefined;
-		this.view = undefined;
-		this.notice = takeOverNotice(sent?.state);
-		if (sent) this.#options.carryOn(receivedState(sent, this.#originMs()), keptAlong(sent));
-		this.#postState();
+	#watchDisplay(display: string): void {
+		this.#displayWatch.set(
+			display,
+			this.#options.presence.watch(display, () => this.#take({ type: 'display-gone', display }))
+		);
+	}
+
+	/** The lead's session `sent`, shown on this window's clock from now on. */
+	#show(sent: SentSession): void {
+		const followed = receivedState(sent, this.#originMs());
+		this.#followed = followed;
+		this.title = followed.timeline.routine.title;
+		this.totalMs = followed.timeline.totalMs;
+		this.view = viewAt(followed, this.#clock.now());
+		this.#drawWhileFollowing();
 	}
 
 	/** Where this window's monotonic clock's zero falls on the wall clock, now. */
@@ -465,7 +358,6 @@ export class PresenterLink {
 		return this.#clock.epochNow() - this.#clock.now();
 	}
 
-	/** The display's view of the lead's session, at this moment on this window's clock. */
 	/**
 	 * A display draws the followed session at every frame, on its own clock. The controls never
 	 * do: their player looks at the engine only when the screen changes, and a frame loop here

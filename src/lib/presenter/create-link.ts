@@ -1,7 +1,7 @@
 /** Builds a window's presenter link on the browser's channel, locks and page events. */
 import { resolve } from '$app/paths';
-import { browserPresence, openBroadcastChannel, type PresenterRole } from './presenter-link';
-import { PresenterLink, type CarryOn } from './presenter.svelte';
+import { browserPresence, openBroadcastChannel, type PresenterRole } from './wire';
+import { PresenterLink, type CarryOn } from './link.svelte';
 
 export interface PresenterSetup {
 	routineId: string;

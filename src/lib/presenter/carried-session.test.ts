@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testSession, threeSteps } from '$test/routines';
-import type { SessionState } from '../../engine/types';
-import { compileTimeline } from '../../routine/timeline';
+import type { SessionState } from '../engine/types';
+import { compileTimeline } from '../routine/timeline';
 import { checkCarriedSession } from './carried-session';
 
 /** A session as it arrives from another window: a structured clone. */
