@@ -32,7 +32,7 @@ import { issueCount, validateRoutine, type RoutineIssue } from '../../routine/va
 import { loadBuiltInRoutine } from '../../storage/built-in-routines';
 import type { Database, RoutineDraft, StoredRoutine } from '../../storage/database';
 import { newDraftKey, OLD_NEW_DRAFT_KEY } from '../../storage/draft-keys';
-import { copyTitle, exportFile, type RoutineFile } from '../../storage/routine-import';
+import { copyTitle, exportFile, type RoutineFile } from '../../transfer/routine-import';
 import type { DatabaseModel } from '../database.svelte';
 import { editorParam, editorTarget } from '../editor-address';
 import { downloadFile } from '../download';

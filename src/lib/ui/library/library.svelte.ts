@@ -30,19 +30,19 @@ import {
 	type PackFile,
 	type RoutineFile,
 	takenIds
-} from '../../storage/routine-import';
+} from '../../transfer/routine-import';
 import { downloadFile } from '../download';
 import {
 	fetchImportFile,
 	importLinkTarget,
 	type LinkFetchOptions
-} from '../../storage/routine-link';
+} from '../../transfer/routine-link';
 import { checkPlayable, type Playable } from '../../audio/playable';
 import { cueLabel } from '../voice/cue-label';
-import { oversizePack, PACK_DURATION_SEC } from '../../storage/pack-limits';
-import type { PackReading } from '../../storage/pack-reading';
-import type { PackContents, PackedRecording } from '../../storage/routine-pack';
-import { decodeRoutineText } from '../../storage/routine-text';
+import { oversizePack, PACK_DURATION_SEC } from '../../transfer/pack-limits';
+import type { PackReading } from '../../transfer/pack-reading';
+import type { PackContents, PackedRecording } from '../../transfer/routine-pack';
+import { decodeRoutineText } from '../../transfer/routine-text';
 import type { DatabaseModel } from '../database.svelte';
 
 const KEY = Symbol('library');
@@ -376,7 +376,7 @@ export class LibraryModel {
 			this.problem = { kind: 'message', message: fetched.message, retry: fetched.retry };
 			if (fetched.retry) this.#linkToRetry = url;
 		} else if (looksLikeZip(fetched.bytes)) {
-			const { transferable } = await import('../../storage/pack-reading');
+			const { transferable } = await import('../../transfer/pack-reading');
 			await this.#readAndImportPack(transferable(fetched.bytes), `“${where}”`);
 		} else await this.#importBytes(fetched.bytes, `“${where}”`);
 	}
@@ -699,7 +699,7 @@ export class LibraryModel {
 			const recordings = ((await db?.recordings(id)) ?? []).filter((recording) =>
 				cueOfRoutine(recording.cue, stepIds)
 			);
-			const { writePack } = await import('../../storage/routine-pack');
+			const { writePack } = await import('../../transfer/routine-pack');
 			const bytes = writePack(entry.text, recordings);
 			this.#download({ name: `${id}.zip`, type: 'application/zip', bytes });
 		} catch (error) {
@@ -755,7 +755,7 @@ function unreachable(value: never): never {
 /** The app's own pack reader: a worker, its code loaded only when a pack comes in. */
 async function readPackInWorker(bytes: ArrayBuffer): Promise<PackReading> {
 	try {
-		const { readPackOffPage } = await import('../../storage/pack-reading');
+		const { readPackOffPage } = await import('../../transfer/pack-reading');
 		return await readPackOffPage(bytes);
 	} catch (error) {
 		return { kind: 'failed', detail: `its reader did not load: ${errorName(error)}` };
