@@ -162,6 +162,11 @@ export type StoreResult<T = void> =
 	/** `reason`: why, in a few words to go inside a sentence of the caller's own. */
 	| { ok: false; message: string; reason?: string };
 
+/** The name a failure goes by (`QuotaExceededError`), to show in brackets after the words. */
+export function errorName(error: unknown): string {
+	return error instanceof Error || error instanceof DOMException ? error.name : 'unknown error';
+}
+
 /** Why a write failed, in a few words a sentence of the caller's can hold. */
 export function storageReason(error: unknown): string {
 	const name = error instanceof DOMException || error instanceof Error ? error.name : '';
