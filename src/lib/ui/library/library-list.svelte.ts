@@ -7,12 +7,7 @@ import type { Routine } from '../../routine';
 import { measureRoutine } from '../../routine/measure';
 import { DEFAULT_COMPILE_OPTIONS } from '../../routine/timeline';
 import type { RoutineLoad } from '../../storage/built-in-routines';
-import {
-	errorName,
-	type Recording,
-	type RoutineDraft,
-	type StoredRoutine
-} from '../../storage/database';
+import { type Recording, type RoutineDraft, type StoredRoutine } from '../../storage/database';
 import { isNewDraftKey } from '../../storage/draft-keys';
 import { readStoredRoutine } from '../../storage/own-routines';
 import {
@@ -153,25 +148,16 @@ export class LibraryList {
 	async refresh(): Promise<void> {
 		const db = await this.#database.get();
 		// No database: the layout says why; the built-in routines are still listed.
-		if (db) {
-			try {
-				const [stored, lastPlayed, recorded, drafts] = await Promise.all([
-					db.routines(),
-					db.lastPlayed(),
-					db.recordedRoutineIds(),
-					db.drafts()
-				]);
-				this.#stored = stored;
-				this.#lastPlayed = lastPlayed;
-				this.#recorded = recorded;
-				this.drafts = drafts.map(draftEntry);
-			} catch (error) {
-				this.#status.problem = {
-					kind: 'message',
-					message: `Your routines could not be read just now (${errorName(error)}). Reload the page to try again.`
-				};
-			}
-		}
+		const read = await db?.read('Your routines', (d) =>
+			Promise.all([d.routines(), d.lastPlayed(), d.recordedRoutineIds(), d.drafts()])
+		);
+		if (read?.ok) {
+			const [stored, lastPlayed, recorded, drafts] = read.value;
+			this.#stored = stored;
+			this.#lastPlayed = lastPlayed;
+			this.#recorded = recorded;
+			this.drafts = drafts.map(draftEntry);
+		} else if (read) this.#status.fail(read.message);
 		this.loaded = true;
 	}
 
