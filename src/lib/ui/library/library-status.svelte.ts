@@ -47,4 +47,8 @@ export class LibraryStatus {
 	fail(message: string): void {
 		this.problem = { kind: 'message', message };
 	}
+
+	dismissNotice(): void {
+		this.notice = undefined;
+	}
 }

@@ -1,17 +1,16 @@
 /**
- * The library screen's model: the routines as listed (`LibraryList`), the ways a routine comes in
- * (`ImportFlow`) and goes out (`RoutineExport`), and what the screen says (`LibraryStatus`). The
- * page talks to this one object; each part holds its own state and actions.
+ * The library screen's model: the routines as listed (`LibraryList`, with what the screen says),
+ * the ways a routine comes in (`ImportFlow`) and goes out (`RoutineExport`). The page talks to
+ * this one object; each part holds its own state and actions.
  */
 import { getContext, setContext } from 'svelte';
 import type { RoutineLoad } from '../../storage/built-in-routines';
-import type { PackFile, RoutineFile } from '../../transfer/routine-import';
+import type { ClashChoice, PackFile, RoutineFile } from '../../transfer/routine-import';
 import { browserSharing, type FileSharing } from '../../transfer/sharing';
 import { downloadFile } from '../download';
 import type { DatabaseModel } from '../database.svelte';
 import { ImportFlow, type ImportFlowOptions } from './import-flow.svelte';
 import { LibraryList } from './library-list.svelte';
-import { LibraryStatus } from './library-status.svelte';
 import { RoutineExport } from './routine-export.svelte';
 
 export { OWN_PAGE } from './library-list.svelte';
@@ -27,22 +26,22 @@ export interface LibraryOptions extends Omit<ImportFlowOptions, 'list' | 'status
 	sharing?: FileSharing;
 }
 
-/** One per library page, handed down with context: the screen's state and every action on it. */
-export class LibraryModel {
-	readonly status = new LibraryStatus();
-	readonly list: LibraryList;
+/**
+ * One per library page, handed down with context: the library as listed (what it extends), with
+ * the import flow and export beside it, all saying what happened in the list's status.
+ */
+export class LibraryModel extends LibraryList {
 	readonly imports: ImportFlow;
 	readonly exports: RoutineExport;
 
 	constructor(builtIns: () => readonly RoutineLoad[], options: LibraryOptions) {
 		const { database, download, sharing, ...rest } = options;
 		const now = options.now ?? (() => Date.now());
-		const status = this.status;
-		this.list = new LibraryList(builtIns, { database, now, status });
-		this.imports = new ImportFlow({ ...rest, list: this.list, status, now });
+		super(builtIns, { database, now });
+		this.imports = new ImportFlow({ ...rest, list: this, status: this, now });
 		this.exports = new RoutineExport({
-			list: this.list,
-			status,
+			list: this,
+			status: this,
 			download: download ?? downloadFile,
 			sharing: sharing ?? browserSharing()
 		});
@@ -51,75 +50,30 @@ export class LibraryModel {
 	/** Starts the screen: reads the library, asks whether files can be shared here. */
 	async connect(): Promise<void> {
 		this.exports.connect();
-		await this.list.refresh();
+		await this.refresh();
 	}
 
-	// What the screen shows, read from the part that keeps it.
-	get problem() {
-		return this.status.problem;
-	}
-	get notice() {
-		return this.status.notice;
-	}
-	get clash() {
-		return this.status.clash;
-	}
-	get loaded() {
-		return this.list.loaded;
-	}
-	get drafts() {
-		return this.list.drafts;
-	}
-	get builtIn() {
-		return this.list.builtIn;
-	}
-	get own() {
-		return this.list.own;
-	}
-	get ownCount() {
-		return this.list.ownCount;
-	}
-	get ownShown() {
-		return this.list.ownShown;
-	}
-	set ownShown(count: number) {
-		this.list.ownShown = count;
-	}
-	get focusId() {
-		return this.list.focusId;
-	}
-	set focusId(id: string | undefined) {
-		this.list.focusId = id;
-	}
-	get pasteText() {
+	/** What is in the paste box, as the import flow keeps it. */
+	get pasteText(): string {
 		return this.imports.pasteText;
 	}
 	set pasteText(text: string) {
 		this.imports.pasteText = text;
 	}
-	get canShare() {
+	/** Files can be shared from this device (the Share buttons show). */
+	get canShare(): boolean {
 		return this.exports.canShare;
 	}
 
-	// What the screen does, handed to the part that does it.
-	refresh = () => this.list.refresh();
-	showOlder = () => this.list.showOlder();
-	remove = (id: string) => this.list.remove(id);
-	undo = () => this.list.undo();
-	duplicate = (id: string) => this.list.duplicate(id);
-	discardDraft = (key: string) => this.list.discardDraft(key);
-	file = (id: string) => this.list.file(id);
+	// The ways in and out, handed to the part that does them.
 	importFile = (file: File) => this.imports.importFile(file);
 	importPasted = () => this.imports.importPasted();
 	openLink = (url: URL, forget: () => void) => this.imports.openLink(url, forget);
 	retryLink = () => this.imports.retryLink();
-	settle = (choice: Parameters<ImportFlow['settle']>[0]) => this.imports.settle(choice);
+	settle = (choice: ClashChoice | 'cancel') => this.imports.settle(choice);
 	export = (id: string) => this.exports.export(id);
 	exportPack = (id: string) => this.exports.exportPack(id);
 	share = (id: string) => this.exports.share(id);
-	dismissNotice = () => {
-		this.status.notice = undefined;
-	};
 }
 
 /** Makes the library model available below the library page. */
