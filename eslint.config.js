@@ -27,6 +27,16 @@ const PURE = {
 	group: ['svelte', 'svelte/*', '$app/*', '$env/*'],
 	message: 'routine and engine are pure TypeScript.'
 };
+const STORAGE = ['src/lib/storage/**/*.ts'];
+const TRANSFER = ['src/lib/transfer/**/*.ts'];
+const NO_UI = {
+	group: ['**/ui/**', '$lib/ui/*', '$lib/ui/**'],
+	message: 'the screens use storage and transfer, never the other way round.'
+};
+const NO_TRANSFER = {
+	group: ['**/transfer/**', '$lib/transfer/*', '$lib/transfer/**'],
+	message: 'storage is the database: moving routines in and out (transfer) builds on it, not in it.'
+};
 const INWARD = {
 	group: ['**/ui/**', '**/audio/**', '**/storage/**', '**/pwa/**'],
 	message: 'arrows point inward: routine and engine import no outer room.'
@@ -132,5 +142,24 @@ export default ts.config(
 	{
 		files: PRESENTER_PROTOCOL,
 		rules: restrict(PROTOCOL_PURE, WIRE_TYPES_ONLY, TEST_SUPPORT)
+	},
+	{
+		// storage is the database alone; transfer (packs, links, import, export) builds on it.
+		files: STORAGE,
+		ignores: TESTS,
+		rules: restrict(NO_TRANSFER, NO_UI, TEST_SUPPORT)
+	},
+	{
+		files: STORAGE.map((room) => room.replace('*.ts', '*.test.ts')),
+		rules: restrict(NO_TRANSFER, NO_UI)
+	},
+	{
+		files: TRANSFER,
+		ignores: TESTS,
+		rules: restrict(NO_UI, TEST_SUPPORT)
+	},
+	{
+		files: TRANSFER.map((room) => room.replace('*.ts', '*.test.ts')),
+		rules: restrict(NO_UI)
 	}
 );

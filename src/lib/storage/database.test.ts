@@ -91,6 +91,22 @@ let db: Database | undefined;
 afterEach(() => db?.close());
 
 describe('the database', () => {
+	it('reads return a result as writes do: the value, or why not in words, never a throw', async () => {
+		db = await open();
+		expect(await db.putRoutine(routine('mine'))).toEqual({ ok: true, value: undefined });
+		const read = await db.read('Your routines', (d) => d.routines());
+		expect(read).toEqual({ ok: true, value: [routine('mine')] });
+		db.close();
+		const failed = await db.read('Your routines', (d) => d.routines());
+		expect(failed).toEqual({
+			ok: false,
+			message:
+				'Your routines could not be read just now (InvalidStateError). Reload the page to try again.',
+			reason: 'could not be read just now (InvalidStateError)'
+		});
+		db = undefined;
+	});
+
 	it('creates every store at the current version', async () => {
 		db = await open();
 		const raw = await new Promise<IDBDatabase>((resolve) => {

@@ -162,6 +162,21 @@ export type StoreResult<T = void> =
 	/** `reason`: why, in a few words to go inside a sentence of the caller's own. */
 	| { ok: false; message: string; reason?: string };
 
+/** The name a failure goes by (`QuotaExceededError`), to show in brackets after the words. */
+export function errorName(error: unknown): string {
+	return error instanceof Error || error instanceof DOMException ? error.name : 'unknown error';
+}
+
+/** The outcome of a read: a write's shape, with `reason` always given for the caller's sentence. */
+export type ReadResult<T> =
+	| Extract<StoreResult<T>, { ok: true }>
+	| (Extract<StoreResult<T>, { ok: false }> & { reason: string });
+
+/** Why a read failed, in a few words a sentence of the caller's can hold: the one wording. */
+export function readReason(error: unknown): string {
+	return `could not be read just now (${errorName(error)})`;
+}
+
 /** Why a write failed, in a few words a sentence of the caller's can hold. */
 export function storageReason(error: unknown): string {
 	const name = error instanceof DOMException || error instanceof Error ? error.name : '';
@@ -265,6 +280,19 @@ export class Database {
 	close(): void {
 		this.#connection.closed = true;
 		this.db.close();
+	}
+
+	/**
+	 * Runs reads and returns what they read, or, as a write does, why not: `what` was read (“Your
+	 * routines”) names it in the message, which says to reload.
+	 */
+	async read<T>(what: string, work: (db: Database) => Promise<T>): Promise<ReadResult<T>> {
+		try {
+			return { ok: true, value: await work(this) };
+		} catch (error) {
+			const reason = readReason(error);
+			return { ok: false, message: `${what} ${reason}. Reload the page to try again.`, reason };
+		}
 	}
 
 	async #write<T>(work: () => Promise<T>): Promise<StoreResult<T>> {

@@ -54,19 +54,10 @@ export function readStoredRoutine(stored: StoredRoutine): RoutineLoad {
 export async function loadOwnRoutine(db: Database | undefined, id: string): Promise<RoutineLoad> {
 	const notFound = `There is no routine called "${id}".`;
 	if (!db) return { ok: false, reason: 'not-found', message: notFound };
-	let stored: StoredRoutine | undefined;
-	try {
-		stored = await db.routine(id);
-	} catch (error) {
-		const name = error instanceof Error ? error.name : 'unknown error';
-		return {
-			ok: false,
-			reason: 'not-found',
-			message: `Your routines could not be read just now (${name}). Reload the page to try again.`
-		};
-	}
-	if (!stored) return { ok: false, reason: 'not-found', message: notFound };
-	return readStoredRoutine(stored);
+	const read = await db.read('Your routines', (d) => d.routine(id));
+	if (!read.ok) return { ok: false, reason: 'not-found', message: read.message };
+	if (!read.value) return { ok: false, reason: 'not-found', message: notFound };
+	return readStoredRoutine(read.value);
 }
 
 /** A draft from the editor, to try it in the player: validated like any file. */
@@ -76,17 +67,9 @@ export async function loadDraftRoutine(
 ): Promise<RoutineLoad> {
 	const gone = `This draft is no longer kept here (saved or discarded meanwhile?). Open it from the library.`;
 	if (!db) return { ok: false, reason: 'not-found', message: gone };
-	let routine: unknown;
-	try {
-		routine = (await db.draft(key))?.routine;
-	} catch (error) {
-		const name = error instanceof Error ? error.name : 'unknown error';
-		return {
-			ok: false,
-			reason: 'not-found',
-			message: `The draft could not be read just now (${name}). Reload the page to try again.`
-		};
-	}
+	const read = await db.read('The draft', (d) => d.draft(key));
+	if (!read.ok) return { ok: false, reason: 'not-found', message: read.message };
+	const routine = read.value?.routine;
 	if (routine === undefined) return { ok: false, reason: 'not-found', message: gone };
 	// Drafts are stored as the editor keeps them: JSON values, cloned.
 	const result = validateRoutine(routine as JsonValue);

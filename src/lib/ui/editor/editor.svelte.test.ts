@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { valueAt } from '../../routine/draft';
 import { Database } from '../../storage/database';
-import type { RoutineFile } from '../../storage/routine-import';
+import type { RoutineFile } from '../../transfer/routine-import';
 import { DatabaseModel } from '../database.svelte';
 import { editorParam } from '../editor-address';
 import { EditorModel, type EditorOptions } from './editor.svelte';

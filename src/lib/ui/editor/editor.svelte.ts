@@ -30,9 +30,9 @@ import type { StepType } from '../../routine/schema';
 import { record, redo, startHistory, undo, type History } from '../../routine/undo';
 import { issueCount, validateRoutine, type RoutineIssue } from '../../routine/validate';
 import { loadBuiltInRoutine } from '../../storage/built-in-routines';
-import type { Database, RoutineDraft, StoredRoutine } from '../../storage/database';
+import type { Database, RoutineDraft } from '../../storage/database';
 import { newDraftKey, OLD_NEW_DRAFT_KEY } from '../../storage/draft-keys';
-import { copyTitle, exportFile, type RoutineFile } from '../../storage/routine-import';
+import { copyTitle, exportFile, type RoutineFile } from '../../transfer/routine-import';
 import type { DatabaseModel } from '../database.svelte';
 import { editorParam, editorTarget } from '../editor-address';
 import { downloadFile } from '../download';
@@ -201,35 +201,32 @@ export class EditorModel {
 
 	/** A new routine's draft as kept; one not kept yet (nothing typed) starts empty. */
 	async #openNewDraft(db: Database | undefined, key: string): Promise<void> {
-		try {
-			const kept = await db?.draft(key);
-			if (kept) return this.#resume(key, { kind: 'new' }, kept);
-		} catch (error) {
-			this.problem = `Your drafts could not be read just now (${errorName(error)}). Reload the page to try again.`;
-		}
+		const kept = await db?.read('Your drafts', (d) => d.draft(key));
+		if (kept?.ok && kept.value) return this.#resume(key, { kind: 'new' }, kept.value);
+		if (kept && !kept.ok) this.problem = kept.message;
 		this.#start(key, { kind: 'new' }, newDraft(), false);
 	}
 
 	async #openRoutine(db: Database | undefined, id: string): Promise<string | undefined> {
-		try {
-			const kept = await db?.draft(id);
-			if (kept) {
-				this.#resume(id, { kind: 'own', id }, kept);
-				return undefined;
-			}
-			const own = await db?.routine(id);
-			if (own) {
-				this.#start(id, { kind: 'own', id }, fileDraft(own.text), true);
-				return undefined;
-			}
+		const read = await db?.read('Your routines', async (d) => ({
+			kept: await d.draft(id),
+			own: await d.routine(id),
 			// An address of the first editor's (`new-<epoch ms>`): its draft moved to a key of its own.
-			const moved = OLD_NEW_DRAFT_KEY.test(id) ? await db?.draft(newDraftKey(id)) : undefined;
-			if (moved) {
-				this.#resume(moved.key, { kind: 'new' }, moved);
-				return editorParam(moved.key);
-			}
-		} catch (error) {
-			this.problem = `Your routines could not be read just now (${errorName(error)}). Reload the page to try again.`;
+			moved: OLD_NEW_DRAFT_KEY.test(id) ? await d.draft(newDraftKey(id)) : undefined
+		}));
+		if (read && !read.ok) this.problem = read.message;
+		const { kept, own, moved } = read?.ok ? read.value : {};
+		if (kept) {
+			this.#resume(id, { kind: 'own', id }, kept);
+			return undefined;
+		}
+		if (own) {
+			this.#start(id, { kind: 'own', id }, fileDraft(own.text), true);
+			return undefined;
+		}
+		if (moved) {
+			this.#resume(moved.key, { kind: 'new' }, moved);
+			return editorParam(moved.key);
 		}
 		if (this.#builtInIds.includes(id)) return this.#copyBuiltIn(id);
 		this.status = 'missing';
@@ -518,13 +515,12 @@ export class EditorModel {
 		if (!this.idLocked && !(await this.#freeId())) return false;
 		const id = String(this.draft['id']);
 		const title = String(this.draft['title']);
-		let existing: StoredRoutine | undefined;
-		try {
-			existing = await db.routine(id);
-		} catch (error) {
-			this.problem = `Not saved: your routines could not be read just now (${errorName(error)}). Try again.`;
+		const read = await db.read('Your routines', (d) => d.routine(id));
+		if (!read.ok) {
+			this.problem = `Not saved: your routines ${read.reason}. Try again.`;
 			return false;
 		}
+		const existing = read.value;
 		if (existing && !this.idLocked) return this.#refuseId(id, false);
 		const nowMs = this.#now();
 		const saved = await this.#database.write((d) =>
@@ -662,10 +658,6 @@ function isEmptyText(value: JsonValue | undefined): boolean {
 
 function unreachable(target: never): never {
 	throw new Error(`unknown editor target ${JSON.stringify(target)}`);
-}
-
-function errorName(error: unknown): string {
-	return error instanceof Error || error instanceof DOMException ? error.name : 'unknown error';
 }
 
 /** Makes the editor's model available below the editor page. */

@@ -6,7 +6,7 @@
 import { getContext, setContext } from 'svelte';
 import { csvFile, jsonFile, type ExportFile } from '../../history/history-export';
 import { historyProgress, type HistoryProgress } from '../../history/progress';
-import type { StoredSession } from '../../storage/database';
+import type { ReadResult, StoredSession } from '../../storage/database';
 import type { DatabaseModel } from '../database.svelte';
 import { PHASE_LABELS } from '../labels';
 import type { SessionNotes } from '../player/session-keeper.svelte';
@@ -81,14 +81,13 @@ export class HistoryModel {
 	async load(): Promise<void> {
 		const db = await this.#database.get();
 		this.#readAtMs = this.#now();
-		try {
-			this.sessions = db ? await db.sessions() : [];
-			this.readProblem = '';
-		} catch (error) {
-			const name = error instanceof Error ? error.name : String(error);
-			this.sessions = [];
-			this.readProblem = `The history could not be read just now (${name}); nothing was changed. Reload the page to try again.`;
-		}
+		const read: ReadResult<StoredSession[]> = db
+			? await db.read('The history', (d) => d.sessions())
+			: { ok: true, value: [] };
+		this.sessions = read.ok ? read.value : [];
+		this.readProblem = read.ok
+			? ''
+			: `The history ${read.reason}; nothing was changed. Reload the page to try again.`;
 		this.loaded = true;
 	}
 

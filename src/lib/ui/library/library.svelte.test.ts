@@ -4,12 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseRoutine } from '../../routine';
 import type { RoutineLoad } from '../../storage/built-in-routines';
 import { Database, storageProblem } from '../../storage/database';
-import type { PackReading } from '../../storage/pack-reading';
-import type { PackFile, RoutineFile } from '../../storage/routine-import';
+import type { PackReading } from '../../transfer/pack-reading';
+import type { PackFile, RoutineFile } from '../../transfer/routine-import';
 import { DatabaseModel } from '../database.svelte';
 import { unzipSync, zipSync } from 'fflate';
 import { ManualClock } from '../../engine/clock';
-import { readPack, writePack } from '../../storage/routine-pack';
+import { readPack, writePack } from '../../transfer/routine-pack';
 import { LibraryModel, type FileSharing, type LibraryOptions } from './library.svelte';
 
 const routineText = (id: string, title: string) =>

@@ -7,7 +7,7 @@
 import type { Routine } from '../../routine';
 import { cueKey, DEFAULTS_SCOPE, VOICE_PHASES, type VoicePhase } from '../../routine/cue-keys';
 import type { StepType } from '../../routine/schema';
-import type { Recording } from '../../storage/database';
+import { errorName, type Recording } from '../../storage/database';
 import type { DatabaseModel } from '../database.svelte';
 import { PHASE_LABELS } from '../labels';
 
@@ -227,15 +227,16 @@ export class VoiceCuesModel {
 	/** Reads which cues have a recording. */
 	async load(): Promise<void> {
 		const db = await this.#database.get();
-		try {
-			const recordings = (await db?.recordings(this.#routineId)) ?? [];
+		const read = (await db?.read('Your recordings', (d) => d.recordings(this.#routineId))) ?? {
+			ok: true,
+			value: []
+		};
+		if (read.ok) {
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a new map replaces the old whole ($state.raw); none is changed in place.
 			this.recorded = new Map(
-				recordings.map((r) => [r.cue, { durationSec: r.durationSec, mimeType: r.mimeType }])
+				read.value.map((r) => [r.cue, { durationSec: r.durationSec, mimeType: r.mimeType }])
 			);
-		} catch (error) {
-			this.problem = `Your recordings could not be read just now (${errorName(error)}). Reload the page to try again.`;
-		}
+		} else this.problem = read.message;
 		this.loaded = true;
 	}
 
@@ -432,10 +433,6 @@ export function formatSeconds(seconds: number): string {
 
 function stopTracks(stream: MediaStream): void {
 	for (const track of stream.getTracks()) track.stop();
-}
-
-function errorName(error: unknown): string {
-	return error instanceof DOMException || error instanceof Error ? error.name : 'unknown error';
 }
 
 function browserMicrophone(): VoiceCuesOptions['getUserMedia'] {

@@ -4,7 +4,7 @@
  * settle. Copies get a free id by editing the file's text, so the author's file stays as written.
  */
 import { LIMITS, parseRoutine, SLUG, type Routine, type RoutineIssue } from '../routine';
-import type { StoredRoutine } from './database';
+import type { StoredRoutine } from '../storage/database';
 import { setTopLevelString } from './routine-text';
 
 /** What the library holds when a file comes in. */
