@@ -38,7 +38,7 @@ import {
 	type LinkFetchOptions
 } from '../../storage/routine-link';
 import { checkPlayable, type Playable } from '../../audio/playable';
-import { cueLabel } from '../voice/cue-label';
+import { cueLabel } from '../cue-label';
 import { oversizePack, PACK_DURATION_SEC } from '../../storage/pack-limits';
 import type { PackReading } from '../../storage/pack-reading';
 import type { PackContents, PackedRecording } from '../../storage/routine-pack';
