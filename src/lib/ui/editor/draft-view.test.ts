@@ -2,13 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addStep, newDraft, setRoutineTitle, setValue } from '../../routine/draft';
 import { previewDraft } from '../../routine/preview';
 import { BUILT_IN_DEFAULTS } from '../../routine/timeline';
-import {
-	draftDefaults,
-	keepingLine,
-	standingLine,
-	stepDurationsMs,
-	stepVoiceScope
-} from './draft-view';
+import * as view from './draft-view';
 
 function draft() {
 	let d = setRoutineTitle(newDraft(), 'T');
@@ -20,42 +14,42 @@ function draft() {
 describe('what the editor shows of its draft', () => {
 	it('takes the draft’s own defaults, and the built-in ones where its own have problems', () => {
 		const own = setValue(draft(), ['defaults', 'rounds'], 5);
-		expect(draftDefaults(own).rounds).toBe(5);
-		expect(draftDefaults(draft()).rounds).toBe(BUILT_IN_DEFAULTS.rounds);
+		expect(view.draftDefaults(own).rounds).toBe(5);
+		expect(view.draftDefaults(draft()).rounds).toBe(BUILT_IN_DEFAULTS.rounds);
 		const broken = setValue(own, ['defaults', 'cycle', 'approach'], 'soon');
-		expect(draftDefaults(broken).rounds).toBe(BUILT_IN_DEFAULTS.rounds);
+		expect(view.draftDefaults(broken).rounds).toBe(BUILT_IN_DEFAULTS.rounds);
 	});
 
 	it('gives each step its length by its place in the draft, none to a step with problems', () => {
 		let d = setValue(draft(), ['steps', 0, 'seconds'], 20);
 		d = setValue(d, ['steps', 1, 'seconds'], 'long');
 		d = setValue(d, ['steps', 2, 'seconds'], 45);
-		expect(stepDurationsMs(previewDraft(d), 3)).toEqual([20_000, undefined, 45_000]);
-		expect(stepDurationsMs(undefined, 2)).toEqual([undefined, undefined]);
+		expect(view.stepDurationsMs(previewDraft(d), 3)).toEqual([20_000, undefined, 45_000]);
+		expect(view.stepDurationsMs(undefined, 2)).toEqual([undefined, undefined]);
 	});
 
 	it('offers a step’s cues to record once its id and type can keep them', () => {
 		const step = { type: 'stretch', id: 'hip', title: 'Hip opener', side: 'left' };
-		const scope = stepVoiceScope(step);
+		const scope = view.stepVoiceScope(step);
 		expect(scope).toMatchObject({ scope: 'hip', title: 'Your voice for this step' });
 		expect(scope?.targets[0]?.label).toBe('Approach the edge, Hip opener (left)');
-		expect(stepVoiceScope({ ...step, title: ' ' })?.targets[0]?.label).toBe(
+		expect(view.stepVoiceScope({ ...step, title: ' ' })?.targets[0]?.label).toBe(
 			'Approach the edge, hip (left)'
 		);
-		expect(stepVoiceScope({ ...step, id: 'Hip Opener' })).toBeUndefined();
-		expect(stepVoiceScope({ ...step, type: 'walk' })).toBeUndefined();
-		expect(stepVoiceScope({ type: 'rest' })).toBeUndefined();
+		expect(view.stepVoiceScope({ ...step, id: 'Hip Opener' })).toBeUndefined();
+		expect(view.stepVoiceScope({ ...step, type: 'walk' })).toBeUndefined();
+		expect(view.stepVoiceScope({ type: 'rest' })).toBeUndefined();
 	});
 
 	it('says how the draft stands and whether its changes are kept', () => {
-		expect(standingLine(0, 3)).toBe('');
-		expect(standingLine(1, 3)).toBe('1 problem');
-		expect(standingLine(2, 3)).toBe('2 problems');
-		expect(standingLine(0, 0)).toBe('Ready');
-		expect(keepingLine('pending', false)).toBe('Keeping your changes…');
-		expect(keepingLine('kept', true)).toBe('Changes kept in this browser');
-		expect(keepingLine('failed', false)).toBe('Changes not kept: see above');
-		expect(keepingLine('unchanged', true)).toBe('Saved in your library');
-		expect(keepingLine('unchanged', false)).toBe('Nothing typed yet');
+		expect(view.standingLine(0, 3)).toBe('');
+		expect(view.standingLine(1, 3)).toBe('1 problem');
+		expect(view.standingLine(2, 3)).toBe('2 problems');
+		expect(view.standingLine(0, 0)).toBe('Ready');
+		expect(view.keepingLine('pending', false)).toBe('Keeping your changes…');
+		expect(view.keepingLine('kept', true)).toBe('Changes kept in this browser');
+		expect(view.keepingLine('failed', false)).toBe('Changes not kept: see above');
+		expect(view.keepingLine('unchanged', true)).toBe('Saved in your library');
+		expect(view.keepingLine('unchanged', false)).toBe('Nothing typed yet');
 	});
 });
