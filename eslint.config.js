@@ -86,6 +86,21 @@ const WIRE_TYPES_ONLY = {
 	message:
 		'the presenter protocol takes only types from the wire; the channel and the locks are the adapter’s.'
 };
+/** The screens: each is a room of its own; what two of them share lives one floor down, in ui/. */
+// voice is the editor's own now (editor/voice); named still, so a voice screen of its own stays a room.
+const SCREENS = ['editor', 'history', 'library', 'player', 'voice'];
+/**
+ * A screen's files may not import another's: `../player/…` from history, or `$lib/ui/player/…`.
+ * @param {string} screen
+ */
+const OTHER_SCREENS = (screen) => ({
+	group: SCREENS.filter((other) => other !== screen).flatMap((other) => [
+		`**/ui/${other}/**`,
+		`../${other}/**`,
+		`$lib/ui/${other}/**`
+	]),
+	message: `a screen imports no other screen's insides: move what ${screen} shares with it down into src/lib/ui/.`
+});
 
 export default ts.config(
 	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'playwright-report/'] },
@@ -161,5 +176,17 @@ export default ts.config(
 	{
 		files: TRANSFER.map((room) => room.replace('*.ts', '*.test.ts')),
 		rules: restrict(NO_UI)
-	}
+	},
+	...SCREENS.flatMap((screen) => [
+		{
+			// A screen is a room: it reaches no other screen (see OTHER_SCREENS).
+			files: [`src/lib/ui/${screen}/**/*`],
+			ignores: TESTS,
+			rules: restrict(OTHER_SCREENS(screen), TEST_SUPPORT)
+		},
+		{
+			files: TESTS.map((tests) => `src/lib/ui/${screen}/${tests}`),
+			rules: restrict(OTHER_SCREENS(screen))
+		}
+	])
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeParam } from '$test/audio-params';
+import { fakeParam } from '$test/fake-audio';
 import { DUCK_LEVEL, Ducking, duckSteps } from './ducking';
 
 const settled = () => new Promise((resolve) => setTimeout(resolve, 0));

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fakeAudioContext, type FakeGain } from '$test/audio-params';
+import { fakeAudioContext, type FakeGain } from '$test/fake-audio';
 
 vi.mock('howler', () => ({ Howler: { ctx: null, masterGain: null, codecs: () => true } }));
 
@@ -26,7 +26,7 @@ function bed(answer: (url: string) => Response = () => new Response(SOUND)) {
 	const asked: string[] = [];
 	const problems: string[] = [];
 	const soundBed = new SoundBed({
-		context: () => audio.context as unknown as AudioContext,
+		context: () => audio as unknown as AudioContext,
 		destination: () => master as unknown as AudioNode,
 		beds: BEDS,
 		fetcher: async (input) => {
@@ -52,7 +52,7 @@ describe('the sound bed', () => {
 		soundBed.play();
 		await settled();
 		expect(asked).toEqual(['/audio/rain.webm']);
-		expect(audio.context.decoded).toBe(1);
+		expect(audio.decoded).toBe(1);
 	});
 
 	it('loops between its mended seam, fading in at the start on the person’s volume', async () => {
@@ -60,7 +60,7 @@ describe('the sound bed', () => {
 		soundBed.choose('rain', 0.35);
 		soundBed.play();
 		await settled();
-		const [loop] = audio.loops;
+		const [loop] = audio.starts;
 		expect(loop).toMatchObject({
 			loop: true,
 			loopStart: 0.25,
@@ -83,21 +83,21 @@ describe('the sound bed', () => {
 		soundBed.choose('sea', 0.5);
 		soundBed.play();
 		await settled();
-		audio.context.currentTime = 30;
+		audio.currentTime = 30;
 		soundBed.rest();
-		const [first] = audio.loops;
+		const [first] = audio.starts;
 		expect(first?.stopSec).toBe(30 + FADE_OUT_SEC);
 		expect(first?.fade?.gain.targetAt(30 + FADE_OUT_SEC)).toBe(0);
 		// The fade out starts from the level reached, never a jump.
 		expect(first?.fade?.gain.targetAt(30)).toBe(1);
-		audio.context.currentTime = 90;
+		audio.currentTime = 90;
 		soundBed.play();
 		await settled();
-		expect(audio.loops).toHaveLength(2);
-		expect(audio.loops[1]?.whenSec).toBe(90);
-		expect(audio.loops[1]?.fade?.gain.targetAt(90 + FADE_IN_SEC)).toBe(1);
+		expect(audio.starts).toHaveLength(2);
+		expect(audio.starts[1]?.whenSec).toBe(90);
+		expect(audio.starts[1]?.fade?.gain.targetAt(90 + FADE_IN_SEC)).toBe(1);
 		// Decoded once for the whole session.
-		expect(audio.context.decoded).toBe(1);
+		expect(audio.decoded).toBe(1);
 	});
 
 	it('swaps to another loop at once, with a short crossfade, and follows the volume smoothly', async () => {
@@ -105,10 +105,10 @@ describe('the sound bed', () => {
 		soundBed.choose('rain', 0.35);
 		soundBed.play();
 		await settled();
-		audio.context.currentTime = 12;
+		audio.currentTime = 12;
 		soundBed.choose('sea', 0.6);
 		await settled();
-		const [rain, sea] = audio.loops;
+		const [rain, sea] = audio.starts;
 		expect(rain?.stopSec).toBe(12 + CROSSFADE_SEC);
 		// Half way through its fade in when the swap came: down from there.
 		expect(rain?.fade?.gain.targetAt(12)).toBe(2 / FADE_IN_SEC);
@@ -118,7 +118,7 @@ describe('the sound bed', () => {
 		soundBed.choose('none', 0.6);
 		await settled();
 		expect(sea?.stopSec).toBe(12 + CROSSFADE_SEC);
-		expect(audio.loops).toHaveLength(2);
+		expect(audio.starts).toHaveLength(2);
 	});
 
 	it('decodes a newly chosen loop ahead of the session, not the one read at page load', async () => {
@@ -127,7 +127,7 @@ describe('the sound bed', () => {
 		soundBed.choose('noise', 0.35);
 		await settled();
 		expect(asked).toEqual(['/audio/noise.webm']);
-		expect(audio.loops).toHaveLength(0);
+		expect(audio.starts).toHaveLength(0);
 	});
 
 	it('softens under a cue handed over before it played, and is never left down after a stop', async () => {
@@ -138,7 +138,7 @@ describe('the sound bed', () => {
 		await settled();
 		const gain = ducking() as FakeGain;
 		expect(gain.gain.targetAt(12.5)).toBe(DUCK_LEVEL);
-		audio.context.currentTime = 12.2;
+		audio.currentTime = 12.2;
 		withdraw();
 		await settled();
 		expect(gain.gain.targetAt(12.2)).toBe(1);
@@ -153,7 +153,7 @@ describe('the sound bed', () => {
 		soundBed.play();
 		await settled();
 		expect(asked).toEqual(['/audio/noise.webm', '/audio/noise.mp3']);
-		expect(audio.loops).toHaveLength(1);
+		expect(audio.starts).toHaveLength(1);
 		expect(problems).toEqual(['']);
 	});
 
@@ -163,7 +163,7 @@ describe('the sound bed', () => {
 		soundBed.play();
 		await settled();
 		expect(problems).toEqual([SOUND_BED_PROBLEM]);
-		expect(audio.loops).toHaveLength(0);
+		expect(audio.starts).toHaveLength(0);
 		soundBed.rest();
 		soundBed.play();
 		await settled();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cueDurationsMs, CUE_SPRITE } from '../cues';
-import { fakeBuffer, fakeContext } from '$test/offline-audio';
+import { fakeBuffer, fakeChunkContext } from '$test/fake-audio';
 import { renderChunk, type ChunkSetup } from './render-chunk';
 import type { RenderChunk } from './chunks';
 import type { SessionSound } from './session-sounds';
@@ -34,7 +34,7 @@ const NEXT: RenderChunk = {
 };
 
 function setup(change: Partial<ChunkSetup> = {}) {
-	const contexts: ReturnType<typeof fakeContext>[] = [];
+	const contexts: ReturnType<typeof fakeChunkContext>[] = [];
 	const made: ChunkSetup = {
 		bank: {
 			sprite,
@@ -44,7 +44,7 @@ function setup(change: Partial<ChunkSetup> = {}) {
 		sampleRate: RATE,
 		volume: 0.5,
 		makeContext: (frames) => {
-			const ctx = fakeContext(frames);
+			const ctx = fakeChunkContext(frames);
 			contexts.push(ctx);
 			return ctx;
 		},
@@ -75,7 +75,7 @@ describe('a chunk of the session’s file', () => {
 	it('plays at the person’s volume, and gives back exactly its own frames', async () => {
 		const { made, contexts } = setup({ volume: 0.3 });
 		const samples = await renderChunk(CHUNK, made);
-		expect(contexts[0]?.gains.map((g) => g.value)).toEqual([0.3]);
+		expect(contexts[0]?.gains.map((g) => g.gain.value)).toEqual([0.3]);
 		expect(samples).toHaveLength(1000);
 		expect(samples[999]).toBe(999);
 	});
@@ -86,11 +86,11 @@ describe('a chunk of the session’s file', () => {
 		await renderChunk(NEXT, made);
 		const looped = contexts[0]?.starts.find((s) => s.buffer === bed);
 		// 4 s into the file is 1 s into the third time round a 1.5 s loop.
-		expect(looped).toEqual({ buffer: bed, loop: true, args: [0, 1] });
+		expect(looped).toMatchObject({ buffer: bed, loop: true, args: [0, 1] });
 		const bedGain = contexts[0]?.gains[1];
-		expect(bedGain?.value).toBe(0.4);
+		expect(bedGain?.gain.value).toBe(0.4);
 		// The chime and the recording overlap: one span, softened from 0 s to 3.5 s.
-		expect(bedGain?.events).toEqual([
+		expect(bedGain?.gain.events.map(({ kind, level, atSec }) => [kind, level, atSec])).toEqual([
 			['set', 0.4, 0],
 			['ramp', 0.1, 0],
 			['set', 0.1, 3.5],

@@ -4,7 +4,7 @@ import { compileTimeline } from '../../routine';
 import { CUE_SPRITE, cueDurationsMs } from '../cues';
 import type { EncoderWorker } from './encoder-link';
 import type { EncoderReply, EncoderRequest } from './encoder-messages';
-import { fakeContext } from '$test/offline-audio';
+import { fakeChunkContext } from '$test/fake-audio';
 import { sessionSounds } from './session-sounds';
 import {
 	ENCODER_NOT_LOADED,
@@ -79,7 +79,7 @@ const encodes: Answer = (request) => {
 
 function environment(worker: FakeWorker, change: Partial<SessionFileEnvironment> = {}) {
 	return {
-		makeContext: (frames: number) => fakeContext(frames),
+		makeContext: (frames: number) => fakeChunkContext(frames),
 		startWorker: () => worker,
 		fetchBytes: async () => new ArrayBuffer(8),
 		...change
@@ -150,7 +150,7 @@ describe('making the session’s file', () => {
 		});
 		const refused = environment(fakeWorker(encodes), {
 			makeContext: (frames) => ({
-				...fakeContext(frames),
+				...fakeChunkContext(frames),
 				startRendering: () => Promise.reject(new RangeError('Array buffer allocation failed'))
 			})
 		});
@@ -176,10 +176,10 @@ describe('making the session’s file', () => {
 	});
 
 	it('loops a sound bed under the guidance when one is given, decoded at the file’s rate', async () => {
-		const contexts: ReturnType<typeof fakeContext>[] = [];
+		const contexts: ReturnType<typeof fakeChunkContext>[] = [];
 		const env = environment(fakeWorker(encodes), {
 			makeContext: (frames) => {
-				const ctx = fakeContext(frames);
+				const ctx = fakeChunkContext(frames);
 				contexts.push(ctx);
 				return ctx;
 			}

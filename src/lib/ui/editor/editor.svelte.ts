@@ -36,9 +36,17 @@ import { copyTitle, exportFile, type RoutineFile } from '../../transfer/routine-
 import type { DatabaseModel } from '../database.svelte';
 import { editorParam, editorTarget } from '../editor-address';
 import { downloadFile } from '../download';
+import {
+	draftDefaults,
+	keepingLine,
+	standingLine,
+	stepDurationsMs,
+	stepVoiceScope
+} from './draft-view';
 import { NO_PATHS, pathSegments, pathSet, STEP_FIELD_KEYS, withPath } from './fields';
 import { inScreenOrder, issueInWords, type ShownIssue } from './issue-words';
 import { followStepIds, voiceStepIds } from './step-ids';
+import type { CueScope } from './voice/voice-cues.svelte';
 
 const KEY = Symbol('editor');
 
@@ -157,6 +165,16 @@ export class EditorModel {
 		const title = this.#history.present['title'];
 		return typeof title === 'string' && title.trim() !== '' ? title : 'Untitled routine';
 	});
+	/** The routine's defaults as they stand: what a field left empty inherits. */
+	readonly defaults = $derived(draftDefaults(this.#history.present));
+	/** Each step's length by its index in the draft; none for a step with problems. */
+	readonly stepDurationsMs = $derived(stepDurationsMs(this.preview, this.steps.length));
+	/** How many problems the coach is shown now. */
+	readonly shownCount = $derived(issueCount(this.shownIssues));
+	/** How the draft stands, for the toolbar: "2 problems", "Ready" or nothing yet. */
+	readonly standing = $derived(standingLine(this.shownCount, this.issues.length));
+	/** Whether the changes are kept in this browser, in words. */
+	readonly keepingLine = $derived(keepingLine(this.keeping, this.origin.kind === 'own'));
 
 	constructor(options: EditorOptions) {
 		this.#database = options.database;
@@ -435,6 +453,11 @@ export class EditorModel {
 		this.#edit(deleteStep(this.draft, index));
 		this.#touched = NO_PATHS;
 		this.announcement = `Deleted “${name}”. Undo brings it back.`;
+	}
+
+	/** A step's recordable cues, once it has a valid id and type to keep them by. */
+	stepVoiceScope(index: number): CueScope | undefined {
+		return stepVoiceScope(this.steps[index]);
 	}
 
 	/** A step's title as said in announcements. */

@@ -9,7 +9,7 @@ import { historyProgress, type HistoryProgress } from '../../history/progress';
 import type { ReadResult, StoredSession } from '../../storage/database';
 import type { DatabaseModel } from '../database.svelte';
 import { PHASE_LABELS } from '../labels';
-import type { SessionNotes } from '../player/session-keeper.svelte';
+import type { SessionNotes } from '../session-notes';
 import { downloadFile } from '../download';
 
 const KEY = Symbol('history');

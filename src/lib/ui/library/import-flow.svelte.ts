@@ -26,7 +26,7 @@ import {
 } from '../../transfer/routine-link';
 import type { PackContents, PackedRecording } from '../../transfer/routine-pack';
 import { decodeRoutineText } from '../../transfer/routine-text';
-import { cueLabel } from '../voice/cue-label';
+import { cueLabel } from '../cue-label';
 import type { LibraryList } from './library-list.svelte';
 import type { LibraryNotice, LibraryStatus } from './library-status.svelte';
 

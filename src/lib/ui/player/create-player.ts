@@ -33,7 +33,7 @@ export function createPlayer(routine: Routine, setup: PlayerSetup): PlayerModel 
 				const read = (await recordings?.()) ?? [];
 				// Most routines have none: the code that decodes them is fetched only when needed.
 				if (read.length === 0) return new Map();
-				const { loadOwnVoice } = await import('../voice/own-voice');
+				const { loadOwnVoice } = await import('../own-voice');
 				const loaded = await loadOwnVoice(ctx, read, player.timeline);
 				player.ownVoiceLoaded(loaded.labels, loaded.problem);
 				return loaded.voice;

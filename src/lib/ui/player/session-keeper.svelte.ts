@@ -12,20 +12,12 @@ import {
 	hasAnswer,
 	type PlayedRoutine
 } from '../../storage/session-records';
+import type { SessionNotes } from '../session-notes';
 
 /** The player as the keeper hears it. */
 export interface KeptPlayer {
 	listen(listener: (event: SessionEvent) => void): () => void;
 	readonly state: SessionState;
-}
-
-/** Where a view finds the coach's note on the session, and keeps it. */
-export interface SessionNotes {
-	readonly note: string;
-	readonly noteSaved: boolean;
-	/** Why the session, its check-in or its note could not be kept, or empty. */
-	readonly problem: string;
-	saveNote(text: string): void;
 }
 
 /** The database as the keeper writes to it. */

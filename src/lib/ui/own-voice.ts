@@ -2,8 +2,8 @@
  * A routine's recorded cues as the player takes them: decoded, named in words, and any that
  * could not be played said plainly. Imported only when the routine has recordings.
  */
-import { decodeRecordings, type OwnRecording } from '../../audio/own-voice';
-import type { Timeline } from '../../routine/timeline';
+import { decodeRecordings, type OwnRecording } from '../audio/own-voice';
+import type { Timeline } from '../routine/timeline';
 import { cueLabel } from './cue-label';
 
 /** The recordings ready to play, each cue's name in words, and the problem to show or empty. */

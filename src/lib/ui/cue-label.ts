@@ -1,6 +1,6 @@
 /** A recorded cue's name in words, as the player and the recording list show it. */
-import { parseCueKey, isRoutinePhase } from '../../routine/cue-keys';
-import { PHASE_LABELS } from '../labels';
+import { parseCueKey, isRoutinePhase } from '../routine/cue-keys';
+import { PHASE_LABELS } from './labels';
 
 /** "Approach the edge, Hip opener" or "Approach the edge, every step"; the key itself if unknown. */
 export function cueLabel(cue: string, stepTitle: (stepId: string) => string | undefined): string {

@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { routine, THREE_STEPS } from '$test/routines';
-import { Database } from '../../storage/database';
-import { DatabaseModel } from '../database.svelte';
+import { Database } from '../../../storage/database';
+import { DatabaseModel } from '../../database.svelte';
 import {
 	cueScopes,
 	microphoneProblem,

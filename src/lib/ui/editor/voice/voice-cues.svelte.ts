@@ -4,12 +4,12 @@
  * re-recording and deleting each. Recordings live in the database's `recordings` store, where
  * the player finds them. Every failure is words on the screen, and what was stored stays.
  */
-import type { Routine } from '../../routine';
-import { cueKey, DEFAULTS_SCOPE, VOICE_PHASES, type VoicePhase } from '../../routine/cue-keys';
-import type { StepType } from '../../routine/schema';
-import { errorName, type Recording } from '../../storage/database';
-import type { DatabaseModel } from '../database.svelte';
-import { PHASE_LABELS } from '../labels';
+import type { Routine } from '../../../routine';
+import { cueKey, DEFAULTS_SCOPE, VOICE_PHASES, type VoicePhase } from '../../../routine/cue-keys';
+import type { StepType } from '../../../routine/schema';
+import { errorName, type Recording } from '../../../storage/database';
+import type { DatabaseModel } from '../../database.svelte';
+import { PHASE_LABELS } from '../../labels';
 
 /** One cue a coach can record: its key, its phase and its name in words. */
 export interface CueTarget {
