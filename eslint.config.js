@@ -11,6 +11,20 @@ import svelteConfig from './svelte.config.js';
  * @returns {import('eslint').Linter.RulesRecord}
  */
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+/**
+ * A room's rules: its code may import nothing the patterns name, nor the test support; its tests
+ * keep to the same floor but may use the test support.
+ * @param {string} folder
+ * @param {...{ group: string[], message: string, allowTypeImports?: boolean }} patterns
+ */
+const room = (folder, ...patterns) => [
+	{
+		files: [`${folder}/**/*.ts`, `${folder}/**/*.svelte`],
+		ignores: TESTS,
+		rules: restrict(...patterns, TEST_SUPPORT)
+	},
+	{ files: [`${folder}/**/*.test.ts`], rules: restrict(...patterns) }
+];
 const APP_FILES = [
 	'src/lib/**/*.ts',
 	'src/lib/**/*.svelte',
@@ -18,7 +32,6 @@ const APP_FILES = [
 	'src/service-worker.ts'
 ];
 const TESTS = ['**/*.test.ts'];
-const PURE_ROOMS = ['src/lib/routine/**/*.ts', 'src/lib/engine/**/*.ts'];
 const TEST_SUPPORT = {
 	group: ['$test', '$test/*', '**/test-support/**'],
 	message: 'test-support is for tests: the app imports nothing from it.'
@@ -27,8 +40,6 @@ const PURE = {
 	group: ['svelte', 'svelte/*', '$app/*', '$env/*'],
 	message: 'routine and engine are pure TypeScript.'
 };
-const STORAGE = ['src/lib/storage/**/*.ts'];
-const TRANSFER = ['src/lib/transfer/**/*.ts'];
 const NO_UI = {
 	group: ['**/ui/**', '$lib/ui/*', '$lib/ui/**'],
 	message: 'the screens use storage and transfer, never the other way round.'
@@ -42,7 +53,6 @@ const INWARD = {
 	message: 'arrows point inward: routine and engine import no outer room.'
 };
 /** The presenter pairing's room (src/lib/presenter); its protocol is pure. */
-const PRESENTER_ROOM = ['src/lib/presenter/**/*.ts', 'src/lib/presenter/**/*.svelte'];
 const PRESENTER_PROTOCOL = ['src/lib/presenter/protocol.ts'];
 /** What the presenter room may take from the screens (ui/<screen>/): what a player and a studio view share. */
 const SCREENS_BUT_SHARED = {
@@ -135,58 +145,18 @@ export default ts.config(
 		ignores: TESTS,
 		rules: restrict(TEST_SUPPORT)
 	},
-	{
-		// The pure rooms may not reach into the browser, Svelte or the outer rooms.
-		files: PURE_ROOMS,
-		rules: restrict(PURE, INWARD, TEST_SUPPORT)
-	},
-	{
-		files: PURE_ROOMS.map((room) => room.replace('*.ts', '*.test.ts')),
-		rules: restrict(PURE, INWARD)
-	},
-	{
-		// The presenter room: the pairing, its protocol and the studio views.
-		files: PRESENTER_ROOM,
-		ignores: TESTS,
-		rules: restrict(SCREENS_BUT_SHARED, TEST_SUPPORT)
-	},
-	{
-		files: ['src/lib/presenter/**/*.test.ts'],
-		rules: restrict(SCREENS_BUT_SHARED)
-	},
+	// The pure rooms may not reach into the browser, Svelte or the outer rooms.
+	...room('src/lib/routine', PURE, INWARD),
+	...room('src/lib/engine', PURE, INWARD),
+	// storage is the database alone; transfer (packs, links, import, export) builds on it.
+	...room('src/lib/storage', NO_TRANSFER, NO_UI),
+	...room('src/lib/transfer', NO_UI),
+	// The presenter room: the pairing, its protocol and the studio views.
+	...room('src/lib/presenter', SCREENS_BUT_SHARED),
 	{
 		files: PRESENTER_PROTOCOL,
 		rules: restrict(PROTOCOL_PURE, WIRE_TYPES_ONLY, TEST_SUPPORT)
 	},
-	{
-		// storage is the database alone; transfer (packs, links, import, export) builds on it.
-		files: STORAGE,
-		ignores: TESTS,
-		rules: restrict(NO_TRANSFER, NO_UI, TEST_SUPPORT)
-	},
-	{
-		files: STORAGE.map((room) => room.replace('*.ts', '*.test.ts')),
-		rules: restrict(NO_TRANSFER, NO_UI)
-	},
-	{
-		files: TRANSFER,
-		ignores: TESTS,
-		rules: restrict(NO_UI, TEST_SUPPORT)
-	},
-	{
-		files: TRANSFER.map((room) => room.replace('*.ts', '*.test.ts')),
-		rules: restrict(NO_UI)
-	},
-	...SCREENS.flatMap((screen) => [
-		{
-			// A screen is a room: it reaches no other screen (see OTHER_SCREENS).
-			files: [`src/lib/ui/${screen}/**/*`],
-			ignores: TESTS,
-			rules: restrict(OTHER_SCREENS(screen), TEST_SUPPORT)
-		},
-		{
-			files: TESTS.map((tests) => `src/lib/ui/${screen}/${tests}`),
-			rules: restrict(OTHER_SCREENS(screen))
-		}
-	])
+	// A screen is a room: it reaches no other screen (see OTHER_SCREENS).
+	...SCREENS.flatMap((screen) => room(`src/lib/ui/${screen}`, OTHER_SCREENS(screen)))
 );
