@@ -70,9 +70,13 @@ describe('adding and taking time in a single-segment phase', () => {
 			'adjusted',
 			'silence',
 			'phase-started',
-			'cue-due'
+			'segment-started'
 		]);
-		expect(now[3]).toMatchObject({ cue: 'come-back', missed: false, atMs: TEST_START_MS + 28_000 });
+		expect(now[3]).toMatchObject({
+			segment: { phase: 'come-back' },
+			missed: false,
+			atMs: TEST_START_MS + 28_000
+		});
 		expect(session.view()).toMatchObject({ phase: 'come-back', phaseLeftMs: 4_000 });
 		expect(session.state.record.adjustments).toEqual([
 			expect.objectContaining({ kind: 'taken', phase: 'soften', deltaMs: -2_000 })
@@ -171,7 +175,11 @@ describe('adjusting during a flare', () => {
 		// The step retries gently: one round, from its approach, now.
 		expect(session.view()).toMatchObject({ phase: 'approach', round: 1, rounds: 1 });
 		expect(session.state.record.steps[0]).toMatchObject({ retried: true });
-		expect(events.at(-1)).toMatchObject({ type: 'cue-due', cue: 'approach', missed: false });
+		expect(events.at(-1)).toMatchObject({
+			type: 'segment-started',
+			segment: { phase: 'approach' },
+			missed: false
+		});
 	});
 });
 
@@ -283,7 +291,7 @@ describe('going back a step', () => {
 			'silence',
 			'step-started',
 			'phase-started',
-			'cue-due'
+			'segment-started'
 		]);
 		expect(session.view()).toMatchObject({ phase: 'approach', stepIndex: 0, phaseLeftMs: 10_000 });
 		// Everything from the hip's approach plays again: the routine less its countdown.

@@ -12,8 +12,9 @@ const boundaries = () => threeSteps().segments.map((segment) => START + segment.
 
 const setup = () => testSession(threeSteps(), { started: true });
 
+/** When each segment was reached: the moments the cue plan sounds its cues. */
 const cueTimes = (events: SessionEvent[]) =>
-	events.flatMap((event) => (event.type === 'cue-due' ? [event.atMs] : []));
+	events.flatMap((event) => (event.type === 'segment-started' ? [event.atMs] : []));
 
 describe('a clock that jumps (a frozen or suspended tab)', () => {
 	it('lands exactly where the clock says, and reports passed cues as missed, once each', () => {
@@ -22,12 +23,14 @@ describe('a clock that jumps (a frozen or suspended tab)', () => {
 		session.tick();
 		expect(session.view()).toMatchObject({ phase: 'soften', round: 2, phaseLeftMs: 2_655 });
 		expect(session.view().sessionLeftMs).toBe(111_000 - 62_345);
-		const cues = events.filter((event) => event.type === 'cue-due');
+		const cues = events.filter((event) => event.type === 'segment-started');
 		expect(cues.map((cue) => cue.atMs)).toEqual(boundaries().filter((ms) => ms <= START + 62_345));
 		// Everything but the countdown's cue and the current phase passed while frozen.
-		expect(cues.filter((cue) => !cue.missed).map((cue) => cue.cue)).toEqual(['get-ready']);
+		expect(cues.filter((cue) => !cue.missed).map((cue) => cue.segment.phase)).toEqual([
+			'countdown'
+		]);
 		// The phase playing now was entered 2.3 s ago: too late to cue, but it is shown.
-		expect(cues[cues.length - 1]).toMatchObject({ cue: 'soften', missed: true });
+		expect(cues[cues.length - 1]).toMatchObject({ segment: { phase: 'soften' }, missed: true });
 		session.tick();
 		expect(cueTimes(events)).toHaveLength(cues.length);
 	});
@@ -36,12 +39,20 @@ describe('a clock that jumps (a frozen or suspended tab)', () => {
 		const { clock, session, events } = setup();
 		clock.advance(5_000 + MISSED_AFTER_MS - 1);
 		session.tick();
-		expect(events.at(-1)).toMatchObject({ type: 'cue-due', cue: 'approach', missed: false });
+		expect(events.at(-1)).toMatchObject({
+			type: 'segment-started',
+			segment: { phase: 'approach' },
+			missed: false
+		});
 
 		const second = setup();
 		second.clock.advance(5_000 + MISSED_AFTER_MS + 1);
 		second.session.tick();
-		expect(second.events.at(-1)).toMatchObject({ type: 'cue-due', cue: 'approach', missed: true });
+		expect(second.events.at(-1)).toMatchObject({
+			type: 'segment-started',
+			segment: { phase: 'approach' },
+			missed: true
+		});
 	});
 
 	it('ends a session whose end passed while frozen, at the moment it ended', () => {

@@ -7,9 +7,8 @@ describe('what each engine event is, for those who listen', () => {
 	it('names the boundaries time alone brings, which a follower works out for itself', () => {
 		expect(types.filter(isClockDriven)).toEqual([
 			'phase-started',
-			'breath-started',
 			'step-started',
-			'cue-due'
+			'segment-started'
 		]);
 	});
 

@@ -125,7 +125,7 @@ describe('the engine under any sequence of controls', () => {
 				};
 				apply({ type: 'start', atMs: nowMs, epochMs: 0 });
 				for (const wait of waits) apply({ type: 'tick', atMs: (nowMs += wait) });
-				const cueTimes = events.flatMap((e) => (e.type === 'cue-due' ? [e.atMs] : []));
+				const cueTimes = events.flatMap((e) => (e.type === 'segment-started' ? [e.atMs] : []));
 				expect(new Set(cueTimes).size).toBe(cueTimes.length);
 				const expected = state.timeline.segments
 					.map((segment) => segment.startMs)

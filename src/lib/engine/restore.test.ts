@@ -59,7 +59,7 @@ describe('restoring a session after a reload', () => {
 		at(27_000);
 		const { session: restored, events, clock } = reopen(session, 60_000);
 		restored.resume();
-		expect(events.map((e) => e.type)).toEqual(['resumed', 'phase-started', 'cue-due']);
+		expect(events.map((e) => e.type)).toEqual(['resumed', 'phase-started', 'segment-started']);
 		expect(events.every((e) => !('missed' in e) || e.missed === false)).toBe(true);
 		clock.advance(5_000);
 		restored.tick();

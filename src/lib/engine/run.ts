@@ -5,14 +5,7 @@
  */
 import { locate, next, type PlaySegment, type Program, type ProgramEnd } from './program';
 import { RecordDraft } from './record-draft';
-import type {
-	AdjustmentRecord,
-	CueName,
-	Outcome,
-	SessionEvent,
-	SessionState,
-	Transition
-} from './types';
+import type { AdjustmentRecord, Outcome, SessionEvent, SessionState, Transition } from './types';
 import { isFlarePhase } from './session-state';
 
 /** A cue reached this much after its moment is counted as passed, not played late. */
@@ -86,16 +79,7 @@ export class Run {
 		if (segment.startMs === segment.phaseStartMs) {
 			this.events.push({ type: 'phase-started', segment, atMs, missed });
 		}
-		if (segment.breath) {
-			this.events.push({
-				type: 'breath-started',
-				segment,
-				part: segment.breath.part,
-				atMs,
-				missed
-			});
-		}
-		this.events.push({ type: 'cue-due', cue: cueFor(segment), segment, atMs, missed });
+		this.events.push({ type: 'segment-started', segment, atMs, missed });
 	}
 
 	finish(outcome: ProgramEnd | Outcome, atMs: number): void {
@@ -145,12 +129,4 @@ export class Run {
 	recordAdjustment(adjustment: AdjustmentRecord): void {
 		this.draft.set({ adjustments: [...(this.draft.value.adjustments ?? []), adjustment] });
 	}
-}
-
-function cueFor(segment: PlaySegment): CueName {
-	if (segment.breath) {
-		const part = segment.breath.part;
-		return part === 'hold-in' || part === 'hold-out' ? 'hold' : part;
-	}
-	return segment.phase === 'countdown' ? 'get-ready' : segment.phase;
 }

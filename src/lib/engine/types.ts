@@ -1,5 +1,5 @@
 /** The session engine's state, actions, events and record. */
-import type { BreathPart, Phase, Timeline } from '../routine/timeline';
+import type { Phase, Timeline } from '../routine/timeline';
 import type { FlareDecision, PlaySegment, Program } from './program';
 
 /** What a session's run came to. */
@@ -139,23 +139,16 @@ export type Action =
 	| { type: 'hold'; atMs: number }
 	| { type: 'unhold'; atMs: number };
 
-/** The cue names the audio layer plays. */
-export type CueName = Exclude<Phase, 'countdown'> | 'get-ready' | 'inhale' | 'hold' | 'exhale';
-
 /** What the engine tells the UI and audio layers; it never plays or renders anything itself. */
 export type SessionEvent =
 	| { type: 'started'; atMs: number }
 	| { type: 'phase-started'; segment: PlaySegment; atMs: number; missed: boolean }
-	| {
-			type: 'breath-started';
-			segment: PlaySegment;
-			part: BreathPart;
-			atMs: number;
-			missed: boolean;
-	  }
 	| { type: 'step-started'; stepIndex: number; atMs: number; missed: boolean }
-	/** A cue's moment: `missed` when it passed while the page was not running (never replay it). */
-	| { type: 'cue-due'; cue: CueName; segment: PlaySegment; atMs: number; missed: boolean }
+	/**
+	 * The clock reached a segment (a phase, or one part of a breath): `missed` when it passed
+	 * while the page was not running. Which sound it brings is the cue plan's (audio/cue-plan).
+	 */
+	| { type: 'segment-started'; segment: PlaySegment; atMs: number; missed: boolean }
 	| { type: 'paused'; atMs: number }
 	| { type: 'resumed'; atMs: number }
 	/** Any sound playing must stop now: a flare, a jump, a stop. */
@@ -180,9 +173,8 @@ export type SessionEvent =
 export const EVENT_CLASSES = {
 	started: { raisedBy: 'control', checkpoint: true },
 	'phase-started': { raisedBy: 'clock', checkpoint: true },
-	'breath-started': { raisedBy: 'clock', checkpoint: false },
 	'step-started': { raisedBy: 'clock', checkpoint: false },
-	'cue-due': { raisedBy: 'clock', checkpoint: false },
+	'segment-started': { raisedBy: 'clock', checkpoint: false },
 	paused: { raisedBy: 'control', checkpoint: true },
 	resumed: { raisedBy: 'control', checkpoint: true },
 	silence: { raisedBy: 'control', checkpoint: false },
