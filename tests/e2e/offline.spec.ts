@@ -17,9 +17,9 @@ function failedRequests(page: Page): string[] {
 	const failed: string[] = [];
 	page.on('requestfailed', (request) => {
 		const error = request.failure()?.errorText ?? '';
-		// Cancelled because the page moved on (a sound still loading when the test navigates):
-		// not a request the network failed.
-		if (error === 'net::ERR_ABORTED') return;
+		// Cancelled because the page moved on (a sound or an icon still loading when the test
+		// navigates): not a request the network failed. Chromium and Firefox name it each its way.
+		if (error === 'net::ERR_ABORTED' || error === 'NS_BINDING_ABORTED') return;
 		failed.push(`${request.url()} ${error}`);
 	});
 	page.on('response', (response) => {

@@ -27,7 +27,9 @@ export async function findCutOffSession(
 	liveElsewhere: () => Promise<boolean> = async () => false
 ): Promise<CutOff> {
 	const db = await database.get();
-	const checkpoint = await db?.checkpoint();
+	const read = await db?.read('The session that was cut off', (kept) => kept.checkpoint());
+	if (read && !read.ok) return { problem: read.message };
+	const checkpoint = read?.value;
 	if (!checkpoint || (await liveElsewhere())) return {};
 	if (resumable(checkpoint, nowEpochMs)) return { checkpoint };
 	const problem = await abandon(database, checkpoint);

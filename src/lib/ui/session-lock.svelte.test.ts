@@ -111,6 +111,17 @@ function hub() {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** A database holding one checkpoint, read the way the app reads it. */
+function holding(checkpoint: object) {
+	const kept = { checkpoint: async () => checkpoint };
+	return {
+		read: async (_what: string, work: (db: typeof kept) => Promise<unknown>) => ({
+			ok: true,
+			value: await work(kept)
+		})
+	};
+}
+
 describe('one session at a time in this browser', () => {
 	it('a tab whose session plays holds the lock; the others see it, live', async () => {
 		const locks = fakeLocks();
@@ -179,7 +190,7 @@ describe('one session at a time in this browser', () => {
 		const checkpoint = { routineId: 'x', savedAtEpochMs: 1_000 };
 		const writes: unknown[] = [];
 		const database = {
-			get: async () => ({ checkpoint: async () => checkpoint }),
+			get: async () => holding(checkpoint),
 			write: async (work: unknown) => {
 				writes.push(work);
 				return { ok: true as const, value: 0 };
@@ -251,7 +262,7 @@ describe('one session at a time in this browser', () => {
 		const writes: unknown[] = [];
 		const database = (savedAtEpochMs: number) =>
 			({
-				get: async () => ({ checkpoint: async () => ({ routineId: 'x', savedAtEpochMs }) }),
+				get: async () => holding({ routineId: 'x', savedAtEpochMs }),
 				write: async (work: unknown) => {
 					writes.push(work);
 					return { ok: true as const, value: 0 };

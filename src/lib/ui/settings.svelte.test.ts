@@ -47,6 +47,14 @@ describe('the settings model', () => {
 		});
 	});
 
+	it('keeps the quick copy and says why when the database cannot read the settings', async () => {
+		const model = new SettingsModel(quickCopy({ countdownSec: 10 }), database);
+		db.close();
+		await model.load();
+		expect(model.value.countdownSec).toBe(10);
+		expect(model.saveProblem).toMatch(/^Your settings could not be read just now \(.+\)\. Reload/);
+	});
+
 	it('saves each change in both places', async () => {
 		const storage = memoryStorage();
 		const model = new SettingsModel(storage, database);

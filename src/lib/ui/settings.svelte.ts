@@ -47,8 +47,11 @@ export class SettingsModel {
 	async load(): Promise<void> {
 		const db = await this.#database?.get();
 		if (!db) return;
-		const stored = await db.settings();
-		if (this.#changedHere) return;
+		const read = await db.read('Your settings', (kept) => kept.settings());
+		// The quick copy stands meanwhile: nothing is lost, and the panel says why.
+		if (!read.ok) this.saveProblem = read.message;
+		if (!read.ok || this.#changedHere) return;
+		const stored = read.value;
 		if (stored === undefined) {
 			if (hasStoredSettings(this.#storage)) await db.saveSettings(this.value);
 			return;

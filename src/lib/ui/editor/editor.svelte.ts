@@ -281,12 +281,9 @@ export class EditorModel {
 
 	async #ownIds(): Promise<string[]> {
 		const db = await this.#database.get();
-		try {
-			return (await db?.routines())?.map((routine) => routine.id) ?? [];
-		} catch {
-			// Unread, the copy's id may clash with an own routine: saving says so then.
-			return [];
-		}
+		const read = await db?.read('Your routines', (kept) => kept.routines());
+		// Unread, the copy's id may clash with an own routine: saving says so then.
+		return read?.ok ? read.value.map((routine) => routine.id) : [];
 	}
 
 	#start(key: string, origin: EditorOrigin, draft: Draft, revealAll: boolean): void {
