@@ -1,7 +1,9 @@
 import { startSilentSoundServer } from '../support/sound-server';
 
 /** Before any journey: a silent sound device for Firefox (see sound-server.ts). */
-export default async function globalSetup(): Promise<() => void> {
+export default async function globalSetup(): Promise<() => Promise<void>> {
 	const stop = await startSilentSoundServer();
-	return () => stop?.();
+	return async () => {
+		await stop?.();
+	};
 }

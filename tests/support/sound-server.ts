@@ -13,7 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
  * Returns how to stop it, or nothing where PulseAudio is not installed or a server is already
  * named (a desktop machine's own sound).
  */
-export async function startSilentSoundServer(): Promise<(() => void) | undefined> {
+export async function startSilentSoundServer(): Promise<(() => Promise<void>) | undefined> {
 	if (process.env['PULSE_SERVER']) return undefined;
 	const pulseaudio = ['/usr/bin/pulseaudio', '/bin/pulseaudio'].find((path) => existsSync(path));
 	if (!pulseaudio) return undefined;
@@ -36,12 +36,25 @@ export async function startSilentSoundServer(): Promise<(() => void) | undefined
 		if (existsSync(socket)) break;
 		await sleep(50);
 	}
-	const stop = (): void => {
+	const stop = async (): Promise<void> => {
+		// The server writes its last files as it exits: removing its folder before it is gone
+		// raced with that and failed a whole run once (ENOTEMPTY) after every journey passed.
+		const exited = new Promise<void>((resolve) => {
+			if (server.exitCode !== null || server.signalCode !== null) resolve();
+			else server.once('exit', () => resolve());
+		});
 		server.kill();
-		rmSync(dir, { recursive: true, force: true });
+		const outcome = await Promise.race([exited.then(() => 'exited'), sleep(3_000)]);
+		if (outcome !== 'exited') server.kill('SIGKILL');
+		try {
+			rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+		} catch (error) {
+			// A temporary folder left behind is untidy, not a failed run.
+			console.warn(`The silent sound server's folder ${dir} could not be removed:`, error);
+		}
 	};
 	if (!existsSync(socket)) {
-		stop();
+		await stop();
 		return undefined;
 	}
 	process.env['PULSE_SERVER'] = `unix:${socket}`;
