@@ -3,10 +3,8 @@
  * updates applied only when the person chooses, never while a session runs. `waiting` can fail
  * to fire, so a waiting worker is also looked for whenever the page becomes visible.
  */
-import { getContext, setContext } from 'svelte';
+import { createContext } from 'svelte';
 import { Workbox } from 'workbox-window';
-
-const KEY = Symbol('app-updates');
 
 export class AppUpdates {
 	/** A new version is installed and waits for the person's word. */
@@ -65,10 +63,13 @@ export class AppUpdates {
 	}
 }
 
+const [getAppUpdates, setAppUpdates, hasAppUpdates] = createContext<AppUpdates>();
+
 export function provideAppUpdates(model = new AppUpdates()): AppUpdates {
-	return setContext(KEY, model);
+	return setAppUpdates(model);
 }
 
+/** The updates, where the root layout provided them (a component tested alone has none). */
 export function useAppUpdates(): AppUpdates | undefined {
-	return getContext<AppUpdates | undefined>(KEY);
+	return hasAppUpdates() ? getAppUpdates() : undefined;
 }

@@ -3,11 +3,9 @@
  * browser that keeps nothing (private mode) or an upgrade blocked by another tab becomes a
  * message the screens show, never a crash: sessions still play without it.
  */
-import { getContext, setContext } from 'svelte';
+import { createContext } from 'svelte';
 import { Database, type StoreResult } from '../storage/database';
 import { PendingSessions, writePendingSessions } from '../storage/pending-sessions';
-
-const KEY = Symbol('database');
 
 type Opener = (onBlocked: (message: string) => void) => Promise<StoreResult<Database>>;
 
@@ -101,14 +99,12 @@ export class DatabaseModel {
 	}
 }
 
-/** Makes the app's database available below this component. */
-export function provideDatabase(model = new DatabaseModel()): DatabaseModel {
-	return setContext(KEY, model);
-}
+const [useDatabase, setDatabase] = createContext<DatabaseModel>();
 
 /** The app's database, provided by the root layout. */
-export function useDatabase(): DatabaseModel {
-	const model = getContext<DatabaseModel | undefined>(KEY);
-	if (!model) throw new Error('useDatabase() needs provideDatabase() in a parent layout');
-	return model;
+export { useDatabase };
+
+/** Makes the app's database available below this component. */
+export function provideDatabase(model = new DatabaseModel()): DatabaseModel {
+	return setDatabase(model);
 }

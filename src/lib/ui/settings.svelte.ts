@@ -4,7 +4,7 @@
  * synchronously so the theme and countdown are right on the first paint, before the database
  * answers. A save that fails keeps the change for this visit and says why.
  */
-import { getContext, setContext } from 'svelte';
+import { createContext } from 'svelte';
 import type { Database } from '../storage/database';
 import {
 	hasStoredSettings,
@@ -13,8 +13,6 @@ import {
 	writeSettings,
 	type Settings
 } from '../storage/settings';
-
-const KEY = Symbol('settings');
 
 type SettingsStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
@@ -86,14 +84,12 @@ function browserStorage(): SettingsStorage | undefined {
 	}
 }
 
-/** Makes the app's settings model available below this component. */
-export function provideSettings(model = new SettingsModel()): SettingsModel {
-	return setContext(KEY, model);
-}
+const [useSettings, setSettings] = createContext<SettingsModel>();
 
 /** The app's settings model, provided by the root layout. */
-export function useSettings(): SettingsModel {
-	const model = getContext<SettingsModel | undefined>(KEY);
-	if (!model) throw new Error('useSettings() needs provideSettings() in a parent layout');
-	return model;
+export { useSettings };
+
+/** Makes the app's settings model available below this component. */
+export function provideSettings(model = new SettingsModel()): SettingsModel {
+	return setSettings(model);
 }

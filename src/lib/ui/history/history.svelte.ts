@@ -3,7 +3,7 @@
  * them, exports them and clears them. A browser that keeps nothing is an empty history (the
  * database model says why); a read or a clear that fails says so and leaves what is stored.
  */
-import { getContext, setContext } from 'svelte';
+import { createContext } from 'svelte';
 import { csvFile, jsonFile, type ExportFile } from '../../history/history-export';
 import { historyProgress, type HistoryProgress } from '../../history/progress';
 import type { ReadResult, StoredSession } from '../../storage/database';
@@ -11,8 +11,6 @@ import type { DatabaseModel } from '../database.svelte';
 import { PHASE_LABELS } from '../labels';
 import type { SessionNotes } from '../session-notes';
 import { downloadFile } from '../download';
-
-const KEY = Symbol('history');
 
 /** The environment, as options with defaults, so a test hands in its own. */
 export interface HistoryOptions {
@@ -170,14 +168,5 @@ export class HistoryModel {
 	}
 }
 
-/** Makes the history screen's model available below this component. */
-export function provideHistory(model: HistoryModel): HistoryModel {
-	return setContext(KEY, model);
-}
-
-/** The history screen's model, provided by the /history page. */
-export function useHistory(): HistoryModel {
-	const model = getContext<HistoryModel | undefined>(KEY);
-	if (!model) throw new Error('useHistory() needs provideHistory() in the page');
-	return model;
-}
+/** The history screen's model: the /history page provides it, its components use it. */
+export const [useHistory, provideHistory] = createContext<HistoryModel>();

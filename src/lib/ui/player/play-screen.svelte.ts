@@ -5,7 +5,7 @@
  * hands it down with `providePlayScreen`, and calls `connect()` once: every tie to the outside
  * world starts there, and its one cleanup lets all of them go.
  */
-import { getContext, setContext, untrack } from 'svelte';
+import { createContext, untrack } from 'svelte';
 import type { OwnRecording } from '../../audio/own-voice';
 import { SoundBed } from '../../audio/sound-bed';
 import { ScreenWakeLock } from '../../device/wake-lock';
@@ -224,16 +224,5 @@ export class PlayScreenModel {
 	}
 }
 
-const KEY = Symbol('play-screen');
-
-/** Hands the page's model down to its components. */
-export function providePlayScreen(model: PlayScreenModel): PlayScreenModel {
-	return setContext(KEY, model);
-}
-
-/** The play page's model, as its route provided it. */
-export function usePlayScreen(): PlayScreenModel {
-	const model = getContext<PlayScreenModel | undefined>(KEY);
-	if (!model) throw new Error('usePlayScreen needs providePlayScreen in the page above.');
-	return model;
-}
+/** The play page's model: its route provides it, its components use it. */
+export const [usePlayScreen, providePlayScreen] = createContext<PlayScreenModel>();
