@@ -35,7 +35,8 @@ const PASTED = 'The pasted text';
 
 /** The import's surroundings, replaceable in tests. */
 export interface ImportFlowOptions {
-	list: LibraryList;
+	/** The library an import is decided against and stored in. */
+	list: Pick<LibraryList, 'refresh' | 'contents' | 'find' | 'stored' | 'recordings' | 'store'>;
 	status: LibraryStatus;
 	now: () => number;
 	fetch?: typeof fetch;
@@ -51,7 +52,7 @@ export interface ImportFlowOptions {
 
 /** Every way a routine comes into the library, and the question a clash asks. */
 export class ImportFlow {
-	#list: LibraryList;
+	#list: ImportFlowOptions['list'];
 	#status: LibraryStatus;
 	#now: () => number;
 	#fetch: typeof fetch;

@@ -19,7 +19,7 @@ import {
 } from '../../transfer/routine-import';
 import type { PackedRecording } from '../../transfer/routine-pack';
 import type { DatabaseModel } from '../database.svelte';
-import { LibraryStatus } from './library-status.svelte';
+import type { LibraryStatus } from './library-status.svelte';
 
 /** One routine as the library lists it. */
 export interface LibraryEntry {
@@ -66,20 +66,20 @@ function draftEntry(draft: RoutineDraft): DraftEntry {
 /** Own routines listed at first, and added by each "show older". */
 export const OWN_PAGE = 30;
 
-/** The list's surroundings: the database and the clock. */
+/** The list's surroundings: the database, the clock, and where it says what happened. */
 export interface LibraryListOptions {
 	database: Pick<DatabaseModel, 'get' | 'write'>;
 	now: () => number;
+	/** The screen's alert and notice, which the import flow and export say theirs in too. */
+	status: LibraryStatus;
 }
 
-/**
- * The routines and drafts the library lists, and every action on one of them; it says what
- * happened (its status) where the import flow and export say theirs too.
- */
-export class LibraryList extends LibraryStatus {
+/** The routines and drafts the library lists, and every action on one of them. */
+export class LibraryList {
 	#builtIns: () => readonly RoutineLoad[];
 	#database: LibraryListOptions['database'];
 	#now: () => number;
+	#status: LibraryStatus;
 	#stored = $state.raw<readonly StoredRoutine[]>([]);
 	#lastPlayed = $state.raw<ReadonlyMap<string, number>>();
 	/** The routines with recorded cues, as last read; replaced whole, never changed in place. */
@@ -114,10 +114,10 @@ export class LibraryList extends LibraryStatus {
 	);
 
 	constructor(builtIns: () => readonly RoutineLoad[], options: LibraryListOptions) {
-		super();
 		this.#builtIns = builtIns;
 		this.#database = options.database;
 		this.#now = options.now;
+		this.#status = options.status;
 	}
 
 	/** Lists the next page of older own routines. */
@@ -158,7 +158,7 @@ export class LibraryList extends LibraryStatus {
 			this.#lastPlayed = lastPlayed;
 			this.#recorded = recorded;
 			this.drafts = drafts.map(draftEntry);
-		} else if (read) this.fail(read.message);
+		} else if (read) this.#status.fail(read.message);
 		this.loaded = true;
 	}
 
@@ -212,7 +212,7 @@ export class LibraryList extends LibraryStatus {
 			recordings ? db.putRoutineWithRecordings(stored, recordings) : db.putRoutine(stored)
 		);
 		if (!saved.ok) {
-			this.fail(`“${routine.title}” was not saved. ${saved.message}`);
+			this.#status.fail(`“${routine.title}” was not saved. ${saved.message}`);
 			return false;
 		}
 		await this.refresh();
@@ -224,17 +224,17 @@ export class LibraryList extends LibraryStatus {
 	 * starts with none); the notice's Undo puts both back exactly as they were.
 	 */
 	async remove(id: string): Promise<void> {
-		this.begin();
+		this.#status.begin();
 		const stored = this.stored(id);
 		if (!stored) return;
 		const title = this.find(id)?.routine.title ?? id;
 		const removed = await this.#database.write((db) => db.deleteRoutineWithRecordings(id));
 		if (!removed.ok) {
-			this.fail(`“${title}” was not deleted. ${removed.message}`);
+			this.#status.fail(`“${title}” was not deleted. ${removed.message}`);
 			return;
 		}
 		this.#stored = this.#stored.filter((routine) => routine.id !== id);
-		this.notice = {
+		this.#status.notice = {
 			message: `Deleted “${title}”.`,
 			undo: { routine: stored, recordings: removed.value }
 		};
@@ -242,19 +242,19 @@ export class LibraryList extends LibraryStatus {
 
 	/** Puts back the routine just deleted: same text, dates, recordings and place in the list. */
 	async undo(): Promise<void> {
-		const deleted = this.notice?.undo;
-		this.begin();
+		const deleted = this.#status.notice?.undo;
+		this.#status.begin();
 		if (!deleted) return;
 		const stored = deleted.routine;
 		const restored = await this.#database.write((db) =>
 			db.putRoutineWithRecordings(stored, deleted.recordings)
 		);
 		if (!restored.ok) {
-			this.fail(`The routine was not put back. ${restored.message}`);
+			this.#status.fail(`The routine was not put back. ${restored.message}`);
 			return;
 		}
 		await this.refresh();
-		this.notice = {
+		this.#status.notice = {
 			message: `Put back “${this.find(stored.id)?.routine.title ?? stored.id}”.`
 		};
 		this.focusId = stored.id;
@@ -262,16 +262,16 @@ export class LibraryList extends LibraryStatus {
 
 	/** Adds an own copy of any routine, titled "… (copy)". */
 	async duplicate(id: string): Promise<void> {
-		this.begin();
+		this.#status.begin();
 		const entry = this.find(id);
 		if (!entry) return;
 		const copy = duplicate(entry.routine, entry.text, this.contents(), this.#now());
 		if (!copy) {
-			this.fail(`“${entry.routine.title}” could not be copied; nothing changed.`);
+			this.#status.fail(`“${entry.routine.title}” could not be copied; nothing changed.`);
 			return;
 		}
 		if (await this.store(copy, entry.routine)) {
-			this.notice = {
+			this.#status.notice = {
 				message: `Added “${this.find(copy.id)?.routine.title ?? copy.id}”.`
 			};
 		}
@@ -282,14 +282,14 @@ export class LibraryList extends LibraryStatus {
 	 * A new routine's draft goes with the cues recorded for it, which nothing else can play.
 	 */
 	async discardDraft(key: string): Promise<void> {
-		this.begin();
+		this.#status.begin();
 		const title = this.drafts.find((draft) => draft.key === key)?.title ?? 'the draft';
 		const discarded = await this.#database.write((db) => db.discardDraftWithRecordings(key));
 		if (!discarded.ok) {
-			this.fail(`“${title}” was not discarded. ${discarded.message}`);
+			this.#status.fail(`“${title}” was not discarded. ${discarded.message}`);
 			return;
 		}
 		this.drafts = this.drafts.filter((draft) => draft.key !== key);
-		this.notice = { message: `Discarded the draft “${title}”.` };
+		this.#status.notice = { message: `Discarded the draft “${title}”.` };
 	}
 }

@@ -1,6 +1,7 @@
 /**
- * What the library screen says and asks, shared by the list and the import flow: the alert, the
- * polite notice, and an import's clash waiting for an answer. Each new action starts afresh.
+ * What the library screen says and asks, shared by the list, the import flow and export: the
+ * alert, the polite notice, and an import's clash waiting for an answer. Each new action starts
+ * afresh.
  */
 import type { RoutineIssue } from '../../routine';
 import type { Recording, StoredRoutine } from '../../storage/database';

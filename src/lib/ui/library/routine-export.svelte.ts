@@ -10,7 +10,8 @@ import type { LibraryList } from './library-list.svelte';
 import type { LibraryStatus } from './library-status.svelte';
 
 export interface RoutineExportOptions {
-	list: LibraryList;
+	/** Where a routine's file, text and recordings are found. */
+	list: Pick<LibraryList, 'file' | 'find' | 'recordings'>;
 	status: LibraryStatus;
 	download: (file: RoutineFile | PackFile) => void;
 	sharing: FileSharing | undefined;
@@ -18,7 +19,7 @@ export interface RoutineExportOptions {
 
 /** Export, Export pack and Share for any listed routine. */
 export class RoutineExport {
-	#list: LibraryList;
+	#list: RoutineExportOptions['list'];
 	#status: LibraryStatus;
 	#download: (file: RoutineFile | PackFile) => void;
 	#sharing: FileSharing | undefined;

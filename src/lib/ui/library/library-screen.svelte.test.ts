@@ -10,7 +10,9 @@ import { DatabaseModel } from '../database.svelte';
 import { unzipSync, zipSync } from 'fflate';
 import { ManualClock } from '../../engine/clock';
 import { readPack, writePack } from '../../transfer/routine-pack';
-import { LibraryModel, type FileSharing, type LibraryOptions } from './library.svelte';
+import type { FileSharing } from '../../transfer/sharing';
+import type { LibraryList } from './library-list.svelte';
+import { LibraryScreenModel, type LibraryScreenOptions } from './library-screen.svelte';
 
 const routineText = (id: string, title: string) =>
 	`{\n\t"version": 1,\n\t"id": "${id}",\n\t"title": "${title}",\n\t"x-coach": "Ana",\n\t"steps": [{ "type": "rest", "id": "still", "title": "Rest", "seconds": 60 }]\n}\n`;
@@ -31,7 +33,7 @@ beforeEach(() => {
 });
 afterEach(() => db?.close());
 
-function setup(options: Partial<LibraryOptions> = {}) {
+function setup(options: Partial<LibraryScreenOptions> = {}) {
 	let nowMs = 1_000;
 	const downloads: (RoutineFile | PackFile)[] = [];
 	const database = new DatabaseModel(async (onBlocked) => {
@@ -39,7 +41,7 @@ function setup(options: Partial<LibraryOptions> = {}) {
 		if (opened.ok) db = opened.value;
 		return opened;
 	});
-	const library = new LibraryModel(() => [builtIn('daily-unload', 'Daily unload')], {
+	const library = new LibraryScreenModel(() => [builtIn('daily-unload', 'Daily unload')], {
 		database,
 		now: () => (nowMs += 1_000),
 		origin: 'https://liana.example',
@@ -52,29 +54,31 @@ function setup(options: Partial<LibraryOptions> = {}) {
 	return { library, downloads };
 }
 
-const ownTitles = (library: LibraryModel) =>
-	library.own.map((entry) => ('routine' in entry ? entry.routine.title : entry.message));
+const ownTitles = (list: LibraryList) =>
+	list.own.map((entry) => ('routine' in entry ? entry.routine.title : entry.message));
 
 describe('the library view-model', () => {
 	it('imports a file, lists it as the person’s own, and keeps its exact text', async () => {
 		const { library, downloads } = setup();
 		await library.connect();
-		expect(library.loaded).toBe(true);
+		expect(library.list.loaded).toBe(true);
 		const text = routineText('evening', 'Evening unwind');
-		await library.importFile(file(text));
-		expect(library.problem).toBeUndefined();
-		expect(library.notice?.message).toBe('Imported “Evening unwind”.');
-		expect(library.own).toMatchObject([{ id: 'evening', own: true, totalMs: 65_000 }]);
-		expect(library.builtIn).toMatchObject([{ id: 'daily-unload', own: false }]);
-		library.export('evening');
+		await library.imports.importFile(file(text));
+		expect(library.status.problem).toBeUndefined();
+		expect(library.status.notice?.message).toBe('Imported “Evening unwind”.');
+		expect(library.list.own).toMatchObject([{ id: 'evening', own: true, totalMs: 65_000 }]);
+		expect(library.list.builtIn).toMatchObject([{ id: 'daily-unload', own: false }]);
+		library.exports.export('evening');
 		expect(downloads).toEqual([{ name: 'evening.json', type: 'application/json', text }]);
 	});
 
 	it('refuses an invalid file with every issue and stores nothing', async () => {
 		const { library } = setup();
 		await library.connect();
-		await library.importFile(file('{"version":1,"id":"x","title":"T","steps":[{"type":"rest"}]}'));
-		expect(library.problem).toMatchObject({
+		await library.imports.importFile(
+			file('{"version":1,"id":"x","title":"T","steps":[{"type":"rest"}]}')
+		);
+		expect(library.status.problem).toMatchObject({
 			kind: 'invalid',
 			source: '“evening.json”',
 			issues: [{ path: 'steps[0].id' }, { path: 'steps[0].seconds' }, { path: 'steps[0].title' }]
@@ -86,47 +90,50 @@ describe('the library view-model', () => {
 		const { library } = setup();
 		await library.connect();
 		const huge = new File([new Uint8Array(1024 * 1024 + 1)], 'big.json');
-		await library.importFile(huge);
-		expect(library.problem).toMatchObject({ kind: 'invalid', issues: [{ path: '(file)' }] });
+		await library.imports.importFile(huge);
+		expect(library.status.problem).toMatchObject({ kind: 'invalid', issues: [{ path: '(file)' }] });
 	});
 
 	it('asks on a clash with an own routine: cancel, replace, keep both', async () => {
 		const { library } = setup();
 		await library.connect();
-		await library.importFile(file(routineText('evening', 'Evening unwind')));
+		await library.imports.importFile(file(routineText('evening', 'Evening unwind')));
 		const changed = routineText('evening', 'Evening, longer');
 
-		library.pasteText = changed;
-		await library.importPasted();
-		expect(library.clash).toMatchObject({ kind: 'same-as-own', copyId: 'evening-2' });
-		await library.settle('cancel');
-		expect(ownTitles(library)).toEqual(['Evening unwind']);
-		expect(library.pasteText).toBe(changed);
+		library.imports.pasteText = changed;
+		await library.imports.importPasted();
+		expect(library.status.clash).toMatchObject({ kind: 'same-as-own', copyId: 'evening-2' });
+		await library.imports.settle('cancel');
+		expect(ownTitles(library.list)).toEqual(['Evening unwind']);
+		expect(library.imports.pasteText).toBe(changed);
 
-		await library.importPasted();
-		await library.settle('replace');
-		expect(ownTitles(library)).toEqual(['Evening, longer']);
-		expect(library.pasteText).toBe('');
+		await library.imports.importPasted();
+		await library.imports.settle('replace');
+		expect(ownTitles(library.list)).toEqual(['Evening, longer']);
+		expect(library.imports.pasteText).toBe('');
 		const replaced = await db?.routine('evening');
 		expect(replaced).toMatchObject({ text: changed, addedAtEpochMs: 2_000 });
 
-		await library.importFile(file(routineText('evening', 'Evening again')));
-		await library.settle('keep-both');
-		expect(library.own.map((entry) => entry.id)).toEqual(['evening-2', 'evening']);
+		await library.imports.importFile(file(routineText('evening', 'Evening again')));
+		await library.imports.settle('keep-both');
+		expect(library.list.own.map((entry) => entry.id)).toEqual(['evening-2', 'evening']);
 		expect((await db?.routine('evening-2'))?.text).toBe(routineText('evening-2', 'Evening again'));
 	});
 
 	it('never replaces a built-in routine, and keeps both as an own copy', async () => {
 		const { library } = setup();
 		await library.connect();
-		await library.importFile(file(routineText('daily-unload', 'My daily unload')));
-		expect(library.clash).toMatchObject({ kind: 'same-as-built-in', copyId: 'daily-unload-2' });
-		await library.settle('replace');
-		expect(library.problem).toMatchObject({ kind: 'message' });
+		await library.imports.importFile(file(routineText('daily-unload', 'My daily unload')));
+		expect(library.status.clash).toMatchObject({
+			kind: 'same-as-built-in',
+			copyId: 'daily-unload-2'
+		});
+		await library.imports.settle('replace');
+		expect(library.status.problem).toMatchObject({ kind: 'message' });
 		expect(await db?.routines()).toEqual([]);
-		await library.importFile(file(routineText('daily-unload', 'My daily unload')));
-		await library.settle('keep-both');
-		expect(library.own.map((entry) => entry.id)).toEqual(['daily-unload-2']);
+		await library.imports.importFile(file(routineText('daily-unload', 'My daily unload')));
+		await library.imports.settle('keep-both');
+		expect(library.list.own.map((entry) => entry.id)).toEqual(['daily-unload-2']);
 	});
 
 	it('lists the newest 30 own routines, and older ones 30 at a time', async () => {
@@ -145,43 +152,43 @@ describe('the library view-model', () => {
 			});
 		}
 		opened.value.close();
-		await library.refresh();
-		expect(library.ownCount).toBe(35);
-		expect(library.own).toHaveLength(30);
-		expect(ownTitles(library).slice(0, 2)).toEqual(['Routine 35', 'Routine 34']);
-		expect(ownTitles(library).at(-1)).toBe('Routine 6');
-		library.showOlder();
-		expect(library.own).toHaveLength(35);
-		expect(ownTitles(library).at(-1)).toBe('Routine 1');
+		await library.list.refresh();
+		expect(library.list.ownCount).toBe(35);
+		expect(library.list.own).toHaveLength(30);
+		expect(ownTitles(library.list).slice(0, 2)).toEqual(['Routine 35', 'Routine 34']);
+		expect(ownTitles(library.list).at(-1)).toBe('Routine 6');
+		library.list.showOlder();
+		expect(library.list.own).toHaveLength(35);
+		expect(ownTitles(library.list).at(-1)).toBe('Routine 1');
 	});
 
 	it('deletes for real, and Undo puts back the same text and dates', async () => {
 		const { library } = setup();
 		await library.connect();
-		await library.importFile(file(routineText('evening', 'Evening unwind')));
+		await library.imports.importFile(file(routineText('evening', 'Evening unwind')));
 		const stored = await db?.routine('evening');
-		await library.remove('evening');
+		await library.list.remove('evening');
 		expect(await db?.routines()).toEqual([]);
-		expect(library.own).toEqual([]);
-		expect(library.notice).toMatchObject({ message: 'Deleted “Evening unwind”.' });
-		await library.undo();
+		expect(library.list.own).toEqual([]);
+		expect(library.status.notice).toMatchObject({ message: 'Deleted “Evening unwind”.' });
+		await library.list.undo();
 		expect(await db?.routine('evening')).toEqual(stored);
-		expect(library.focusId).toBe('evening');
-		expect(library.notice?.undo).toBeUndefined();
+		expect(library.list.focusId).toBe('evening');
+		expect(library.status.notice?.undo).toBeUndefined();
 	});
 
 	it('duplicates a built-in routine as an own copy', async () => {
 		const { library } = setup();
 		await library.connect();
-		await library.duplicate('daily-unload');
-		expect(ownTitles(library)).toEqual(['Daily unload (copy)']);
-		expect(library.own[0]?.id).toBe('daily-unload-2');
+		await library.list.duplicate('daily-unload');
+		expect(ownTitles(library.list)).toEqual(['Daily unload (copy)']);
+		expect(library.list.own[0]?.id).toBe('daily-unload-2');
 	});
 
 	it('lists drafts, and a discarded one takes only its own recordings', async () => {
 		const { library } = setup();
 		await library.connect();
-		await library.importFile(file(routineText('new-2024', 'Looks like a draft')));
+		await library.imports.importFile(file(routineText('new-2024', 'Looks like a draft')));
 		const take = (routineId: string) => ({
 			routineId,
 			cue: 'still/rest',
@@ -194,14 +201,14 @@ describe('the library view-model', () => {
 		await db?.saveDraft({ key: 'new-2024', routine: { title: 'Edited' }, updatedAtEpochMs: 2 });
 		await db?.saveDraft({ key: 'draft:k1', routine: { title: 'Fresh' }, updatedAtEpochMs: 1 });
 		await db?.putRecording(take('draft:k1'));
-		await library.refresh();
-		expect(library.drafts.map((draft) => [draft.key, draft.title, draft.editsSaved])).toEqual([
+		await library.list.refresh();
+		expect(library.list.drafts.map((draft) => [draft.key, draft.title, draft.editsSaved])).toEqual([
 			['new-2024', 'Edited', true],
 			['draft:k1', 'Fresh', false]
 		]);
-		await library.discardDraft('new-2024');
-		await library.discardDraft('draft:k1');
-		expect(library.drafts).toEqual([]);
+		await library.list.discardDraft('new-2024');
+		await library.list.discardDraft('draft:k1');
+		expect(library.list.drafts).toEqual([]);
 		expect(await db?.recordings('new-2024')).toHaveLength(1);
 		expect(await db?.recordings('draft:k1')).toEqual([]);
 	});
@@ -209,7 +216,7 @@ describe('the library view-model', () => {
 	it('says why a write failed and keeps the list as it was', async () => {
 		const { library } = setup();
 		await library.connect();
-		await library.importFile(file(routineText('evening', 'Evening unwind')));
+		await library.imports.importFile(file(routineText('evening', 'Evening unwind')));
 		const full = setup({
 			database: {
 				get: async () => db,
@@ -220,13 +227,13 @@ describe('the library view-model', () => {
 			}
 		}).library;
 		await full.connect();
-		await full.importFile(file(routineText('morning', 'Morning')));
-		expect(full.problem).toEqual({
+		await full.imports.importFile(file(routineText('morning', 'Morning')));
+		expect(full.status.problem).toEqual({
 			kind: 'message',
 			message: `“Morning” was not saved. ${storageProblem(new DOMException('', 'QuotaExceededError'))}`
 		});
-		await full.remove('evening');
-		expect(ownTitles(full)).toEqual(['Evening unwind']);
+		await full.list.remove('evening');
+		expect(ownTitles(full.list)).toEqual(['Evening unwind']);
 	});
 
 	it('imports from a same-origin link, refuses another origin, and forgets the link', async () => {
@@ -243,16 +250,19 @@ describe('the library view-model', () => {
 		});
 		await library.connect();
 		const forget = () => forgotten++;
-		await library.openLink(
+		await library.imports.openLink(
 			new URL('https://liana.example/?import=https://evil.example/r.json'),
 			forget
 		);
-		expect(library.problem).toMatchObject({ kind: 'message' });
+		expect(library.status.problem).toMatchObject({ kind: 'message' });
 		expect(requested).toEqual([]);
-		await library.openLink(new URL('https://liana.example/?import=/coach/evening.json'), forget);
+		await library.imports.openLink(
+			new URL('https://liana.example/?import=/coach/evening.json'),
+			forget
+		);
 		expect(requested).toEqual(['https://liana.example/coach/evening.json after 2 forgotten']);
-		expect(ownTitles(library)).toEqual(['Evening unwind']);
-		await library.openLink(new URL('https://liana.example/'), forget);
+		expect(ownTitles(library.list)).toEqual(['Evening unwind']);
+		await library.imports.openLink(new URL('https://liana.example/'), forget);
 		expect(forgotten).toBe(2);
 	});
 
@@ -268,16 +278,16 @@ describe('the library view-model', () => {
 		};
 		const { library } = setup({ sharing });
 		await library.connect();
-		expect(library.canShare).toBe(true);
-		await library.share('daily-unload');
+		expect(library.exports.canShare).toBe(true);
+		await library.exports.share('daily-unload');
 		expect(shared[0]?.files?.[0]?.name).toBe('daily-unload.json');
 		expect(await shared[0]?.files?.[0]?.text()).toBe(routineText('daily-unload', 'Daily unload'));
 		answer = new DOMException('closed', 'AbortError');
-		await library.share('daily-unload');
-		expect(library.problem).toBeUndefined();
+		await library.exports.share('daily-unload');
+		expect(library.status.problem).toBeUndefined();
 		answer = new DOMException('no', 'NotAllowedError');
-		await library.share('daily-unload');
-		expect(library.problem).toMatchObject({ kind: 'message' });
+		await library.exports.share('daily-unload');
+		expect(library.status.problem).toMatchObject({ kind: 'message' });
 	});
 });
 
@@ -318,10 +328,10 @@ describe('routine packs in the library', () => {
 		});
 		await library.connect();
 		const text = routineText('evening', 'Evening unwind');
-		await library.importFile(
+		await library.imports.importFile(
 			packFile(text, [recorded('still/rest', 7), recorded('defaults/done', 8)], 'long.zip')
 		);
-		expect(library.problem).toEqual({
+		expect(library.status.problem).toEqual({
 			kind: 'invalid',
 			source: '“long.zip”',
 			pack: true,
@@ -332,14 +342,14 @@ describe('routine packs in the library', () => {
 				}
 			]
 		});
-		expect(library.own).toEqual([]);
+		expect(library.list.own).toEqual([]);
 		expect(await cuesOf('evening')).toEqual([]);
 
-		await library.importFile(
+		await library.imports.importFile(
 			packFile(text, [recorded('still/rest', 7), recorded('defaults/done', 9)])
 		);
-		expect(library.problem).toBeUndefined();
-		expect(library.notice?.message).toBe(
+		expect(library.status.problem).toBeUndefined();
+		expect(library.status.notice?.message).toBe(
 			'Imported “Evening unwind” with 1 recorded cue. This browser cannot play your recording for “Done” (damaged, or a sound format it does not read), so the built-in voice speaks it.'
 		);
 		expect(await cuesOf('evening')).toEqual([['still/rest', 7]]);
@@ -350,12 +360,12 @@ describe('routine packs in the library', () => {
 		const { library, downloads } = setup();
 		await library.connect();
 		const text = routineText('evening', 'Evening unwind');
-		await library.importFile(
+		await library.imports.importFile(
 			packFile(text, [recorded('still/rest', 7), recorded('defaults/done', 8)])
 		);
-		expect(library.problem).toBeUndefined();
-		expect(library.notice?.message).toBe('Imported “Evening unwind” with 2 recorded cues.');
-		expect(library.own).toMatchObject([{ id: 'evening', recorded: true }]);
+		expect(library.status.problem).toBeUndefined();
+		expect(library.status.notice?.message).toBe('Imported “Evening unwind” with 2 recorded cues.');
+		expect(library.list.own).toMatchObject([{ id: 'evening', recorded: true }]);
 		expect(await cuesOf('evening')).toEqual([
 			['defaults/done', 8],
 			['still/rest', 7]
@@ -370,24 +380,24 @@ describe('routine packs in the library', () => {
 			durationSec: 1,
 			recordedAtEpochMs: 1
 		});
-		await library.exportPack('evening');
+		await library.exports.exportPack('evening');
 		const exported = downloads[0];
 		if (!exported || !('bytes' in exported)) throw new Error('no pack was downloaded');
 		expect(exported).toMatchObject({ name: 'evening.zip', type: 'application/zip' });
 
 		// Deleted with its recordings, which Undo puts back; deleted again, none are left.
-		await library.remove('evening');
+		await library.list.remove('evening');
 		expect(await cuesOf('evening')).toEqual([]);
-		await library.undo();
+		await library.list.undo();
 		expect(await cuesOf('evening')).toEqual([
 			['defaults/done', 8],
 			['gone/soften', 9],
 			['still/rest', 7]
 		]);
-		expect(library.own).toMatchObject([{ id: 'evening', recorded: true }]);
-		await library.remove('evening');
+		expect(library.list.own).toMatchObject([{ id: 'evening', recorded: true }]);
+		await library.list.remove('evening');
 		expect(await cuesOf('evening')).toEqual([]);
-		await library.importFile(new File([exported.bytes], 'evening.zip'));
+		await library.imports.importFile(new File([exported.bytes], 'evening.zip'));
 		expect((await db?.routine('evening'))?.text).toBe(text);
 		expect(await cuesOf('evening')).toEqual([
 			['defaults/done', 8],
@@ -399,8 +409,8 @@ describe('routine packs in the library', () => {
 		const { library } = setup();
 		await library.connect();
 		const text = routineText('evening', 'Evening unwind');
-		await library.importFile(packFile(text, [recorded('knee/rest', 1)], 'bad.zip'));
-		expect(library.problem).toEqual({
+		await library.imports.importFile(packFile(text, [recorded('knee/rest', 1)], 'bad.zip'));
+		expect(library.status.problem).toEqual({
 			kind: 'invalid',
 			source: '“bad.zip”',
 			pack: true,
@@ -418,23 +428,23 @@ describe('routine packs in the library', () => {
 	it('on a clash, Replace puts in the pack’s recordings and Keep both gives the copy its own', async () => {
 		const { library } = setup();
 		await library.connect();
-		await library.importFile(
+		await library.imports.importFile(
 			packFile(routineText('evening', 'Evening'), [recorded('still/rest', 1)])
 		);
 		const changed = routineText('evening', 'Evening, longer');
 
-		await library.importFile(packFile(changed, [recorded('defaults/rest', 2)]));
-		expect(library.clash).toMatchObject({ kind: 'same-as-own', copyId: 'evening-2' });
-		await library.settle('replace');
-		expect(library.notice?.message).toBe(
+		await library.imports.importFile(packFile(changed, [recorded('defaults/rest', 2)]));
+		expect(library.status.clash).toMatchObject({ kind: 'same-as-own', copyId: 'evening-2' });
+		await library.imports.settle('replace');
+		expect(library.status.notice?.message).toBe(
 			"Replaced “Evening, longer” and its recordings with the pack's (1 recorded cue)."
 		);
 		expect(await cuesOf('evening')).toEqual([['defaults/rest', 2]]);
 
-		await library.importFile(
+		await library.imports.importFile(
 			packFile(routineText('evening', 'Evening again'), [recorded('still/rest', 3)])
 		);
-		await library.settle('keep-both');
+		await library.imports.settle('keep-both');
 		expect(await cuesOf('evening')).toEqual([['defaults/rest', 2]]);
 		expect(await cuesOf('evening-2')).toEqual([['still/rest', 3]]);
 		expect((await db?.routine('evening-2'))?.text).toBe(routineText('evening-2', 'Evening again'));
@@ -444,23 +454,23 @@ describe('routine packs in the library', () => {
 		const { library } = setup();
 		await library.connect();
 		const text = routineText('evening', 'Evening');
-		await library.importFile(packFile(text, [recorded('still/rest', 1)]));
-		await library.importFile(packFile(text, [recorded('still/rest', 1)]));
-		expect(library.clash).toBeUndefined();
-		expect(library.notice?.message).toMatch(
+		await library.imports.importFile(packFile(text, [recorded('still/rest', 1)]));
+		await library.imports.importFile(packFile(text, [recorded('still/rest', 1)]));
+		expect(library.status.clash).toBeUndefined();
+		expect(library.status.notice?.message).toMatch(
 			/exactly as in this pack, recordings too; nothing changed/
 		);
-		await library.importFile(packFile(text, [recorded('still/rest', 5)]));
-		expect(library.clash).toMatchObject({ kind: 'same-as-own', copyId: 'evening-2' });
-		await library.settle('cancel');
+		await library.imports.importFile(packFile(text, [recorded('still/rest', 5)]));
+		expect(library.status.clash).toMatchObject({ kind: 'same-as-own', copyId: 'evening-2' });
+		await library.imports.settle('cancel');
 		expect(await cuesOf('evening')).toEqual([['still/rest', 1]]);
 	});
 
 	it('keeps a pack of a built-in routine only as a copy, with the recordings rekeyed', async () => {
 		const { library } = setup();
 		await library.connect();
-		await library.importFile(packFile(routineText('daily-unload', 'My unload')));
-		await library.settle('keep-both');
+		await library.imports.importFile(packFile(routineText('daily-unload', 'My unload')));
+		await library.imports.settle('keep-both');
 		expect(await cuesOf('daily-unload')).toEqual([]);
 		expect(await cuesOf('daily-unload-2')).toEqual([['still/rest', 1]]);
 	});
@@ -471,8 +481,11 @@ describe('routine packs in the library', () => {
 			fetch: async () => new Response(bytes, { headers: { 'content-type': 'application/zip' } })
 		});
 		await library.connect();
-		await library.openLink(new URL('https://liana.example/?import=/coach/evening.zip'), () => {});
-		expect(library.problem).toBeUndefined();
+		await library.imports.openLink(
+			new URL('https://liana.example/?import=/coach/evening.zip'),
+			() => {}
+		);
+		expect(library.status.problem).toBeUndefined();
 		expect(await cuesOf('evening')).toEqual([['still/rest', 4]]);
 	});
 
@@ -490,19 +503,19 @@ describe('routine packs in the library', () => {
 		});
 		await library.connect();
 		const pack = packFile(routineText('evening', 'Evening'), [], 'slow.zip');
-		await library.importFile(pack);
-		expect(library.problem).toEqual({
+		await library.imports.importFile(pack);
+		expect(library.status.problem).toEqual({
 			kind: 'message',
 			message:
 				'“slow.zip” took more than 20 seconds to read, so Liana stopped reading it; nothing in your library changed. A pack that slow is damaged or made to stall a device: ask whoever sent it for a new one.'
 		});
-		await library.importFile(pack);
-		expect(library.problem).toEqual({
+		await library.imports.importFile(pack);
+		expect(library.status.problem).toEqual({
 			kind: 'message',
 			message:
 				'“slow.zip” could not be read (out of memory); nothing in your library changed. Try again, or import the routine file alone.'
 		});
-		expect(library.notice).toBeUndefined();
+		expect(library.status.notice).toBeUndefined();
 		expect(handed).toEqual([pack.size, pack.size]);
 		expect(await db?.routines()).toEqual([]);
 	});
@@ -519,8 +532,8 @@ describe('routine packs in the library', () => {
 		const huge = new File([new Uint8Array([0x50, 0x4b, 3, 4])], 'huge.zip');
 		Object.defineProperty(huge, 'size', { value: 101 * 1024 * 1024 });
 		huge.arrayBuffer = () => Promise.reject(new Error('read'));
-		await library.importFile(huge);
-		expect(library.problem).toEqual({
+		await library.imports.importFile(huge);
+		expect(library.status.problem).toEqual({
 			kind: 'invalid',
 			source: '“huge.zip”',
 			pack: true,
@@ -551,23 +564,23 @@ describe('reading routine files the one way on every path', () => {
 	it('imports UTF-16 alike from a chosen file, a link and a pack', async () => {
 		const { library } = setup();
 		await library.connect();
-		await library.importFile(new File([utf16le(text)], 'hufte.json'));
-		expect(library.problem).toBeUndefined();
-		expect(ownTitles(library)).toEqual(['Hüfte öffnen']);
+		await library.imports.importFile(new File([utf16le(text)], 'hufte.json'));
+		expect(library.status.problem).toBeUndefined();
+		expect(ownTitles(library.list)).toEqual(['Hüfte öffnen']);
 
 		const fromLink = setup({ fetch: async () => new Response(utf16le(text)) }).library;
 		await fromLink.connect();
-		await fromLink.remove('hufte');
-		await fromLink.openLink(asked, () => {});
-		expect(fromLink.problem).toBeUndefined();
-		expect(ownTitles(fromLink)).toEqual(['Hüfte öffnen']);
+		await fromLink.list.remove('hufte');
+		await fromLink.imports.openLink(asked, () => {});
+		expect(fromLink.status.problem).toBeUndefined();
+		expect(ownTitles(fromLink.list)).toEqual(['Hüfte öffnen']);
 
 		const files = unzipSync(writePack(text, []));
 		const pack = zipSync({ ...files, 'routine.json': utf16le(text) });
-		await fromLink.remove('hufte');
-		await fromLink.importFile(new File([pack], 'hufte.zip'));
-		expect(fromLink.problem).toBeUndefined();
-		expect(ownTitles(fromLink)).toEqual(['Hüfte öffnen']);
+		await fromLink.list.remove('hufte');
+		await fromLink.imports.importFile(new File([pack], 'hufte.zip'));
+		expect(fromLink.status.problem).toBeUndefined();
+		expect(ownTitles(fromLink.list)).toEqual(['Hüfte öffnen']);
 	});
 
 	it('names an encoding problem as one, from a file, a link or a pack', async () => {
@@ -575,25 +588,27 @@ describe('reading routine files the one way on every path', () => {
 		const encoding = expect.stringContaining('not UTF-8 or UTF-16 text');
 		const { library } = setup({ fetch: async () => new Response(latin1) });
 		await library.connect();
-		await library.importFile(new File([latin1], 'hufte.json'));
-		expect(library.problem).toMatchObject({
+		await library.imports.importFile(new File([latin1], 'hufte.json'));
+		expect(library.status.problem).toMatchObject({
 			kind: 'invalid',
 			issues: [{ path: '(file)', line: 4, message: encoding }]
 		});
-		await library.openLink(asked, () => {});
-		expect(library.problem).toMatchObject({
+		await library.imports.openLink(asked, () => {});
+		expect(library.status.problem).toMatchObject({
 			kind: 'invalid',
 			source: '“/coach/hufte.json”',
 			issues: [{ line: 4, message: encoding }]
 		});
 		const files = unzipSync(writePack(text, []));
-		await library.importFile(new File([zipSync({ ...files, 'routine.json': latin1 })], 'h.zip'));
-		expect(library.problem).toMatchObject({
+		await library.imports.importFile(
+			new File([zipSync({ ...files, 'routine.json': latin1 })], 'h.zip')
+		);
+		expect(library.status.problem).toMatchObject({
 			kind: 'invalid',
 			pack: true,
 			issues: [{ path: 'routine.json (file)', line: 4, message: encoding }]
 		});
-		expect(ownTitles(library)).toEqual([]);
+		expect(ownTitles(library.list)).toEqual([]);
 	});
 });
 
@@ -613,33 +628,33 @@ describe('a link whose site does not answer in time', () => {
 		});
 		await library.connect();
 		let forgotten = 0;
-		const opening = library.openLink(
+		const opening = library.imports.openLink(
 			new URL('https://liana.example/?import=/coach/evening.json'),
 			() => forgotten++
 		);
 		await new Promise((resolve) => setTimeout(resolve, 0));
-		expect(library.notice?.message).toBe('Fetching the routine at /coach/evening.json…');
+		expect(library.status.notice?.message).toBe('Fetching the routine at /coach/evening.json…');
 		clock.advance(20_000);
 		await opening;
 		expect(forgotten).toBe(1);
-		expect(library.notice).toBeUndefined();
-		expect(library.problem).toMatchObject({
+		expect(library.status.notice).toBeUndefined();
+		expect(library.status.problem).toMatchObject({
 			kind: 'message',
 			retry: true,
 			message: expect.stringContaining('did not arrive within 20 seconds')
 		});
 
 		answering = true;
-		await library.retryLink();
+		await library.imports.retryLink();
 		expect(requested).toEqual([
 			'https://liana.example/coach/evening.json',
 			'https://liana.example/coach/evening.json'
 		]);
-		expect(library.problem).toBeUndefined();
-		expect(library.notice?.message).toBe('Imported “Evening unwind”.');
-		expect(ownTitles(library)).toEqual(['Evening unwind']);
+		expect(library.status.problem).toBeUndefined();
+		expect(library.status.notice?.message).toBe('Imported “Evening unwind”.');
+		expect(ownTitles(library.list)).toEqual(['Evening unwind']);
 		// Done with: Retry has nothing left to fetch.
-		await library.retryLink();
+		await library.imports.retryLink();
 		expect(requested).toHaveLength(2);
 	});
 });
