@@ -46,6 +46,14 @@ function windowClock(originMs: number): Clock {
 	};
 }
 
+/** How a window of the test opens: paired with which, how late, with what presence, under way. */
+interface WindowOptions {
+	pair?: string;
+	openedAfterMs?: number;
+	presence?: Presence;
+	started?: boolean;
+}
+
 /**
  * One browser window of the pair, opened `openedAfterMs` after the test's start (so its
  * `performance.now()` reads that much less than the first window's): its link, and the session
@@ -54,12 +62,7 @@ function windowClock(originMs: number): Clock {
 function openWindow(
 	id: string,
 	role: PresenterRole,
-	{
-		pair,
-		openedAfterMs = 0,
-		presence,
-		started = false
-	}: { pair?: string; openedAfterMs?: number; presence?: Presence; started?: boolean } = {}
+	{ pair, openedAfterMs = 0, presence, started = false }: WindowOptions = {}
 ) {
 	const originMs = TEST_EPOCH_MS + openedAfterMs + 0.375;
 	const clock = windowClock(originMs);
@@ -156,11 +159,39 @@ function advance(ms: number, ...windows: { page: { session: Session }; link: Pre
 	drawFrames();
 }
 
+/** A fresh test's controls window, alone, its hello settled. */
+async function openControls() {
+	setUp();
+	const controls = openWindow('controls', 'controller');
+	await settle();
+	return controls;
+}
+
+/**
+ * A fresh test's pair: the controls window, then a display paired with it that opens as `display`
+ * says (a presence given is both windows'), their hellos settled.
+ */
+async function openPair(display: Omit<WindowOptions, 'pair'> = {}) {
+	setUp();
+	const { presence } = display;
+	const controls = openWindow('controls', 'controller', presence ? { presence } : {});
+	const paired = openWindow('display', 'display', { pair: 'controls', ...display });
+	await settle();
+	return { controls, display: paired };
+}
+
+/** The controls start the session, run it `runMs`, then close: their displays are left with it. */
+async function startThenClose(controls: ReturnType<typeof openWindow>, runMs = 0) {
+	controls.page.session.start();
+	if (runMs > 0) advance(runMs, controls);
+	await settle();
+	controls.close();
+	await settle();
+}
+
 describe('the presenter pair', () => {
 	it('the controls draw no frames of their own; a display draws while it follows', async () => {
-		setUp();
-		const controls = openWindow('controls', 'controller');
-		await settle();
+		const controls = await openControls();
 		controls.page.session.start();
 		advance(5_000, controls);
 		// Leading, the window asks for no frame: its player wakes only when its screen changes.
@@ -174,9 +205,7 @@ describe('the presenter pair', () => {
 	});
 
 	it('a display opened late shows the same moment as the controls, on its own clock', async () => {
-		setUp();
-		const controls = openWindow('controls', 'controller');
-		await settle();
+		const controls = await openControls();
 		controls.page.session.start();
 		advance(27_000, controls);
 		controls.page.session.pause();
@@ -197,10 +226,7 @@ describe('the presenter pair', () => {
 	});
 
 	it('mirrors every control: pause, hold, ±time, flare, a choice, skip, back, stop', async () => {
-		setUp();
-		const controls = openWindow('controls', 'controller');
-		const display = openWindow('display', 'display', { pair: 'controls', openedAfterMs: 1_234 });
-		await settle();
+		const { controls, display } = await openPair({ openedAfterMs: 1_234 });
 		expect(display.link.view).toMatchObject({ mode: 'idle' });
 		const s = () => controls.page.session;
 		const steps: [string, () => void][] = [
@@ -238,10 +264,7 @@ describe('the presenter pair', () => {
 	});
 
 	it('sends the state on change, not every frame, and never the display’s sound', async () => {
-		setUp();
-		const controls = openWindow('controls', 'controller');
-		openWindow('display', 'display', { pair: 'controls' });
-		await settle();
+		const { controls } = await openPair();
 		controls.page.session.start();
 		await settle();
 		const before = broadcast.sent.length;
@@ -254,9 +277,7 @@ describe('the presenter pair', () => {
 	});
 
 	it('posts nothing on change while no display follows', async () => {
-		setUp();
-		const controls = openWindow('controls', 'controller');
-		await settle();
+		const controls = await openControls();
 		const before = broadcast.sent.length;
 		controls.page.session.start();
 		advance(20_000, controls);
@@ -285,9 +306,7 @@ describe('the presenter pair', () => {
 	});
 
 	it('says whether a display is connected: gone when it closes, and when it crashes', async () => {
-		setUp();
-		const controls = openWindow('controls', 'controller');
-		await settle();
+		const controls = await openControls();
 		expect(controls.link.displays).toBe(0);
 		const first = openWindow('first', 'display', { pair: 'controls' });
 		const second = openWindow('second', 'display', { pair: 'controls' });
@@ -304,10 +323,7 @@ describe('the presenter pair', () => {
 	});
 
 	it('when the controls window closes, the display carries the session on from where it stood', async () => {
-		setUp();
-		const controls = openWindow('controls', 'controller');
-		const display = openWindow('display', 'display', { pair: 'controls', openedAfterMs: 5_000 });
-		await settle();
+		const { controls, display } = await openPair({ openedAfterMs: 5_000 });
 		controls.page.before = { pain: 6 };
 		controls.page.note = 'Left hip tight today';
 		controls.page.session.start();
@@ -333,10 +349,7 @@ describe('the presenter pair', () => {
 	});
 
 	it('a controls window that crashes is found gone too, without its goodbye', async () => {
-		setUp();
-		const controls = openWindow('controls', 'controller');
-		const display = openWindow('display', 'display', { pair: 'controls' });
-		await settle();
+		const { controls, display } = await openPair();
 		controls.page.session.start();
 		await settle();
 		controls.crash();
@@ -351,11 +364,7 @@ describe('the presenter pair', () => {
 		const first = openWindow('first', 'display', { pair: 'controls' });
 		const second = openWindow('second', 'display', { pair: 'controls' });
 		await settle();
-		controls.page.session.start();
-		advance(9_000, controls);
-		await settle();
-		controls.close();
-		await settle();
+		await startThenClose(controls, 9_000);
 		const leads = [first, second].filter((w) => w.link.leading);
 		expect(leads).toHaveLength(1);
 		const follower = leads[0] === first ? second : first;
@@ -372,15 +381,8 @@ describe('the presenter pair', () => {
 	});
 
 	it('a controls window opened again takes the session back; the display follows it again', async () => {
-		setUp();
-		const controls = openWindow('controls', 'controller');
-		const display = openWindow('display', 'display', { pair: 'controls' });
-		await settle();
-		controls.page.session.start();
-		advance(15_000, controls);
-		await settle();
-		controls.close();
-		await settle();
+		const { controls, display } = await openPair();
+		await startThenClose(controls, 15_000);
 		expect(display.link.leading).toBe(true);
 		advance(2_000, display);
 		display.page.session.hold();
@@ -405,14 +407,8 @@ describe('the presenter pair', () => {
 	});
 
 	it('a controls window with a session of its own under way does not take the display’s', async () => {
-		setUp();
-		const controls = openWindow('controls', 'controller');
-		const display = openWindow('display', 'display', { pair: 'controls' });
-		await settle();
-		controls.page.session.start();
-		await settle();
-		controls.close();
-		await settle();
+		const { controls, display } = await openPair();
+		await startThenClose(controls);
 		const other = openWindow('other', 'controller', { started: true });
 		await settle();
 		expect(display.link.leading).toBe(true);
@@ -438,17 +434,8 @@ describe('the presenter pair', () => {
 	});
 
 	it('without Web Locks, the goodbye alone hands the session to the display', async () => {
-		setUp();
-		const controls = openWindow('controls', 'controller', { presence: byeOnlyPresence });
-		const display = openWindow('display', 'display', {
-			pair: 'controls',
-			presence: byeOnlyPresence
-		});
-		await settle();
-		controls.page.session.start();
-		await settle();
-		controls.close();
-		await settle();
+		const { controls, display } = await openPair({ presence: byeOnlyPresence });
+		await startThenClose(controls);
 		expect(display.link.leading).toBe(true);
 		expect(display.ownView().mode).toBe('running');
 	});
@@ -476,9 +463,7 @@ describe('what a stranger posts on the channel', () => {
 	const v = PRESENTER_PROTOCOL;
 
 	it('a handover from a window this one never paired with is ignored: nothing is carried on', async () => {
-		setUp();
-		const controls = openWindow('controls', 'controller');
-		await settle();
+		const controls = await openControls();
 		broadcast.inject({
 			v,
 			from: 'stranger',
@@ -497,9 +482,7 @@ describe('what a stranger posts on the channel', () => {
 	});
 
 	it('takes a handover only from the display it asked, only once, and only a session that fits', async () => {
-		setUp();
-		const controls = openWindow('controls', 'controller');
-		await settle();
+		const controls = await openControls();
 		// A display runs a session: the idle controls window asks it for the session.
 		broadcast.inject({ v, from: 'display', type: 'state', role: 'display', ...liveSession() });
 		await settle();
@@ -531,10 +514,7 @@ describe('what a stranger posts on the channel', () => {
 	});
 
 	it('a malformed state never stops the display: it keeps following its controls by the clock', async () => {
-		setUp();
-		const controls = openWindow('controls', 'controller');
-		const display = openWindow('display', 'display', { pair: 'controls', openedAfterMs: 2_000 });
-		await settle();
+		const { controls, display } = await openPair({ openedAfterMs: 2_000 });
 		controls.page.session.start();
 		advance(3_000, controls);
 		await settle();
