@@ -21,31 +21,7 @@ import {
 	type PackedRecording
 } from './routine-pack';
 import { looksLikeZip } from './routine-import';
-
-/** A WAV file of a sine tone, as a recording might be. */
-export function sineWav(seconds: number, rate = 8000): ArrayBuffer {
-	const samples = Math.round(seconds * rate);
-	const buffer = new ArrayBuffer(44 + samples * 2);
-	const view = new DataView(buffer);
-	const text = (at: number, value: string) =>
-		[...value].forEach((c, i) => view.setUint8(at + i, c.charCodeAt(0)));
-	text(0, 'RIFF');
-	view.setUint32(4, 36 + samples * 2, true);
-	text(8, 'WAVEfmt ');
-	view.setUint32(16, 16, true);
-	view.setUint16(20, 1, true);
-	view.setUint16(22, 1, true);
-	view.setUint32(24, rate, true);
-	view.setUint32(28, rate * 2, true);
-	view.setUint16(32, 2, true);
-	view.setUint16(34, 16, true);
-	text(36, 'data');
-	view.setUint32(40, samples * 2, true);
-	for (let i = 0; i < samples; i++) {
-		view.setInt16(44 + i * 2, Math.round(Math.sin((i / rate) * 2 * Math.PI * 440) * 8000), true);
-	}
-	return buffer;
-}
+import { sineWav } from '$test/recordings';
 
 /** A routine file as a coach writes it: its own spacing and an `x-` key, kept exactly. */
 const TEXT = `{
@@ -59,8 +35,8 @@ const TEXT = `{
 `;
 
 const RECORDINGS: PackedRecording[] = [
-	{ cue: 'hip/soften', audio: sineWav(1.5), mimeType: 'audio/wav', durationSec: 1.5 },
-	{ cue: 'defaults/countdown', audio: sineWav(0.5), mimeType: 'audio/wav', durationSec: 0.5 }
+	{ cue: 'hip/soften', audio: sineWav(1.5).buffer, mimeType: 'audio/wav', durationSec: 1.5 },
+	{ cue: 'defaults/countdown', audio: sineWav(0.5).buffer, mimeType: 'audio/wav', durationSec: 0.5 }
 ];
 
 const MANIFEST = {
