@@ -1,5 +1,5 @@
 /** Stored sessions for the history's tests, shaped as the player records them. */
-import type { FlareRecord, StepRecord } from '$lib/engine/types';
+import type { FlareRecord, Outcome, StepRecord } from '$lib/engine/types';
 import type { StoredSession } from '$lib/storage/database';
 
 /** Local time, so the tests read the same in every time zone: `at(2026, 11, 24, 18, 5)`. */
@@ -14,30 +14,43 @@ const step = (id: string, status: StepRecord['status'], flares = 0, retried = fa
 	retried
 });
 
+/** What tells one test session from another; its dates and outcome are its record's too. */
+type SessionShape = Pick<StoredSession, 'id' | 'routineId' | 'routineTitle' | 'stepTitles'> &
+	Pick<StoredSession['record'], 'steps' | 'flares'> &
+	Pick<StoredSession, 'before' | 'after'> & { outcome: Outcome };
+
+/** A session `minutes` long from `startedAtEpochMs`, stored as the player keeps one. */
+function storedSession(
+	startedAtEpochMs: number,
+	minutes: number,
+	{ steps, flares, ...session }: SessionShape
+): StoredSession {
+	const endedAtEpochMs = startedAtEpochMs + minutes * 60_000;
+	const { outcome } = session;
+	return {
+		...session,
+		startedAtEpochMs,
+		endedAtEpochMs,
+		record: { steps, flares, startedAtEpochMs, endedAtEpochMs, outcome }
+	};
+}
+
 /** A completed four-step breathing session, 18:05–18:29 on Tue 24 Nov 2026, no check-in. */
 export function completedSession(startedAtEpochMs = at(2026, 11, 24, 18, 5)): StoredSession {
-	const endedAtEpochMs = startedAtEpochMs + 24 * 60_000;
-	return {
+	return storedSession(startedAtEpochMs, 24, {
 		id: 1,
 		routineId: 'breathe-settle',
 		routineTitle: 'Breathe and settle',
 		stepTitles: ['Arrive', 'Square breath', 'Long breath out', 'Stillness'],
-		startedAtEpochMs,
-		endedAtEpochMs,
 		outcome: 'completed',
-		record: {
-			steps: [
-				step('arrive', 'completed'),
-				step('square', 'completed'),
-				step('long-out', 'completed'),
-				step('still', 'completed')
-			],
-			flares: [],
-			startedAtEpochMs,
-			endedAtEpochMs,
-			outcome: 'completed'
-		}
-	};
+		steps: [
+			step('arrive', 'completed'),
+			step('square', 'completed'),
+			step('long-out', 'completed'),
+			step('still', 'completed')
+		],
+		flares: []
+	});
 }
 
 /** A flare in `stepIndex` of {@link flaredSession}, `secondsIn` into the step. */
@@ -64,8 +77,7 @@ export function flare(
  * "Easy breathing"; pain 6 before and 3 after, the leg heavier then lighter.
  */
 export function flaredSession(startedAtEpochMs = at(2026, 11, 25, 7, 30)): StoredSession {
-	const endedAtEpochMs = startedAtEpochMs + 7 * 60_000;
-	return {
+	return storedSession(startedAtEpochMs, 7, {
 		id: 2,
 		routineId: 'daily-unload',
 		routineTitle: 'Daily unload',
@@ -77,26 +89,19 @@ export function flaredSession(startedAtEpochMs = at(2026, 11, 25, 7, 30)): Store
 			'Easy breathing',
 			'Stillness'
 		],
-		startedAtEpochMs,
-		endedAtEpochMs,
 		outcome: 'stopped',
-		record: {
-			steps: [
-				step('arrive', 'completed'),
-				step('long-spine', 'completed'),
-				step('hip-left', 'skipped', 1),
-				step('hip-right', 'completed'),
-				step('close', 'stopped'),
-				step('still', 'not-reached')
-			],
-			flares: [flare(startedAtEpochMs, 2, 'hip-left')],
-			startedAtEpochMs,
-			endedAtEpochMs,
-			outcome: 'stopped'
-		},
+		steps: [
+			step('arrive', 'completed'),
+			step('long-spine', 'completed'),
+			step('hip-left', 'skipped', 1),
+			step('hip-right', 'completed'),
+			step('close', 'stopped'),
+			step('still', 'not-reached')
+		],
+		flares: [flare(startedAtEpochMs, 2, 'hip-left')],
 		before: { pain: 6, leg: 'heavier' },
 		after: { pain: 3, leg: 'lighter' }
-	};
+	});
 }
 
 /**
