@@ -4,7 +4,7 @@
  * hands it down with `provideLibraryScreen`, and calls `connect()` once; components use the part
  * they show. The parts talk to each other only through what each is given here.
  */
-import { getContext, setContext } from 'svelte';
+import { createContext } from 'svelte';
 import type { RoutineLoad } from '../../storage/built-in-routines';
 import type { PackFile, RoutineFile } from '../../transfer/routine-import';
 import { browserSharing, type FileSharing } from '../../transfer/sharing';
@@ -52,16 +52,5 @@ export class LibraryScreenModel {
 	}
 }
 
-const KEY = Symbol('library-screen');
-
-/** Hands the library page's model down to its components. */
-export function provideLibraryScreen(model: LibraryScreenModel): LibraryScreenModel {
-	return setContext(KEY, model);
-}
-
-/** The library page's model, as its route provided it. */
-export function useLibraryScreen(): LibraryScreenModel {
-	const model = getContext<LibraryScreenModel | undefined>(KEY);
-	if (!model) throw new Error('useLibraryScreen needs provideLibraryScreen in the page above.');
-	return model;
-}
+/** The library page's model: its route provides it, its components use it. */
+export const [useLibraryScreen, provideLibraryScreen] = createContext<LibraryScreenModel>();
