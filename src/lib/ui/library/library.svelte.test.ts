@@ -456,6 +456,38 @@ describe('routine packs in the library', () => {
 		expect(await cuesOf('evening')).toEqual([['still/rest', 1]]);
 	});
 
+	it('says so when the recorded cues cannot be read: no pack made without them, none taken as identical', async () => {
+		const { library, downloads } = setup();
+		await library.connect();
+		const text = routineText('evening', 'Evening');
+		await library.importFile(packFile(text, [recorded('still/rest', 1)]));
+		const getAll = IDBIndex.prototype.getAll;
+		IDBIndex.prototype.getAll = function (this: IDBIndex, ...args) {
+			if (this.objectStore.name === 'recordings') throw new DOMException('gone', 'UnknownError');
+			return getAll.apply(this, args);
+		};
+		try {
+			await library.exportPack('evening');
+			expect(downloads).toEqual([]);
+			expect(library.problem).toEqual({
+				kind: 'message',
+				message:
+					'The pack of “Evening” was not made: its recorded cues could not be read just now (UnknownError). Reload the page to try again, or use Export for the routine file alone.'
+			});
+			await library.importFile(packFile(text, [recorded('still/rest', 1)]));
+			expect(library.notice).toBeUndefined();
+			expect(library.clash).toBeUndefined();
+			expect(library.problem).toEqual({
+				kind: 'message',
+				message:
+					'“Evening” is in your library already, but its recorded cues could not be read just now (UnknownError), so this pack was not imported; nothing changed. Reload the page to try again.'
+			});
+		} finally {
+			IDBIndex.prototype.getAll = getAll;
+		}
+		expect(await cuesOf('evening')).toEqual([['still/rest', 1]]);
+	});
+
 	it('keeps a pack of a built-in routine only as a copy, with the recordings rekeyed', async () => {
 		const { library } = setup();
 		await library.connect();

@@ -161,6 +161,29 @@ describe('recording a cue', () => {
 		);
 	});
 
+	it('says a recording that cannot be read as unread, not as one to record again', async () => {
+		const { model, played } = setup();
+		await model.load();
+		await model.record('defaults/rest');
+		model.stop();
+		await settle();
+		const get = IDBObjectStore.prototype.get;
+		IDBObjectStore.prototype.get = function () {
+			throw new DOMException('gone', 'UnknownError');
+		};
+		try {
+			await model.play('defaults/rest');
+		} finally {
+			IDBObjectStore.prototype.get = get;
+		}
+		expect(model.problem).toBe(
+			'Your recording for “Rest, every step” could not be read just now (UnknownError). Reload the page to try again.'
+		);
+		expect(model.playing).toBeUndefined();
+		expect(played).toEqual([]);
+		expect(model.recorded.has('defaults/rest')).toBe(true);
+	});
+
 	it('records one cue at a time', async () => {
 		const { model, media } = setup();
 		await model.record('hip/soften');
