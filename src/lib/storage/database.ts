@@ -218,11 +218,83 @@ export const LET_GO =
 export const BLOCKED =
 	'Liana is open in another tab with an older version. Close that tab to finish updating; nothing is lost meanwhile.';
 
+/**
+ * What is stored, read. Handed only to {@link Database.read}'s work: a read that fails is said in
+ * words through its result, never a rejection at its caller.
+ */
+export class StoredReads {
+	constructor(private readonly db: IDBPDatabase<LianaSchema>) {}
+
+	/** Every imported routine, in the order they were added. */
+	async routines(): Promise<StoredRoutine[]> {
+		const all = await this.db.getAll('routines');
+		return all.sort((a, b) => a.addedAtEpochMs - b.addedAtEpochMs);
+	}
+
+	async routine(id: string): Promise<StoredRoutine | undefined> {
+		return this.db.get('routines', id);
+	}
+
+	/** Every session, newest first. */
+	async sessions(): Promise<StoredSession[]> {
+		return (await this.db.getAllFromIndex('sessions', 'by-started')).reverse();
+	}
+
+	async session(id: number): Promise<StoredSession | undefined> {
+		return this.db.get('sessions', id);
+	}
+
+	/** When each routine was last played, by routine id. */
+	async lastPlayed(): Promise<Map<string, number>> {
+		const last = new Map<string, number>();
+		for (const session of await this.db.getAllFromIndex('sessions', 'by-started')) {
+			last.set(session.routineId, session.startedAtEpochMs);
+		}
+		return last;
+	}
+
+	async checkpoint(): Promise<Checkpoint | undefined> {
+		return this.db.get('checkpoint', 'current');
+	}
+
+	/** The settings as last saved here (any shape: the reader checks them key by key). */
+	async settings(): Promise<unknown> {
+		return this.db.get('settings', SETTINGS_KEY);
+	}
+
+	async draft(key: string): Promise<RoutineDraft | undefined> {
+		return this.db.get('drafts', key);
+	}
+
+	/** Every draft, the latest edited first. */
+	async drafts(): Promise<RoutineDraft[]> {
+		const all = await this.db.getAll('drafts');
+		return all.sort((a, b) => b.updatedAtEpochMs - a.updatedAtEpochMs);
+	}
+
+	/** Every cue recorded for one routine. */
+	async recordings(routineId: string): Promise<Recording[]> {
+		return this.db.getAllFromIndex('recordings', 'by-routine', routineId);
+	}
+
+	/** One recorded cue, or undefined. */
+	async recording(routineId: string, cue: string): Promise<Recording | undefined> {
+		return this.db.get('recordings', [routineId, cue]);
+	}
+
+	/** The ids of the routines that have recorded cues. */
+	async recordedRoutineIds(): Promise<Set<string>> {
+		const keys = await this.db.getAllKeys('recordings');
+		return new Set(keys.map(([routineId]) => routineId));
+	}
+}
+
 /** The database, opened and upgraded. */
 export class Database {
 	/** The database did not exist before this opening: a first visit, or storage cleared since. */
 	readonly createdNow: boolean;
 	#connection: { closed: boolean };
+	#reads: StoredReads;
 
 	private constructor(
 		private readonly db: IDBPDatabase<LianaSchema>,
@@ -231,6 +303,7 @@ export class Database {
 	) {
 		this.createdNow = createdNow;
 		this.#connection = connection;
+		this.#reads = new StoredReads(db);
 	}
 
 	/** This connection was let go (the database deleted or upgraded elsewhere): open it again. */
@@ -284,11 +357,11 @@ export class Database {
 
 	/**
 	 * Runs reads and returns what they read, or, as a write does, why not: `what` was read (“Your
-	 * routines”) names it in the message, which says to reload.
+	 * routines”) names it in the message, which says to reload. The reads are had only here.
 	 */
-	async read<T>(what: string, work: (db: Database) => Promise<T>): Promise<ReadResult<T>> {
+	async read<T>(what: string, work: (stored: StoredReads) => Promise<T>): Promise<ReadResult<T>> {
 		try {
-			return { ok: true, value: await work(this) };
+			return { ok: true, value: await work(this.#reads) };
 		} catch (error) {
 			const reason = readReason(error);
 			return { ok: false, message: `${what} ${reason}. Reload the page to try again.`, reason };
@@ -337,16 +410,6 @@ export class Database {
 		});
 	}
 
-	/** Every imported routine, in the order they were added. */
-	async routines(): Promise<StoredRoutine[]> {
-		const all = await this.db.getAll('routines');
-		return all.sort((a, b) => a.addedAtEpochMs - b.addedAtEpochMs);
-	}
-
-	async routine(id: string): Promise<StoredRoutine | undefined> {
-		return this.db.get('routines', id);
-	}
-
 	deleteRoutine(id: string): Promise<StoreResult> {
 		return this.#write(() => this.db.delete('routines', id));
 	}
@@ -391,24 +454,6 @@ export class Database {
 		});
 	}
 
-	/** Every session, newest first. */
-	async sessions(): Promise<StoredSession[]> {
-		return (await this.db.getAllFromIndex('sessions', 'by-started')).reverse();
-	}
-
-	async session(id: number): Promise<StoredSession | undefined> {
-		return this.db.get('sessions', id);
-	}
-
-	/** When each routine was last played, by routine id. */
-	async lastPlayed(): Promise<Map<string, number>> {
-		const last = new Map<string, number>();
-		for (const session of await this.db.getAllFromIndex('sessions', 'by-started')) {
-			last.set(session.routineId, session.startedAtEpochMs);
-		}
-		return last;
-	}
-
 	/** Deletes the whole history (the person confirmed it). */
 	clearSessions(): Promise<StoreResult> {
 		return this.#write(() => this.db.clear('sessions'));
@@ -418,15 +463,6 @@ export class Database {
 		return this.#write(async () => {
 			await this.db.put('checkpoint', checkpoint);
 		});
-	}
-
-	async checkpoint(): Promise<Checkpoint | undefined> {
-		return this.db.get('checkpoint', 'current');
-	}
-
-	/** The settings as last saved here (any shape: the reader checks them key by key). */
-	async settings(): Promise<unknown> {
-		return this.db.get('settings', SETTINGS_KEY);
 	}
 
 	saveSettings(settings: object): Promise<StoreResult> {
@@ -444,16 +480,6 @@ export class Database {
 		return this.#write(async () => {
 			await this.db.put('drafts', draft);
 		});
-	}
-
-	async draft(key: string): Promise<RoutineDraft | undefined> {
-		return this.db.get('drafts', key);
-	}
-
-	/** Every draft, the latest edited first. */
-	async drafts(): Promise<RoutineDraft[]> {
-		const all = await this.db.getAll('drafts');
-		return all.sort((a, b) => b.updatedAtEpochMs - a.updatedAtEpochMs);
 	}
 
 	discardDraft(key: string): Promise<StoreResult> {
@@ -479,16 +505,6 @@ export class Database {
 		return this.#write(async () => {
 			await this.db.put('recordings', recording);
 		});
-	}
-
-	/** Every cue recorded for one routine. */
-	async recordings(routineId: string): Promise<Recording[]> {
-		return this.db.getAllFromIndex('recordings', 'by-routine', routineId);
-	}
-
-	/** One recorded cue, or undefined. */
-	async recording(routineId: string, cue: string): Promise<Recording | undefined> {
-		return this.db.get('recordings', [routineId, cue]);
 	}
 
 	/**
@@ -545,12 +561,6 @@ export class Database {
 			for (const recording of recordings) await store.delete([id, recording.cue]);
 			return recordings;
 		});
-	}
-
-	/** The ids of the routines that have recorded cues. */
-	async recordedRoutineIds(): Promise<Set<string>> {
-		const keys = await this.db.getAllKeys('recordings');
-		return new Set(keys.map(([routineId]) => routineId));
 	}
 
 	/**

@@ -11,6 +11,7 @@ import { unzipSync, zipSync } from 'fflate';
 import { ManualClock } from '../../engine/clock';
 import { readPack, writePack } from '../../transfer/routine-pack';
 import { LibraryModel, type FileSharing, type LibraryOptions } from './library.svelte';
+import { readsOf } from '$test/stored';
 
 const routineText = (id: string, title: string) =>
 	`{\n\t"version": 1,\n\t"id": "${id}",\n\t"title": "${title}",\n\t"x-coach": "Ana",\n\t"steps": [{ "type": "rest", "id": "still", "title": "Rest", "seconds": 60 }]\n}\n`;
@@ -79,7 +80,7 @@ describe('the library view-model', () => {
 			source: '“evening.json”',
 			issues: [{ path: 'steps[0].id' }, { path: 'steps[0].seconds' }, { path: 'steps[0].title' }]
 		});
-		expect(await db?.routines()).toEqual([]);
+		expect(await readsOf(db)?.routines()).toEqual([]);
 	});
 
 	it('refuses a file over 1 MiB without reading it', async () => {
@@ -107,13 +108,15 @@ describe('the library view-model', () => {
 		await library.settle('replace');
 		expect(ownTitles(library)).toEqual(['Evening, longer']);
 		expect(library.pasteText).toBe('');
-		const replaced = await db?.routine('evening');
+		const replaced = await readsOf(db)?.routine('evening');
 		expect(replaced).toMatchObject({ text: changed, addedAtEpochMs: 2_000 });
 
 		await library.importFile(file(routineText('evening', 'Evening again')));
 		await library.settle('keep-both');
 		expect(library.own.map((entry) => entry.id)).toEqual(['evening-2', 'evening']);
-		expect((await db?.routine('evening-2'))?.text).toBe(routineText('evening-2', 'Evening again'));
+		expect((await readsOf(db)?.routine('evening-2'))?.text).toBe(
+			routineText('evening-2', 'Evening again')
+		);
 	});
 
 	it('never replaces a built-in routine, and keeps both as an own copy', async () => {
@@ -123,7 +126,7 @@ describe('the library view-model', () => {
 		expect(library.clash).toMatchObject({ kind: 'same-as-built-in', copyId: 'daily-unload-2' });
 		await library.settle('replace');
 		expect(library.problem).toMatchObject({ kind: 'message' });
-		expect(await db?.routines()).toEqual([]);
+		expect(await readsOf(db)?.routines()).toEqual([]);
 		await library.importFile(file(routineText('daily-unload', 'My daily unload')));
 		await library.settle('keep-both');
 		expect(library.own.map((entry) => entry.id)).toEqual(['daily-unload-2']);
@@ -159,13 +162,13 @@ describe('the library view-model', () => {
 		const { library } = setup();
 		await library.connect();
 		await library.importFile(file(routineText('evening', 'Evening unwind')));
-		const stored = await db?.routine('evening');
+		const stored = await readsOf(db)?.routine('evening');
 		await library.remove('evening');
-		expect(await db?.routines()).toEqual([]);
+		expect(await readsOf(db)?.routines()).toEqual([]);
 		expect(library.own).toEqual([]);
 		expect(library.notice).toMatchObject({ message: 'Deleted “Evening unwind”.' });
 		await library.undo();
-		expect(await db?.routine('evening')).toEqual(stored);
+		expect(await readsOf(db)?.routine('evening')).toEqual(stored);
 		expect(library.focusId).toBe('evening');
 		expect(library.notice?.undo).toBeUndefined();
 	});
@@ -202,8 +205,8 @@ describe('the library view-model', () => {
 		await library.discardDraft('new-2024');
 		await library.discardDraft('draft:k1');
 		expect(library.drafts).toEqual([]);
-		expect(await db?.recordings('new-2024')).toHaveLength(1);
-		expect(await db?.recordings('draft:k1')).toEqual([]);
+		expect(await readsOf(db)?.recordings('new-2024')).toHaveLength(1);
+		expect(await readsOf(db)?.recordings('draft:k1')).toEqual([]);
 	});
 
 	it('says why a write failed and keeps the list as it was', async () => {
@@ -303,7 +306,7 @@ describe('routine packs in the library', () => {
 	const packFile = (text: string, recordings = [recorded('still/rest', 1)], name = 'pack.zip') =>
 		new File([writePack(text, recordings)], name, { type: 'application/zip' });
 	const cuesOf = async (id: string) =>
-		((await db?.recordings(id)) ?? []).map((r) => [r.cue, new Uint8Array(r.audio)[20]]);
+		((await readsOf(db)?.recordings(id)) ?? []).map((r) => [r.cue, new Uint8Array(r.audio)[20]]);
 
 	it('refuses a pack with a recording longer than it may be, and leaves out one this browser cannot play, naming it', async () => {
 		const heard: string[] = [];
@@ -388,7 +391,7 @@ describe('routine packs in the library', () => {
 		await library.remove('evening');
 		expect(await cuesOf('evening')).toEqual([]);
 		await library.importFile(new File([exported.bytes], 'evening.zip'));
-		expect((await db?.routine('evening'))?.text).toBe(text);
+		expect((await readsOf(db)?.routine('evening'))?.text).toBe(text);
 		expect(await cuesOf('evening')).toEqual([
 			['defaults/done', 8],
 			['still/rest', 7]
@@ -411,8 +414,8 @@ describe('routine packs in the library', () => {
 				}
 			]
 		});
-		expect(await db?.routines()).toEqual([]);
-		expect(await db?.recordedRoutineIds()).toEqual(new Set());
+		expect(await readsOf(db)?.routines()).toEqual([]);
+		expect(await readsOf(db)?.recordedRoutineIds()).toEqual(new Set());
 	});
 
 	it('on a clash, Replace puts in the pack’s recordings and Keep both gives the copy its own', async () => {
@@ -437,7 +440,9 @@ describe('routine packs in the library', () => {
 		await library.settle('keep-both');
 		expect(await cuesOf('evening')).toEqual([['defaults/rest', 2]]);
 		expect(await cuesOf('evening-2')).toEqual([['still/rest', 3]]);
-		expect((await db?.routine('evening-2'))?.text).toBe(routineText('evening-2', 'Evening again'));
+		expect((await readsOf(db)?.routine('evening-2'))?.text).toBe(
+			routineText('evening-2', 'Evening again')
+		);
 	});
 
 	it('asks when the routine is the same but the recordings are not, and changes nothing when both are', async () => {
@@ -536,7 +541,7 @@ describe('routine packs in the library', () => {
 		});
 		expect(library.notice).toBeUndefined();
 		expect(handed).toEqual([pack.size, pack.size]);
-		expect(await db?.routines()).toEqual([]);
+		expect(await readsOf(db)?.routines()).toEqual([]);
 	});
 
 	it('refuses a pack over 100 MiB without reading it', async () => {
