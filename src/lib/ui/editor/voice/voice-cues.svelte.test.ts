@@ -165,9 +165,10 @@ describe('recording a cue', () => {
 	it('says a recording that cannot be read as unread, not as one to record again', async () => {
 		const { model, played } = setup();
 		await model.load();
-		await model.record('defaults/rest');
-		model.stop();
-		await settle();
+		const audio = new ArrayBuffer(2);
+		const kept = { audio, mimeType: 'audio/webm', durationSec: 0.2, recordedAtEpochMs: 1 };
+		await db?.putRecording({ routineId: 'three', cue: 'defaults/rest', ...kept });
+		await model.load();
 		const get = IDBObjectStore.prototype.get;
 		IDBObjectStore.prototype.get = function () {
 			throw new DOMException('gone', 'UnknownError');
