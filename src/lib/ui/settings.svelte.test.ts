@@ -53,7 +53,7 @@ describe('the settings model', () => {
 		db.close();
 		await model.load();
 		expect(model.value.countdownSec).toBe(10);
-		expect(model.saveProblem).toMatch(/^Your settings could not be read just now \(.+\)\. Reload/);
+		expect(model.problem).toMatch(/^Your settings could not be read just now \(.+\)\. Reload/);
 	});
 
 	it('saves each change in both places', async () => {
@@ -74,7 +74,7 @@ describe('the settings model', () => {
 		};
 		try {
 			model.update({ countdownSec: 15 });
-			await expect.poll(() => model.saveProblem).toContain('out of storage space');
+			await expect.poll(() => model.problem).toContain('out of storage space');
 		} finally {
 			IDBObjectStore.prototype.put = put;
 		}
