@@ -15,6 +15,7 @@ import {
 	type StoredRoutine,
 	type StoredSession
 } from './database';
+import { readsOf } from '$test/stored';
 
 const record = (startedAtEpochMs: number): SessionRecord => ({
 	steps: [{ id: 's', status: 'completed', flares: 0, retried: false }],
@@ -153,7 +154,9 @@ describe('the database', () => {
 			expect(await schema(`from-${from}`)).toEqual(fresh);
 			const upgraded = await Database.open(`from-${from}`);
 			if (!upgraded.ok) throw new Error(upgraded.message);
-			expect((await upgraded.value.routines()).map((r) => r.id)).toEqual([`kept-at-${from}`]);
+			expect((await readsOf(upgraded.value).routines()).map((r) => r.id)).toEqual([
+				`kept-at-${from}`
+			]);
 			upgraded.value.close();
 		}
 	});
@@ -164,12 +167,14 @@ describe('the database', () => {
 			ok: true,
 			value: undefined
 		});
-		expect((await db.routines())[0]?.text).toContain('x-note');
+		expect((await readsOf(db).routines())[0]?.text).toContain('x-note');
 		await db.addSession(session(5_000));
 		await db.addSession(session(1_000));
 		await db.addSession(session(3_000, 'other'));
-		expect((await db.sessions()).map((s) => s.startedAtEpochMs)).toEqual([5_000, 3_000, 1_000]);
-		expect(await db.lastPlayed()).toEqual(
+		expect((await readsOf(db).sessions()).map((s) => s.startedAtEpochMs)).toEqual([
+			5_000, 3_000, 1_000
+		]);
+		expect(await readsOf(db).lastPlayed()).toEqual(
 			new Map([
 				['mine', 5_000],
 				['other', 3_000]
@@ -182,14 +187,14 @@ describe('the database', () => {
 		const added = await db.addSession(session(1_000));
 		if (!added.ok) throw new Error(added.message);
 		await db.updateSession(added.value, { after: { pain: 3, leg: 'lighter' } });
-		expect((await db.session(added.value))?.after).toEqual({ pain: 3, leg: 'lighter' });
+		expect((await readsOf(db).session(added.value))?.after).toEqual({ pain: 3, leg: 'lighter' });
 		expect(await db.updateSession(999, { after: { pain: 1 } })).toEqual({
 			ok: false,
 			message: expect.stringContaining('no longer stored'),
 			reason: 'its place was cleared in another tab'
 		});
 		expect(await db.clearSessions()).toEqual({ ok: true, value: undefined });
-		expect(await db.sessions()).toEqual([]);
+		expect(await readsOf(db).sessions()).toEqual([]);
 	});
 
 	it('clears the checkpoint in the same transaction that records the finished session', async () => {
@@ -203,12 +208,12 @@ describe('the database', () => {
 			state,
 			savedAtEpochMs: 9
 		});
-		expect((await db.checkpoint())?.state).toEqual(state);
+		expect((await readsOf(db).checkpoint())?.state).toEqual(state);
 		// Another tab's session (started at 1) ends: the checkpoint of this one (at 0) stays.
 		await db.addSession(session(1));
-		expect((await db.checkpoint())?.state).toEqual(state);
+		expect((await readsOf(db).checkpoint())?.state).toEqual(state);
 		await db.addSession(session(state.startedAtEpochMs));
-		expect(await db.checkpoint()).toBeUndefined();
+		expect(await readsOf(db).checkpoint()).toBeUndefined();
 	});
 
 	it('stores a session written twice once, and lets a real end replace an abandoned guess', async () => {
@@ -223,7 +228,9 @@ describe('the database', () => {
 		expect(ended).toEqual(abandoned);
 		// An abandoned guess written after the real end changes nothing.
 		await db.addSession({ ...session(5_000), outcome: 'abandoned' });
-		expect((await db.sessions()).map((s) => [s.startedAtEpochMs, s.routineId, s.outcome])).toEqual([
+		expect(
+			(await readsOf(db).sessions()).map((s) => [s.startedAtEpochMs, s.routineId, s.outcome])
+		).toEqual([
 			[5_000, 'mine', 'stopped'],
 			[1_000, 'other', 'completed'],
 			[1_000, 'mine', 'completed']
@@ -235,13 +242,13 @@ describe('the database', () => {
 		await db.saveDraft({ key: 'mine', routine: { title: 'Half' }, updatedAtEpochMs: 1 });
 		await db.saveDraft({ key: 'draft:5', routine: { steps: [] }, updatedAtEpochMs: 5 });
 		await db.saveDraft({ key: 'mine', routine: { title: 'Half done' }, updatedAtEpochMs: 9 });
-		expect((await db.drafts()).map((d) => [d.key, d.routine])).toEqual([
+		expect((await readsOf(db).drafts()).map((d) => [d.key, d.routine])).toEqual([
 			['mine', { title: 'Half done' }],
 			['draft:5', { steps: [] }]
 		]);
 		await db.discardDraft('mine');
-		expect(await db.draft('mine')).toBeUndefined();
-		expect(await db.draft('draft:5')).toBeDefined();
+		expect(await readsOf(db).draft('mine')).toBeUndefined();
+		expect(await readsOf(db).draft('draft:5')).toBeDefined();
 	});
 
 	it('keeps recorded cues per routine and cue, replacing one recorded again', async () => {
@@ -250,14 +257,14 @@ describe('the database', () => {
 		await db.putRecording(take('mine', 'hip/soften', 2));
 		await db.putRecording(take('other', 'defaults/approach', 3));
 		await db.putRecording(take('mine', 'defaults/approach', 4));
-		const mine = await db.recordings('mine');
+		const mine = await readsOf(db).recordings('mine');
 		expect(mine.map((r) => [r.cue, [...new Uint8Array(r.audio)]])).toEqual([
 			['defaults/approach', [4, 4]],
 			['hip/soften', [2, 2]]
 		]);
 		await db.deleteRecording('mine', 'hip/soften');
-		expect((await db.recordings('mine')).map((r) => r.cue)).toEqual(['defaults/approach']);
-		expect(await db.recordings('other')).toHaveLength(1);
+		expect((await readsOf(db).recordings('mine')).map((r) => r.cue)).toEqual(['defaults/approach']);
+		expect(await readsOf(db).recordings('other')).toHaveLength(1);
 	});
 
 	it('stores a routine with its recordings in place of the old ones, or nothing if a write fails', async () => {
@@ -269,12 +276,12 @@ describe('the database', () => {
 			ok: true,
 			value: undefined
 		});
-		expect((await db.recordings('mine')).map((r) => r.cue)).toEqual([
+		expect((await readsOf(db).recordings('mine')).map((r) => r.cue)).toEqual([
 			'defaults/done',
 			'defaults/rest'
 		]);
-		expect(await db.recordings('other')).toHaveLength(1);
-		expect(await db.recordedRoutineIds()).toEqual(new Set(['mine', 'other']));
+		expect(await readsOf(db).recordings('other')).toHaveLength(1);
+		expect(await readsOf(db).recordedRoutineIds()).toEqual(new Set(['mine', 'other']));
 
 		// The routine and the first recording go in; the second fails: none of it may stay.
 		const changed = routine('mine', '{"id":"mine","changed":true}');
@@ -285,8 +292,8 @@ describe('the database', () => {
 			])
 		);
 		expect(result).toMatchObject({ ok: false });
-		expect((await db.routine('mine'))?.text).toBe('{"id":"mine"}');
-		expect((await db.recordings('mine')).map((r) => r.cue)).toEqual([
+		expect((await readsOf(db).routine('mine'))?.text).toBe('{"id":"mine"}');
+		expect((await readsOf(db).recordings('mine')).map((r) => r.cue)).toEqual([
 			'defaults/done',
 			'defaults/rest'
 		]);
@@ -299,16 +306,18 @@ describe('the database', () => {
 		await db.putRecording(take('evening', 'defaults/done', 3));
 		await db.putRecording(take('other', 'defaults/done', 4));
 		expect(await db.moveRecordings('draft', 'evening')).toMatchObject({ ok: true });
-		expect(await db.recordings('draft')).toEqual([]);
-		expect((await db.recordings('evening')).map((r) => [r.cue, r.recordedAtEpochMs])).toEqual([
+		expect(await readsOf(db).recordings('draft')).toEqual([]);
+		expect(
+			(await readsOf(db).recordings('evening')).map((r) => [r.cue, r.recordedAtEpochMs])
+		).toEqual([
 			['defaults/rest', 2],
 			['hip/soften', 1]
 		]);
-		expect((await db.recording('other', 'defaults/done'))?.recordedAtEpochMs).toBe(4);
-		expect(await db.recording('other', 'hip/soften')).toBeUndefined();
+		expect((await readsOf(db).recording('other', 'defaults/done'))?.recordedAtEpochMs).toBe(4);
+		expect(await readsOf(db).recording('other', 'hip/soften')).toBeUndefined();
 		// Moved already (by another list of the same routine): the second move changes nothing.
 		expect(await db.moveRecordings('draft', 'evening')).toMatchObject({ ok: true });
-		expect(await db.recordings('evening')).toHaveLength(2);
+		expect(await readsOf(db).recordings('evening')).toHaveLength(2);
 	});
 
 	it("moves one step's cues to its new id, and only that step's", async () => {
@@ -321,7 +330,7 @@ describe('the database', () => {
 		await db.putRecording(take('other', 'hip/soften', 6));
 		expect(await db.renameCueScope('draft', 'hip', 'hips')).toEqual({ ok: true, value: 2 });
 		const cues = async (id: string) =>
-			(await db!.recordings(id)).map((r) => [r.cue, r.recordedAtEpochMs]);
+			(await readsOf(db!).recordings(id)).map((r) => [r.cue, r.recordedAtEpochMs]);
 		// A step that had the new id before (deleted, kept for undo) gives way to the one renamed.
 		expect(await cues('draft')).toEqual([
 			['defaults/rest', 4],
@@ -347,7 +356,10 @@ describe('the database', () => {
 			message: expect.stringContaining('out of storage'),
 			reason: 'this device is out of storage space'
 		});
-		expect((await db.recordings('draft')).map((r) => r.cue)).toEqual(['hip/rest', 'hip/soften']);
+		expect((await readsOf(db).recordings('draft')).map((r) => r.cue)).toEqual([
+			'hip/rest',
+			'hip/soften'
+		]);
 	});
 
 	it('deletes a routine with its recordings, handing them back for an undo', async () => {
@@ -360,17 +372,17 @@ describe('the database', () => {
 		const removed = await db.deleteRoutineWithRecordings('mine');
 		if (!removed.ok) throw new Error(removed.message);
 		expect(removed.value.map((r) => r.cue)).toEqual(['defaults/rest', 'hip/soften']);
-		expect(await db.routine('mine')).toBeUndefined();
-		expect(await db.recordings('mine')).toEqual([]);
-		expect(await db.recordings('kept')).toHaveLength(1);
+		expect(await readsOf(db).routine('mine')).toBeUndefined();
+		expect(await readsOf(db).recordings('mine')).toEqual([]);
+		expect(await readsOf(db).recordings('kept')).toHaveLength(1);
 		// Undo: the routine and each recording, byte for byte.
 		await db.putRoutineWithRecordings(routine('mine'), removed.value);
-		expect((await db.recordings('mine')).map((r) => [r.cue, [...new Uint8Array(r.audio)]])).toEqual(
-			[
-				['defaults/rest', [2, 2]],
-				['hip/soften', [1, 1]]
-			]
-		);
+		expect(
+			(await readsOf(db).recordings('mine')).map((r) => [r.cue, [...new Uint8Array(r.audio)]])
+		).toEqual([
+			['defaults/rest', [2, 2]],
+			['hip/soften', [1, 1]]
+		]);
 	});
 
 	it('keeps a routine and its recordings when deleting them fails', async () => {
@@ -382,8 +394,8 @@ describe('the database', () => {
 			db!.deleteRoutineWithRecordings('mine')
 		);
 		expect(removed).toMatchObject({ ok: false });
-		expect(await db.routine('mine')).toBeDefined();
-		expect(await db.recordings('mine')).toHaveLength(2);
+		expect(await readsOf(db).routine('mine')).toBeDefined();
+		expect(await readsOf(db).recordings('mine')).toHaveLength(2);
 	});
 
 	it("discards a new routine's draft with its recordings, and an own routine's edit without", async () => {
@@ -395,13 +407,13 @@ describe('the database', () => {
 		await db.saveDraft({ key: 'new-2024', routine: {}, updatedAtEpochMs: 1 });
 		await db.putRecording(take('new-2024', 'defaults/rest', 4));
 		expect(await db.discardDraftWithRecordings('draft:a1')).toMatchObject({ ok: true });
-		expect(await db.draft('draft:a1')).toBeUndefined();
-		expect(await db.recordings('draft:a1')).toEqual([]);
-		expect(await db.recordings('draft:b2')).toHaveLength(1);
+		expect(await readsOf(db).draft('draft:a1')).toBeUndefined();
+		expect(await readsOf(db).recordings('draft:a1')).toEqual([]);
+		expect(await readsOf(db).recordings('draft:b2')).toHaveLength(1);
 		// An own routine's edit: its recordings are the saved routine's.
 		expect(await db.discardDraftWithRecordings('new-2024')).toMatchObject({ ok: true });
-		expect(await db.draft('new-2024')).toBeUndefined();
-		expect(await db.recordings('new-2024')).toHaveLength(1);
+		expect(await readsOf(db).draft('new-2024')).toBeUndefined();
+		expect(await readsOf(db).recordings('new-2024')).toHaveLength(1);
 	});
 
 	it("keeps a new routine's draft and its recordings when discarding them fails", async () => {
@@ -412,8 +424,8 @@ describe('the database', () => {
 			db!.discardDraftWithRecordings('draft:a1')
 		);
 		expect(discarded).toMatchObject({ ok: false });
-		expect(await db.draft('draft:a1')).toBeDefined();
-		expect(await db.recordings('draft:a1')).toHaveLength(1);
+		expect(await readsOf(db).draft('draft:a1')).toBeDefined();
+		expect(await readsOf(db).recordings('draft:a1')).toHaveLength(1);
 	});
 
 	it("moves the first editor's new drafts (new-<time>) to draft: keys with their recordings", async () => {
@@ -432,21 +444,23 @@ describe('the database', () => {
 		old.value.close();
 
 		db = await open();
-		expect((await db.drafts()).map((d) => [d.key, d.routine, d.updatedAtEpochMs])).toEqual([
-			['mine', { title: 'Mine' }, 9],
-			['new-2024', { title: 'Edit' }, 8],
-			['draft:new-1700', { title: 'Half' }, 7]
-		]);
-		expect(await db.recordings('draft:new-1700')).toEqual([
+		expect((await readsOf(db).drafts()).map((d) => [d.key, d.routine, d.updatedAtEpochMs])).toEqual(
+			[
+				['mine', { title: 'Mine' }, 9],
+				['new-2024', { title: 'Edit' }, 8],
+				['draft:new-1700', { title: 'Half' }, 7]
+			]
+		);
+		expect(await readsOf(db).recordings('draft:new-1700')).toEqual([
 			take('draft:new-1700', 'hip/soften', 1)
 		]);
-		expect(await db.recordings('new-1700')).toEqual([]);
-		expect((await db.recordings('new-2024')).map((r) => r.cue)).toEqual([
+		expect(await readsOf(db).recordings('new-1700')).toEqual([]);
+		expect((await readsOf(db).recordings('new-2024')).map((r) => r.cue)).toEqual([
 			'defaults/rest',
 			'still/rest'
 		]);
-		expect(await db.recordings('mine')).toHaveLength(1);
-		expect((await db.routines()).map((r) => r.id)).toEqual(['new-2024']);
+		expect(await readsOf(db).recordings('mine')).toHaveLength(1);
+		expect((await readsOf(db).routines()).map((r) => r.id)).toEqual(['new-2024']);
 	});
 
 	it('says the disk is full and loses nothing when a write fails for quota', async () => {
@@ -458,7 +472,7 @@ describe('the database', () => {
 			message: expect.stringContaining('out of storage space'),
 			reason: 'this device is out of storage space'
 		});
-		expect((await db.routines()).map((r) => r.id)).toEqual(['kept']);
+		expect((await readsOf(db).routines()).map((r) => r.id)).toEqual(['kept']);
 	});
 
 	it('says so when the browser has no IndexedDB (private mode), without throwing', async () => {
@@ -494,7 +508,7 @@ describe('the database', () => {
 		const upgraded = await Database.open('liana', DB_VERSION);
 		if (!upgraded.ok) throw new Error(upgraded.message);
 		expect(oldTold).toEqual([LET_GO]);
-		expect((await upgraded.value.routines()).map((r) => r.id)).toEqual(['before']);
+		expect((await readsOf(upgraded.value).routines()).map((r) => r.id)).toEqual(['before']);
 		upgraded.value.close();
 	});
 

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Database } from '../storage/database';
 import { DEFAULT_SETTINGS } from '../storage/settings';
 import { SettingsModel } from './settings.svelte';
+import { readsOf } from '$test/stored';
 
 function memoryStorage(initial: Record<string, string> = {}) {
 	const data = new Map(Object.entries(initial));
@@ -32,7 +33,7 @@ describe('the settings model', () => {
 	it('moves settings kept only in localStorage into the database', async () => {
 		const model = new SettingsModel(quickCopy({ countdownSec: 10, theme: 'light' }), database);
 		await model.load();
-		expect(await db.settings()).toMatchObject({ countdownSec: 10, theme: 'light' });
+		expect(await readsOf(db).settings()).toMatchObject({ countdownSec: 10, theme: 'light' });
 	});
 
 	it('takes the database settings over a cleared localStorage, and copies them back', async () => {
@@ -52,16 +53,16 @@ describe('the settings model', () => {
 		db.close();
 		await model.load();
 		expect(model.value.countdownSec).toBe(10);
-		expect(model.saveProblem).toMatch(/^Your settings could not be read just now \(.+\)\. Reload/);
+		expect(model.problem).toMatch(/^Your settings could not be read just now \(.+\)\. Reload/);
 	});
 
 	it('saves each change in both places', async () => {
 		const storage = memoryStorage();
 		const model = new SettingsModel(storage, database);
 		await model.load();
-		expect(await db.settings()).toBeUndefined();
+		expect(await readsOf(db).settings()).toBeUndefined();
 		model.update({ chimes: false });
-		await expect.poll(async () => db.settings()).toMatchObject({ chimes: false });
+		await expect.poll(async () => readsOf(db).settings()).toMatchObject({ chimes: false });
 		expect(storage.data.get('liana.settings.v1')).toContain('"chimes":false');
 	});
 
@@ -73,7 +74,7 @@ describe('the settings model', () => {
 		};
 		try {
 			model.update({ countdownSec: 15 });
-			await expect.poll(() => model.saveProblem).toContain('out of storage space');
+			await expect.poll(() => model.problem).toContain('out of storage space');
 		} finally {
 			IDBObjectStore.prototype.put = put;
 		}

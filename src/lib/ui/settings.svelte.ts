@@ -26,8 +26,8 @@ export class SettingsModel {
 	#database: SettingsDatabase | undefined;
 	#changedHere = false;
 	value = $state.raw<Settings>() as Settings;
-	/** Why the last change could not be kept, or empty. */
-	saveProblem = $state('');
+	/** Why the settings could not be read, or the last change kept, or empty. */
+	problem = $state('');
 
 	constructor(
 		storage: SettingsStorage | undefined = browserStorage(),
@@ -47,7 +47,7 @@ export class SettingsModel {
 		if (!db) return;
 		const read = await db.read('Your settings', (kept) => kept.settings());
 		// The quick copy stands meanwhile: nothing is lost, and the panel says why.
-		if (!read.ok) this.saveProblem = read.message;
+		if (!read.ok) this.problem = read.message;
 		if (!read.ok || this.#changedHere) return;
 		const stored = read.value;
 		if (stored === undefined) {
@@ -62,7 +62,7 @@ export class SettingsModel {
 		this.#changedHere = true;
 		this.value = { ...this.value, ...change };
 		const quick = writeSettings(this.#storage, this.value);
-		this.saveProblem = quick.ok ? '' : quick.message;
+		this.problem = quick.ok ? '' : quick.message;
 		void this.#save(this.value);
 	}
 
@@ -71,7 +71,7 @@ export class SettingsModel {
 		if (!db) return;
 		const saved = await db.saveSettings(settings);
 		// The change still applies for this visit; say it will not last.
-		if (!saved.ok) this.saveProblem = `Settings could not be saved: ${saved.message}`;
+		if (!saved.ok) this.problem = `Settings could not be saved: ${saved.message}`;
 	}
 }
 

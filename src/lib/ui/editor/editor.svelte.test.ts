@@ -7,6 +7,7 @@ import type { RoutineFile } from '../../transfer/routine-import';
 import { DatabaseModel } from '../database.svelte';
 import { editorParam } from '../editor-address';
 import { EditorModel, type EditorOptions } from './editor.svelte';
+import { readsOf } from '$test/stored';
 
 const DAILY = `{\n\t"version": 1,\n\t"id": "daily-unload",\n\t"title": "Daily unload",\n\t"x-coach": "Ana",\n\t"steps": [{ "type": "rest", "id": "still", "title": "Rest", "seconds": 60 }]\n}\n`;
 
@@ -148,14 +149,14 @@ describe('the editor view-model', () => {
 		expect(await editor.save()).toBe(true);
 		expect(editor.key).toBe('evening');
 		expect(editor.origin).toEqual({ kind: 'own', id: 'evening' });
-		expect(await db?.draft(draftKey)).toBeUndefined();
-		expect(JSON.parse((await db?.routine('evening'))?.text ?? '')).toEqual(editor.draft);
+		expect(await readsOf(db)?.draft(draftKey)).toBeUndefined();
+		expect(JSON.parse((await readsOf(db)?.routine('evening'))?.text ?? '')).toEqual(editor.draft);
 		editor.setTitle('Evening, longer');
 		editor.setStepTitle(0, 'Long rest');
 		expect(editor.draft['id']).toBe('evening');
 		expect(valueAt(editor.draft, ['steps', 0, 'id'])).toBe('rest');
 		expect(await editor.save()).toBe(true);
-		expect((await db?.routines())?.map((routine) => routine.id)).toEqual(['evening']);
+		expect((await readsOf(db)?.routines())?.map((routine) => routine.id)).toEqual(['evening']);
 	});
 
 	it('makes the id from the title apart from every routine, even one saved since it opened', async () => {
@@ -177,7 +178,7 @@ describe('the editor view-model', () => {
 		expect(meanwhile.draft['id']).toBe('evening');
 		expect(await meanwhile.save()).toBe(true);
 		expect(meanwhile.key).toBe('evening-2');
-		expect((await db?.routines())?.map((routine) => routine.id).sort()).toEqual([
+		expect((await readsOf(db)?.routines())?.map((routine) => routine.id).sort()).toEqual([
 			'evening',
 			'evening-2'
 		]);
@@ -239,7 +240,7 @@ describe('the editor view-model', () => {
 		await runTimers();
 		expect(await own.discard()).toBe('reset');
 		expect(own.draft['title']).toBe('Evening');
-		expect(await db?.draft('evening')).toBeUndefined();
+		expect(await readsOf(db)?.draft('evening')).toBeUndefined();
 	});
 
 	it("counts the person's own countdown in the total time", async () => {
@@ -265,7 +266,7 @@ describe('the editor view-model', () => {
 			recordedAtEpochMs: 1
 		});
 		const cues = async (routineId: string) =>
-			((await db?.recordings(routineId)) ?? []).map((recording) => recording.cue);
+			((await readsOf(db)?.recordings(routineId)) ?? []).map((recording) => recording.cue);
 
 		it("follow a step's id as it follows the title, as it is typed, and back on undo", async () => {
 			const { editor } = setup();
@@ -325,7 +326,7 @@ describe('the editor view-model', () => {
 			editor.set(['id'], 'evening-long', true);
 			expect(editor.draft['id']).toBe('evening');
 			expect(await editor.save()).toBe(true);
-			expect((await db?.routines())?.map((routine) => routine.id)).toEqual(['evening']);
+			expect((await readsOf(db)?.routines())?.map((routine) => routine.id)).toEqual(['evening']);
 			expect(await cues('evening')).toEqual(['rest/rest']);
 			// Changes kept by an editor that let the id change open under the routine's own.
 			const stored = await database.get();
@@ -357,7 +358,9 @@ describe('the editor view-model', () => {
 				expect(again.origin).toEqual({ kind: 'own', id });
 				expect(again.draft['title']).toBe('Changed');
 				expect(await again.save()).toBe(true);
-				expect(JSON.parse((await stored?.routine(id))?.text ?? '{}')['title']).toBe('Changed');
+				expect(JSON.parse((await readsOf(stored)?.routine(id))?.text ?? '{}')['title']).toBe(
+					'Changed'
+				);
 				again.setTitle('Changed again');
 				expect(await again.discard()).toBe('reset');
 				expect(again.draft['title']).toBe('Changed');

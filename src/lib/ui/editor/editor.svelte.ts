@@ -646,9 +646,10 @@ export class EditorModel {
 		if (this.origin.kind === 'own') {
 			const origin = this.origin;
 			const db = await this.#database.get();
-			const stored = await db?.routine(origin.id);
-			if (stored) {
-				this.#start(origin.id, origin, fileDraft(stored.text), true);
+			// Unread, it is gone from here: the library lists it as saved, or says why it cannot.
+			const read = await db?.read('Your routines', (d) => d.routine(origin.id));
+			if (read?.ok && read.value) {
+				this.#start(origin.id, origin, fileDraft(read.value.text), true);
 				this.announcement = 'Changes discarded: this is the routine as saved.';
 				return 'reset';
 			}

@@ -275,7 +275,15 @@ export class ImportFlow {
 			}
 			case 'identical': {
 				const id = decision.routine.id;
-				if (!recordings || sameRecordings(await this.#list.recordings(id), recordings)) {
+				const kept = recordings ? await this.#list.recordings(id) : undefined;
+				// Unread, the cues cannot be told the same or not: nothing is imported over them.
+				if (kept && !kept.ok) {
+					this.#status.fail(
+						`“${decision.routine.title}” is in your library already, but its recorded cues ${kept.reason}, so this pack was not imported; nothing changed. Reload the page to try again.`
+					);
+					return;
+				}
+				if (!recordings || sameRecordings(kept?.value ?? [], recordings)) {
 					this.#donePasting(source);
 					this.#status.notice = { message: alreadyThere(decision.routine, pack) };
 					return;

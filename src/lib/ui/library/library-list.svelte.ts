@@ -7,7 +7,12 @@ import type { Routine } from '../../routine';
 import { measureRoutine } from '../../routine/measure';
 import { DEFAULT_COMPILE_OPTIONS } from '../../routine/timeline';
 import type { RoutineLoad } from '../../storage/built-in-routines';
-import { type Recording, type RoutineDraft, type StoredRoutine } from '../../storage/database';
+import {
+	type ReadResult,
+	type Recording,
+	type RoutineDraft,
+	type StoredRoutine
+} from '../../storage/database';
 import { isNewDraftKey } from '../../storage/draft-keys';
 import { readStoredRoutine } from '../../storage/own-routines';
 import {
@@ -182,10 +187,11 @@ export class LibraryList {
 		return entry && 'routine' in entry ? entry : undefined;
 	}
 
-	/** The cues recorded for a routine, as stored; none without a database. */
-	async recordings(id: string): Promise<Recording[]> {
+	/** The cues recorded for a routine, as stored, or why they could not be read; none without a database. */
+	async recordings(id: string): Promise<ReadResult<Recording[]>> {
 		const db = await this.#database.get();
-		return (await db?.recordings(id)) ?? [];
+		const read = await db?.read('Your recorded cues', (d) => d.recordings(id));
+		return read ?? { ok: true, value: [] };
 	}
 
 	/** The routine's file, exactly as written or shipped; an own one the app no longer plays too. */

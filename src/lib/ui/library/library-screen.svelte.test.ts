@@ -13,6 +13,7 @@ import { readPack, writePack } from '../../transfer/routine-pack';
 import type { FileSharing } from '../../transfer/sharing';
 import type { LibraryList } from './library-list.svelte';
 import { LibraryScreenModel, type LibraryScreenOptions } from './library-screen.svelte';
+import { readsOf } from '$test/stored';
 
 const routineText = (id: string, title: string) =>
 	`{\n\t"version": 1,\n\t"id": "${id}",\n\t"title": "${title}",\n\t"x-coach": "Ana",\n\t"steps": [{ "type": "rest", "id": "still", "title": "Rest", "seconds": 60 }]\n}\n`;
@@ -83,7 +84,7 @@ describe('the library view-model', () => {
 			source: '“evening.json”',
 			issues: [{ path: 'steps[0].id' }, { path: 'steps[0].seconds' }, { path: 'steps[0].title' }]
 		});
-		expect(await db?.routines()).toEqual([]);
+		expect(await readsOf(db)?.routines()).toEqual([]);
 	});
 
 	it('refuses a file over 1 MiB without reading it', async () => {
@@ -111,13 +112,15 @@ describe('the library view-model', () => {
 		await library.imports.settle('replace');
 		expect(ownTitles(library.list)).toEqual(['Evening, longer']);
 		expect(library.imports.pasteText).toBe('');
-		const replaced = await db?.routine('evening');
+		const replaced = await readsOf(db)?.routine('evening');
 		expect(replaced).toMatchObject({ text: changed, addedAtEpochMs: 2_000 });
 
 		await library.imports.importFile(file(routineText('evening', 'Evening again')));
 		await library.imports.settle('keep-both');
 		expect(library.list.own.map((entry) => entry.id)).toEqual(['evening-2', 'evening']);
-		expect((await db?.routine('evening-2'))?.text).toBe(routineText('evening-2', 'Evening again'));
+		expect((await readsOf(db)?.routine('evening-2'))?.text).toBe(
+			routineText('evening-2', 'Evening again')
+		);
 	});
 
 	it('never replaces a built-in routine, and keeps both as an own copy', async () => {
@@ -130,7 +133,7 @@ describe('the library view-model', () => {
 		});
 		await library.imports.settle('replace');
 		expect(library.status.problem).toMatchObject({ kind: 'message' });
-		expect(await db?.routines()).toEqual([]);
+		expect(await readsOf(db)?.routines()).toEqual([]);
 		await library.imports.importFile(file(routineText('daily-unload', 'My daily unload')));
 		await library.imports.settle('keep-both');
 		expect(library.list.own.map((entry) => entry.id)).toEqual(['daily-unload-2']);
@@ -166,13 +169,13 @@ describe('the library view-model', () => {
 		const { library } = setup();
 		await library.connect();
 		await library.imports.importFile(file(routineText('evening', 'Evening unwind')));
-		const stored = await db?.routine('evening');
+		const stored = await readsOf(db)?.routine('evening');
 		await library.list.remove('evening');
-		expect(await db?.routines()).toEqual([]);
+		expect(await readsOf(db)?.routines()).toEqual([]);
 		expect(library.list.own).toEqual([]);
 		expect(library.status.notice).toMatchObject({ message: 'Deleted “Evening unwind”.' });
 		await library.list.undo();
-		expect(await db?.routine('evening')).toEqual(stored);
+		expect(await readsOf(db)?.routine('evening')).toEqual(stored);
 		expect(library.list.focusId).toBe('evening');
 		expect(library.status.notice?.undo).toBeUndefined();
 	});
@@ -209,8 +212,8 @@ describe('the library view-model', () => {
 		await library.list.discardDraft('new-2024');
 		await library.list.discardDraft('draft:k1');
 		expect(library.list.drafts).toEqual([]);
-		expect(await db?.recordings('new-2024')).toHaveLength(1);
-		expect(await db?.recordings('draft:k1')).toEqual([]);
+		expect(await readsOf(db)?.recordings('new-2024')).toHaveLength(1);
+		expect(await readsOf(db)?.recordings('draft:k1')).toEqual([]);
 	});
 
 	it('says why a write failed and keeps the list as it was', async () => {
@@ -313,7 +316,7 @@ describe('routine packs in the library', () => {
 	const packFile = (text: string, recordings = [recorded('still/rest', 1)], name = 'pack.zip') =>
 		new File([writePack(text, recordings)], name, { type: 'application/zip' });
 	const cuesOf = async (id: string) =>
-		((await db?.recordings(id)) ?? []).map((r) => [r.cue, new Uint8Array(r.audio)[20]]);
+		((await readsOf(db)?.recordings(id)) ?? []).map((r) => [r.cue, new Uint8Array(r.audio)[20]]);
 
 	it('refuses a pack with a recording longer than it may be, and leaves out one this browser cannot play, naming it', async () => {
 		const heard: string[] = [];
@@ -398,7 +401,7 @@ describe('routine packs in the library', () => {
 		await library.list.remove('evening');
 		expect(await cuesOf('evening')).toEqual([]);
 		await library.imports.importFile(new File([exported.bytes], 'evening.zip'));
-		expect((await db?.routine('evening'))?.text).toBe(text);
+		expect((await readsOf(db)?.routine('evening'))?.text).toBe(text);
 		expect(await cuesOf('evening')).toEqual([
 			['defaults/done', 8],
 			['still/rest', 7]
@@ -421,8 +424,8 @@ describe('routine packs in the library', () => {
 				}
 			]
 		});
-		expect(await db?.routines()).toEqual([]);
-		expect(await db?.recordedRoutineIds()).toEqual(new Set());
+		expect(await readsOf(db)?.routines()).toEqual([]);
+		expect(await readsOf(db)?.recordedRoutineIds()).toEqual(new Set());
 	});
 
 	it('on a clash, Replace puts in the pack’s recordings and Keep both gives the copy its own', async () => {
@@ -447,7 +450,9 @@ describe('routine packs in the library', () => {
 		await library.imports.settle('keep-both');
 		expect(await cuesOf('evening')).toEqual([['defaults/rest', 2]]);
 		expect(await cuesOf('evening-2')).toEqual([['still/rest', 3]]);
-		expect((await db?.routine('evening-2'))?.text).toBe(routineText('evening-2', 'Evening again'));
+		expect((await readsOf(db)?.routine('evening-2'))?.text).toBe(
+			routineText('evening-2', 'Evening again')
+		);
 	});
 
 	it('asks when the routine is the same but the recordings are not, and changes nothing when both are', async () => {
@@ -463,6 +468,38 @@ describe('routine packs in the library', () => {
 		await library.imports.importFile(packFile(text, [recorded('still/rest', 5)]));
 		expect(library.status.clash).toMatchObject({ kind: 'same-as-own', copyId: 'evening-2' });
 		await library.imports.settle('cancel');
+		expect(await cuesOf('evening')).toEqual([['still/rest', 1]]);
+	});
+
+	it('says so when the recorded cues cannot be read: no pack made without them, none taken as identical', async () => {
+		const { library, downloads } = setup();
+		await library.connect();
+		const text = routineText('evening', 'Evening');
+		await library.imports.importFile(packFile(text, [recorded('still/rest', 1)]));
+		const getAll = IDBIndex.prototype.getAll;
+		IDBIndex.prototype.getAll = function (this: IDBIndex, ...args) {
+			if (this.objectStore.name === 'recordings') throw new DOMException('gone', 'UnknownError');
+			return getAll.apply(this, args);
+		};
+		try {
+			await library.exports.exportPack('evening');
+			expect(downloads).toEqual([]);
+			expect(library.status.problem).toEqual({
+				kind: 'message',
+				message:
+					'The pack of “Evening” was not made: its recorded cues could not be read just now (UnknownError). Reload the page to try again, or use Export for the routine file alone.'
+			});
+			await library.imports.importFile(packFile(text, [recorded('still/rest', 1)]));
+			expect(library.status.notice).toBeUndefined();
+			expect(library.status.clash).toBeUndefined();
+			expect(library.status.problem).toEqual({
+				kind: 'message',
+				message:
+					'“Evening” is in your library already, but its recorded cues could not be read just now (UnknownError), so this pack was not imported; nothing changed. Reload the page to try again.'
+			});
+		} finally {
+			IDBIndex.prototype.getAll = getAll;
+		}
 		expect(await cuesOf('evening')).toEqual([['still/rest', 1]]);
 	});
 
@@ -517,7 +554,7 @@ describe('routine packs in the library', () => {
 		});
 		expect(library.status.notice).toBeUndefined();
 		expect(handed).toEqual([pack.size, pack.size]);
-		expect(await db?.routines()).toEqual([]);
+		expect(await readsOf(db)?.routines()).toEqual([]);
 	});
 
 	it('refuses a pack over 100 MiB without reading it', async () => {

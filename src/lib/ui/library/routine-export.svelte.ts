@@ -50,12 +50,18 @@ export class RoutineExport {
 		this.#status.begin();
 		const entry = this.#list.find(id);
 		if (!entry) return;
+		const read = await this.#list.recordings(id);
+		// A pack without the cues it should carry would be a loss no one sees: none is made.
+		if (!read.ok) {
+			this.#status.fail(
+				`The pack of “${entry.routine.title}” was not made: its recorded cues ${read.reason}. Reload the page to try again, or use Export for the routine file alone.`
+			);
+			return;
+		}
 		try {
 			// Only cues the routine has: one left under a step's old id would make the pack refused.
 			const stepIds = entry.routine.steps.map((step) => step.id);
-			const recordings = (await this.#list.recordings(id)).filter((recording) =>
-				cueOfRoutine(recording.cue, stepIds)
-			);
+			const recordings = read.value.filter((recording) => cueOfRoutine(recording.cue, stepIds));
 			const { writePack } = await import('../../transfer/routine-pack');
 			const bytes = writePack(entry.text, recordings);
 			this.#download({ name: `${id}.zip`, type: 'application/zip', bytes });

@@ -2,6 +2,7 @@
 import { GuidanceAudio, type Underneath } from '../../audio/guidance-audio';
 import type { OwnRecording } from '../../audio/own-voice';
 import type { CueSettings } from '../../audio/cue-plan';
+import type { ReadResult } from '../../storage/database';
 import { compileTimeline, type Routine } from '../../routine';
 import type { SessionState } from '../../engine/types';
 import { PlayerModel } from './player.svelte';
@@ -13,13 +14,17 @@ export interface PlayerSetup {
 	/** A restored session to carry on (after a reload), instead of a new one. */
 	from?: SessionState;
 	/** The coach's recorded cues for this routine, played in place of the built-in voice. */
-	recordings?: () => Promise<readonly OwnRecording[]>;
+	recordings?: () => Promise<ReadResult<readonly OwnRecording[]>>;
 	/** The sound bed, softened under each cue. */
 	underneath?: Underneath;
 }
 
 const UNREADABLE =
 	'Your recorded cues could not be read: the built-in voice speaks. Reload to retry.';
+
+/** The recorded cues could not be read from the database, `reason` saying why in a few words. */
+export const unreadableCues = (reason: string): string =>
+	`Your recorded cues ${reason}: the built-in voice speaks. Reload to retry.`;
 
 /** A player on the real clock and the browser's audio. */
 export function createPlayer(routine: Routine, setup: PlayerSetup): PlayerModel {
@@ -29,12 +34,16 @@ export function createPlayer(routine: Routine, setup: PlayerSetup): PlayerModel 
 		...(setup.underneath ? { underneath: setup.underneath } : {}),
 		onStatus: (status) => player.soundChanged(status),
 		ownVoice: async (ctx) => {
+			const read = (await recordings?.()) ?? { ok: true, value: [] };
+			if (!read.ok) {
+				player.ownVoiceLoaded(new Map(), unreadableCues(read.reason));
+				return new Map();
+			}
+			// Most routines have none: the code that decodes them is fetched only when needed.
+			if (read.value.length === 0) return new Map();
 			try {
-				const read = (await recordings?.()) ?? [];
-				// Most routines have none: the code that decodes them is fetched only when needed.
-				if (read.length === 0) return new Map();
 				const { loadOwnVoice } = await import('../own-voice');
-				const loaded = await loadOwnVoice(ctx, read, player.timeline);
+				const loaded = await loadOwnVoice(ctx, read.value, player.timeline);
 				player.ownVoiceLoaded(loaded.labels, loaded.problem);
 				return loaded.voice;
 			} catch {

@@ -7,6 +7,7 @@
  */
 import { createContext, untrack } from 'svelte';
 import type { OwnRecording } from '../../audio/own-voice';
+import type { ReadResult } from '../../storage/database';
 import { SoundBed } from '../../audio/sound-bed';
 import { ScreenWakeLock } from '../../device/wake-lock';
 import { isUnderWay } from '../../engine/types';
@@ -77,7 +78,7 @@ export class PlayScreenModel {
 							countdownSec: settings.value.countdownSec,
 							volume: settings.value.volume,
 							sound: () => ({ voice: settings.value.voice, chimes: settings.value.chimes }),
-							recordings: () => this.recordings(played.id),
+							recordings: () => this.readRecordings(played.id),
 							underneath: this.#soundBed,
 							from
 						}),
@@ -112,9 +113,18 @@ export class PlayScreenModel {
 	/** Why a studio view could not be fetched, or empty. */
 	readonly studioProblem = $derived(this.studioPlayer.problem || this.studioFollower.problem);
 
-	/** The coach's recorded cues for a routine. */
-	recordings = async (routineId: string): Promise<readonly OwnRecording[]> =>
-		(await this.#setup.database.get())?.recordings(routineId) ?? [];
+	/** The coach's recorded cues for a routine, or why they could not be read. */
+	readRecordings = async (routineId: string): Promise<ReadResult<readonly OwnRecording[]>> => {
+		const db = await this.#setup.database.get();
+		const read = await db?.read('Your recorded cues', (kept) => kept.recordings(routineId));
+		return read ?? { ok: true, value: [] };
+	};
+
+	/** The recorded cues for the audio file: unreadable, none, as the player says beside it. */
+	recordings = async (routineId: string): Promise<readonly OwnRecording[]> => {
+		const read = await this.readRecordings(routineId);
+		return read.ok ? read.value : [];
+	};
 
 	/** Every tie to the outside world, for as long as the page shows; returns the cleanup. */
 	connect(): () => void {

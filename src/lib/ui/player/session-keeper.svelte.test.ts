@@ -12,6 +12,7 @@ import {
 	type PendingStore
 } from '../../storage/pending-sessions';
 import { SessionKeeper } from './session-keeper.svelte';
+import { readsOf } from '$test/stored';
 
 const routine = { id: 'three', title: 'Three steps', stepTitles: ['Hip', 'Calm', 'Rest'] };
 
@@ -79,7 +80,7 @@ describe('the session keeper', () => {
 		session.start();
 		at(27_000); // soften of round 1
 		await keeper.settled();
-		const checkpoint = await db.checkpoint();
+		const checkpoint = await readsOf(db).checkpoint();
 		expect(checkpoint).toMatchObject({ routineId: 'three', before: { pain: 5 } });
 		expect(checkpoint?.savedAtEpochMs).toBe(TEST_EPOCH_MS + 27_000);
 		const state = checkpoint && restoreSession(checkpoint.state, 0, TEST_EPOCH_MS + 60_000);
@@ -95,13 +96,13 @@ describe('the session keeper', () => {
 		session.stop();
 		await keeper.settled();
 		expect(keeper.saved).toBe(true);
-		expect(await db.checkpoint()).toBeUndefined();
+		expect(await readsOf(db).checkpoint()).toBeUndefined();
 		keeper.answerAfter({ pain: 3 });
 		keeper.answerAfter({ leg: 'lighter' });
 		expect(keeper.afterSaved).toBe(false);
 		await keeper.settled();
 		expect(keeper.afterSaved).toBe(true);
-		const [stored] = await db.sessions();
+		const [stored] = await readsOf(db).sessions();
 		expect(stored).toMatchObject({
 			outcome: 'stopped-after-flare',
 			before: { pain: 6 },
@@ -121,10 +122,10 @@ describe('the session keeper', () => {
 		second.clock.advance(60_000);
 		second.session.start();
 		await second.keeper.settled();
-		expect(await db.sessions()).toEqual([]);
+		expect(await readsOf(db).sessions()).toEqual([]);
 		first.at(200_000); // to its end
 		await first.keeper.settled();
-		expect((await db.sessions()).map((s) => s.outcome)).toEqual(['completed']);
+		expect((await readsOf(db).sessions()).map((s) => s.outcome)).toEqual(['completed']);
 	});
 
 	it('records a cut-off session of another routine as abandoned when a new one starts', async () => {
@@ -137,9 +138,11 @@ describe('the session keeper', () => {
 		second.clock.advance(3_600_000);
 		second.session.start();
 		await second.keeper.settled();
-		const sessions = await db.sessions();
+		const sessions = await readsOf(db).sessions();
 		expect(sessions.map((s) => s.outcome)).toEqual(['abandoned']);
-		expect((await db.checkpoint())?.state.startedAtEpochMs).toBe(TEST_EPOCH_MS + 3_600_000);
+		expect((await readsOf(db).checkpoint())?.state.startedAtEpochMs).toBe(
+			TEST_EPOCH_MS + 3_600_000
+		);
 	});
 
 	it('says the session was not saved when the disk is full, and keeps what was stored', async () => {
@@ -154,7 +157,7 @@ describe('the session keeper', () => {
 		expect(keeper.problem).toBe(
 			'This session is not in your history yet: this device is out of storage space. It is kept on this device and saved the next time Liana opens, or press Retry once there is room.'
 		);
-		expect(await db.checkpoint()).toBeDefined();
+		expect(await readsOf(db).checkpoint()).toBeDefined();
 		expect(new PendingSessions(outside).list().map((s) => s.outcome)).toEqual(['stopped']);
 	});
 
@@ -170,7 +173,7 @@ describe('the session keeper', () => {
 		keeper.retry();
 		await keeper.settled();
 		expect(keeper.saved).toBe(false);
-		expect(await db.sessions()).toEqual([]);
+		expect(await readsOf(db).sessions()).toEqual([]);
 		expect(new PendingSessions(outside).list()[0]).toMatchObject({
 			after: { pain: 2 },
 			note: 'Easy today'
@@ -179,11 +182,11 @@ describe('the session keeper', () => {
 		keeper.retry();
 		await keeper.settled();
 		expect(keeper).toMatchObject({ saved: true, unsaved: false, problem: '', afterSaved: true });
-		const stored = await db.sessions();
+		const stored = await readsOf(db).sessions();
 		expect(stored.map((s) => [s.outcome, s.after, s.note])).toEqual([
 			['stopped', { pain: 2 }, 'Easy today']
 		]);
-		expect(await db.checkpoint()).toBeUndefined();
+		expect(await readsOf(db).checkpoint()).toBeUndefined();
 		expect(new PendingSessions(outside).list()).toEqual([]);
 	});
 
@@ -201,9 +204,9 @@ describe('the session keeper', () => {
 		// A retry after a write that landed (its answer lost), and the same list found again.
 		keeper.retry();
 		await keeper.settled();
-		pending.keep({ ...(await db.sessions())[0]!, id: 99 });
+		pending.keep({ ...(await readsOf(db).sessions())[0]!, id: 99 });
 		await writePendingSessions(database, pending);
-		expect((await db.sessions()).map((s) => s.outcome)).toEqual(['stopped']);
+		expect((await readsOf(db).sessions()).map((s) => s.outcome)).toEqual(['stopped']);
 	});
 
 	it('a finished session is kept outside the database while its write has not answered', async () => {
@@ -222,7 +225,7 @@ describe('the session keeper', () => {
 		}
 		// The tab is closed; the next start writes it.
 		await writePendingSessions(database, new PendingSessions(outside));
-		expect((await db.sessions()).map((s) => s.outcome)).toEqual(['stopped']);
+		expect((await readsOf(db).sessions()).map((s) => s.outcome)).toEqual(['stopped']);
 	});
 
 	it('a session the disk refused where localStorage is full too is kept while the page is open', async () => {
@@ -238,7 +241,7 @@ describe('the session keeper', () => {
 		failWrites = false;
 		keeper.retry();
 		await keeper.settled();
-		expect((await db.sessions()).map((s) => s.outcome)).toEqual(['stopped']);
+		expect((await readsOf(db).sessions()).map((s) => s.outcome)).toEqual(['stopped']);
 	});
 
 	it('stops writing the checkpoint once another tab took the session over, and records its end', async () => {
@@ -248,7 +251,7 @@ describe('the session keeper', () => {
 		await first.keeper.settled();
 		first.keeper.handOff();
 		// The other tab's session, started later, checkpoints its own state from now on.
-		const mine = await db.checkpoint();
+		const mine = await readsOf(db).checkpoint();
 		if (!mine) throw new Error('no checkpoint');
 		const theirs = {
 			...mine,
@@ -258,8 +261,8 @@ describe('the session keeper', () => {
 		first.at(60_000);
 		first.session.stop();
 		await first.keeper.settled();
-		expect(await db.checkpoint()).toEqual(theirs);
-		expect((await db.sessions()).map((s) => s.outcome)).toEqual(['stopped']);
+		expect(await readsOf(db).checkpoint()).toEqual(theirs);
+		expect((await readsOf(db).sessions()).map((s) => s.outcome)).toEqual(['stopped']);
 	});
 
 	it("keeps the coach's note in the checkpoint while the session runs, and with the session", async () => {
@@ -272,10 +275,10 @@ describe('the session keeper', () => {
 		expect(keeper.noteSaved).toBe(false);
 		await keeper.settled();
 		expect(keeper.noteSaved).toBe(true);
-		expect((await db.checkpoint())?.note).toBe('Left hip tight; held the approach.');
+		expect((await readsOf(db).checkpoint())?.note).toBe('Left hip tight; held the approach.');
 		session.stop();
 		await keeper.settled();
-		const [stored] = await db.sessions();
+		const [stored] = await readsOf(db).sessions();
 		expect(stored?.note).toBe('Left hip tight; held the approach.');
 	});
 
@@ -289,9 +292,9 @@ describe('the session keeper', () => {
 		expect(keeper.noteSaved).toBe(true);
 		keeper.saveNote('Good session. Try the longer routine next week.');
 		await keeper.settled();
-		const [stored] = await db.sessions();
+		const [stored] = await readsOf(db).sessions();
 		expect(stored?.note).toBe('Good session. Try the longer routine next week.');
-		expect(await db.sessions()).toHaveLength(1);
+		expect(await readsOf(db).sessions()).toHaveLength(1);
 	});
 
 	it('says when a note after the end could not be saved, and keeps the stored session as it was', async () => {
@@ -308,7 +311,7 @@ describe('the session keeper', () => {
 		expect(keeper.problem).toBe(
 			'Your note was not saved: This device is out of storage space, so nothing was saved'
 		);
-		const [stored] = await db.sessions();
+		const [stored] = await readsOf(db).sessions();
 		expect(stored?.note).toBe('First.');
 	});
 
@@ -318,6 +321,6 @@ describe('the session keeper', () => {
 		session.start();
 		at(8_000);
 		await keeper.settled();
-		expect((await db.checkpoint())?.note).toBe('Written before the reload.');
+		expect((await readsOf(db).checkpoint())?.note).toBe('Written before the reload.');
 	});
 });

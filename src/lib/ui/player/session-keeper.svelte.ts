@@ -111,7 +111,9 @@ export class SessionKeeper implements SessionNotes {
 		if (await this.#liveElsewhere()) return;
 		const startedAt = this.#player.state.startedAtEpochMs;
 		await this.#database.write(async (db) => {
-			const other = await db.checkpoint();
+			const read = await db.read('The session that was cut off', (kept) => kept.checkpoint());
+			if (!read.ok) return read;
+			const other = read.value;
 			if (!other || other.state.startedAtEpochMs === startedAt) return { ok: true, value: 0 };
 			return db.addSession(abandonedSession(other));
 		});

@@ -12,6 +12,7 @@ import {
 	type Recorder,
 	type VoiceCuesOptions
 } from './voice-cues.svelte';
+import { readsOf } from '$test/stored';
 
 let db: Database | undefined;
 beforeEach(() => {
@@ -126,7 +127,7 @@ describe('recording a cue', () => {
 			durationSec: 0.5,
 			mimeType: 'audio/webm;codecs=opus'
 		});
-		const stored = await db?.recording('three', 'hip/soften');
+		const stored = await readsOf(db)?.recording('three', 'hip/soften');
 		expect([...new Uint8Array(stored?.audio ?? new ArrayBuffer(0))]).toEqual([5, 5, 5, 5, 5]);
 		expect(stored).toMatchObject({ durationSec: 0.5, recordedAtEpochMs: 5_000 });
 		expect(said.at(-1)).toBe(
@@ -144,7 +145,7 @@ describe('recording a cue', () => {
 		await model.record('defaults/rest');
 		model.stop();
 		await settle();
-		expect((await db?.recordings('three'))?.map((r) => r.durationSec)).toEqual([0.2]);
+		expect((await readsOf(db)?.recordings('three'))?.map((r) => r.durationSec)).toEqual([0.2]);
 
 		await model.play('defaults/rest');
 		expect(model.playing).toBe('defaults/rest');
@@ -155,10 +156,34 @@ describe('recording a cue', () => {
 
 		await model.remove('defaults/rest');
 		expect(model.recorded.has('defaults/rest')).toBe(false);
-		expect(await db?.recordings('three')).toEqual([]);
+		expect(await readsOf(db)?.recordings('three')).toEqual([]);
 		expect(said.at(-1)).toBe(
 			'Deleted your recording for “Rest, every step”; the built-in voice speaks it again.'
 		);
+	});
+
+	it('says a recording that cannot be read as unread, not as one to record again', async () => {
+		const { model, played } = setup();
+		await model.load();
+		const audio = new ArrayBuffer(2);
+		const kept = { audio, mimeType: 'audio/webm', durationSec: 0.2, recordedAtEpochMs: 1 };
+		await db?.putRecording({ routineId: 'three', cue: 'defaults/rest', ...kept });
+		await model.load();
+		const get = IDBObjectStore.prototype.get;
+		IDBObjectStore.prototype.get = function () {
+			throw new DOMException('gone', 'UnknownError');
+		};
+		try {
+			await model.play('defaults/rest');
+		} finally {
+			IDBObjectStore.prototype.get = get;
+		}
+		expect(model.problem).toBe(
+			'Your recording for “Rest, every step” could not be read just now (UnknownError). Reload the page to try again.'
+		);
+		expect(model.playing).toBeUndefined();
+		expect(played).toEqual([]);
+		expect(model.recorded.has('defaults/rest')).toBe(true);
 	});
 
 	it('records one cue at a time', async () => {
@@ -232,7 +257,7 @@ describe('when recording cannot be done', () => {
 		expect(model.problem).toMatch(
 			/^The recording for “Soften, Hip \(left\)” could not be played back \(EncodingError\), so it was not saved/
 		);
-		expect((await db?.recordings('three'))?.map((r) => r.durationSec)).toEqual([0.3]);
+		expect((await readsOf(db)?.recordings('three'))?.map((r) => r.durationSec)).toEqual([0.3]);
 	});
 
 	it('lets the microphone go and keeps nothing when the list leaves mid-recording', async () => {
@@ -243,7 +268,7 @@ describe('when recording cannot be done', () => {
 		await settle();
 		expect(media.tracks[0]?.stopped).toBe(true);
 		expect(model.recording).toBeUndefined();
-		expect(await db?.recordings('three')).toEqual([]);
+		expect(await readsOf(db)?.recordings('three')).toEqual([]);
 	});
 });
 
@@ -257,7 +282,9 @@ describe('a routine that changes its id', () => {
 		await model.moveTo('three-evening');
 		expect(model.routineId).toBe('three-evening');
 		expect(model.recorded.has('hip/soften')).toBe(true);
-		expect(await db?.recordings('three')).toEqual([]);
-		expect((await db?.recordings('three-evening'))?.map((r) => r.cue)).toEqual(['hip/soften']);
+		expect(await readsOf(db)?.recordings('three')).toEqual([]);
+		expect((await readsOf(db)?.recordings('three-evening'))?.map((r) => r.cue)).toEqual([
+			'hip/soften'
+		]);
 	});
 });

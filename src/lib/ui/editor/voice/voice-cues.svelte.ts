@@ -347,14 +347,22 @@ export class VoiceCuesModel {
 		this.stopPlaying();
 		this.problem = '';
 		const label = this.#label(cue);
+		const db = await this.#database.get();
+		const read = await db?.read(`Your recording for “${label}”`, (d) =>
+			d.recording(this.#routineId, cue)
+		);
+		// Unread is not gone: the list stays as it is, and recording again is not asked for.
+		if (read && !read.ok) {
+			this.problem = read.message;
+			return;
+		}
+		const recording = read?.value;
+		if (!recording) {
+			this.problem = `There is no recording for “${label}” any more (deleted in another tab?).`;
+			await this.load();
+			return;
+		}
 		try {
-			const db = await this.#database.get();
-			const recording = await db?.recording(this.#routineId, cue);
-			if (!recording) {
-				this.problem = `There is no recording for “${label}” any more (deleted in another tab?).`;
-				await this.load();
-				return;
-			}
 			const blob = new Blob([recording.audio], { type: recording.mimeType });
 			this.playing = cue;
 			this.#playback = await this.#play(blob, () => {
