@@ -1,15 +1,12 @@
 /**
- * The editor's model for its tests: on a fresh fake IndexedDB each test, with timers the test
- * runs by hand, clocks that step on each reading, downloads kept, and one built-in routine
- * (`daily-unload`) served. Only tests import this file.
+ * The editor's model for its tests: on a fresh fake IndexedDB each test (databases.ts), with
+ * timers the test runs by hand, clocks that step on each reading, downloads kept, and one
+ * built-in routine (`daily-unload`) served. Only tests import this file.
  */
-import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, beforeEach, expect, vi } from 'vitest';
-import { Database } from '$lib/storage/database';
+import { expect, vi } from 'vitest';
 import type { RoutineFile } from '$lib/transfer/routine-import';
-import { DatabaseModel } from '$lib/ui/database.svelte';
 import { EditorModel, type EditorOptions } from '$lib/ui/editor/editor.svelte';
+import { freshDatabases } from './databases';
 
 /** The built-in routine the editors' fetch serves, as its file. */
 export const DAILY = `{\n\t"version": 1,\n\t"id": "daily-unload",\n\t"title": "Daily unload",\n\t"x-coach": "Ana",\n\t"steps": [{ "type": "rest", "id": "still", "title": "Rest", "seconds": 60 }]\n}\n`;
@@ -19,11 +16,7 @@ export const DAILY = `{\n\t"version": 1,\n\t"id": "daily-unload",\n\t"title": "D
  * database the last one opened (closed after the test), `cues` the cues recorded for a routine.
  */
 export function editorTests() {
-	let db: Database | undefined;
-	beforeEach(() => {
-		globalThis.indexedDB = new IDBFactory();
-	});
-	afterEach(() => db?.close());
+	const databases = freshDatabases();
 
 	function setup(options: Partial<EditorOptions> = {}) {
 		let nowMs = 1_700_000_000_000;
@@ -31,11 +24,7 @@ export function editorTests() {
 		const timers = new Map<number, () => void>();
 		let nextTimer = 1;
 		const downloads: RoutineFile[] = [];
-		const database = new DatabaseModel(async (onBlocked) => {
-			const opened = await Database.open(undefined, undefined, onBlocked);
-			if (opened.ok) db = opened.value;
-			return opened;
-		});
+		const database = databases.model();
 		const fetcher = (async (input: RequestInfo | URL) =>
 			String(input) === '/routines/daily-unload.json'
 				? new Response(DAILY, { headers: { 'content-type': 'application/json' } })
@@ -68,9 +57,9 @@ export function editorTests() {
 	}
 
 	const cues = async (routineId: string) =>
-		((await db?.recordings(routineId)) ?? []).map((recording) => recording.cue);
+		((await databases.opened()?.recordings(routineId)) ?? []).map((recording) => recording.cue);
 
-	return { setup, opened: () => db, cues };
+	return { setup, opened: databases.opened, cues };
 }
 
 /** A new routine with a title and one rest step. */

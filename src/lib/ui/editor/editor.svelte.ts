@@ -4,7 +4,7 @@
  * steps (`recordings`), and the edits, which touch all three. Every failure becomes words on the
  * screen: `problem` as an alert, `announcement` politely.
  */
-import { getContext, setContext } from 'svelte';
+import { createContext } from 'svelte';
 import {
 	addStep,
 	deleteStep,
@@ -20,8 +20,6 @@ import { DraftForm, type DraftFormClocks } from './draft-form.svelte';
 import { DraftIds } from './draft-ids';
 import { DraftKeeper, type KeeperOptions } from './draft-keeper.svelte';
 import { StepRecordings } from './step-recordings.svelte';
-
-const KEY = Symbol('editor');
 
 /** The editor's surroundings, replaceable in tests. */
 export interface EditorOptions extends KeeperOptions, DraftFormClocks {
@@ -159,14 +157,5 @@ export class EditorModel {
 	}
 }
 
-/** Makes the editor's model available below the editor page. */
-export function provideEditor(model: EditorModel): EditorModel {
-	return setContext(KEY, model);
-}
-
-/** The editor page's model. */
-export function useEditor(): EditorModel {
-	const model = getContext<EditorModel | undefined>(KEY);
-	if (!model) throw new Error('useEditor() needs provideEditor() in the editor page');
-	return model;
-}
+/** The editor page's model: its route provides it, its components use it. */
+export const [useEditor, provideEditor] = createContext<EditorModel>();
