@@ -10,7 +10,7 @@ import type { DraftPreview } from '../../routine/preview';
 import { defaultsSchema, SLUG } from '../../routine/schema';
 import { resolveDefaults, type ResolvedDefaults } from '../../routine/timeline';
 import { stepScope, type CueScope } from './voice/voice-cues.svelte';
-import type { DraftKeeping } from './editor.svelte';
+import type { DraftKeeping } from './draft-keeper.svelte';
 
 /** The draft's defaults as they stand; defaults with problems leave the built-in ones in place. */
 export function draftDefaults(draft: Draft): ResolvedDefaults {
