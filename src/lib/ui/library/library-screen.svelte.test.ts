@@ -1,18 +1,16 @@
-import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseRoutine } from '../../routine';
 import type { RoutineLoad } from '../../storage/built-in-routines';
 import { Database, storageProblem } from '../../storage/database';
 import type { PackReading } from '../../transfer/pack-reading';
 import type { PackFile, RoutineFile } from '../../transfer/routine-import';
-import { DatabaseModel } from '../database.svelte';
 import { unzipSync, zipSync } from 'fflate';
 import { ManualClock } from '../../engine/clock';
 import { readPack, writePack } from '../../transfer/routine-pack';
 import type { FileSharing } from '../../transfer/sharing';
 import type { LibraryList } from './library-list.svelte';
 import { LibraryScreenModel, type LibraryScreenOptions } from './library-screen.svelte';
+import { freshDatabases } from '$test/databases';
 import { readsOf } from '$test/stored';
 
 const routineText = (id: string, title: string) =>
@@ -28,20 +26,12 @@ const builtIn = (id: string, title: string): RoutineLoad => {
 const file = (text: string, name = 'evening.json') =>
 	new File([text], name, { type: 'application/json' });
 
-let db: Database | undefined;
-beforeEach(() => {
-	globalThis.indexedDB = new IDBFactory();
-});
-afterEach(() => db?.close());
+const databases = freshDatabases();
 
 function setup(options: Partial<LibraryScreenOptions> = {}) {
 	let nowMs = 1_000;
 	const downloads: (RoutineFile | PackFile)[] = [];
-	const database = new DatabaseModel(async (onBlocked) => {
-		const opened = await Database.open(undefined, undefined, onBlocked);
-		if (opened.ok) db = opened.value;
-		return opened;
-	});
+	const database = databases.model();
 	const library = new LibraryScreenModel(() => [builtIn('daily-unload', 'Daily unload')], {
 		database,
 		now: () => (nowMs += 1_000),
@@ -84,7 +74,7 @@ describe('the library view-model', () => {
 			source: '“evening.json”',
 			issues: [{ path: 'steps[0].id' }, { path: 'steps[0].seconds' }, { path: 'steps[0].title' }]
 		});
-		expect(await readsOf(db)?.routines()).toEqual([]);
+		expect(await readsOf(databases.opened())?.routines()).toEqual([]);
 	});
 
 	it('refuses a file over 1 MiB without reading it', async () => {
@@ -112,13 +102,13 @@ describe('the library view-model', () => {
 		await library.imports.settle('replace');
 		expect(ownTitles(library.list)).toEqual(['Evening, longer']);
 		expect(library.imports.pasteText).toBe('');
-		const replaced = await readsOf(db)?.routine('evening');
+		const replaced = await readsOf(databases.opened())?.routine('evening');
 		expect(replaced).toMatchObject({ text: changed, addedAtEpochMs: 2_000 });
 
 		await library.imports.importFile(file(routineText('evening', 'Evening again')));
 		await library.imports.settle('keep-both');
 		expect(library.list.own.map((entry) => entry.id)).toEqual(['evening-2', 'evening']);
-		expect((await readsOf(db)?.routine('evening-2'))?.text).toBe(
+		expect((await readsOf(databases.opened())?.routine('evening-2'))?.text).toBe(
 			routineText('evening-2', 'Evening again')
 		);
 	});
@@ -133,7 +123,7 @@ describe('the library view-model', () => {
 		});
 		await library.imports.settle('replace');
 		expect(library.status.problem).toMatchObject({ kind: 'message' });
-		expect(await readsOf(db)?.routines()).toEqual([]);
+		expect(await readsOf(databases.opened())?.routines()).toEqual([]);
 		await library.imports.importFile(file(routineText('daily-unload', 'My daily unload')));
 		await library.imports.settle('keep-both');
 		expect(library.list.own.map((entry) => entry.id)).toEqual(['daily-unload-2']);
@@ -169,13 +159,13 @@ describe('the library view-model', () => {
 		const { library } = setup();
 		await library.connect();
 		await library.imports.importFile(file(routineText('evening', 'Evening unwind')));
-		const stored = await readsOf(db)?.routine('evening');
+		const stored = await readsOf(databases.opened())?.routine('evening');
 		await library.list.remove('evening');
-		expect(await readsOf(db)?.routines()).toEqual([]);
+		expect(await readsOf(databases.opened())?.routines()).toEqual([]);
 		expect(library.list.own).toEqual([]);
 		expect(library.status.notice).toMatchObject({ message: 'Deleted “Evening unwind”.' });
 		await library.list.undo();
-		expect(await readsOf(db)?.routine('evening')).toEqual(stored);
+		expect(await readsOf(databases.opened())?.routine('evening')).toEqual(stored);
 		expect(library.list.focusId).toBe('evening');
 		expect(library.status.notice?.undo).toBeUndefined();
 	});
@@ -200,10 +190,14 @@ describe('the library view-model', () => {
 			durationSec: 1,
 			recordedAtEpochMs: 1
 		});
-		await db?.putRecording(take('new-2024'));
-		await db?.saveDraft({ key: 'new-2024', routine: { title: 'Edited' }, updatedAtEpochMs: 2 });
-		await db?.saveDraft({ key: 'draft:k1', routine: { title: 'Fresh' }, updatedAtEpochMs: 1 });
-		await db?.putRecording(take('draft:k1'));
+		await databases.opened()?.putRecording(take('new-2024'));
+		await databases
+			.opened()
+			?.saveDraft({ key: 'new-2024', routine: { title: 'Edited' }, updatedAtEpochMs: 2 });
+		await databases
+			.opened()
+			?.saveDraft({ key: 'draft:k1', routine: { title: 'Fresh' }, updatedAtEpochMs: 1 });
+		await databases.opened()?.putRecording(take('draft:k1'));
 		await library.list.refresh();
 		expect(library.list.drafts.map((draft) => [draft.key, draft.title, draft.editsSaved])).toEqual([
 			['new-2024', 'Edited', true],
@@ -212,8 +206,8 @@ describe('the library view-model', () => {
 		await library.list.discardDraft('new-2024');
 		await library.list.discardDraft('draft:k1');
 		expect(library.list.drafts).toEqual([]);
-		expect(await readsOf(db)?.recordings('new-2024')).toHaveLength(1);
-		expect(await readsOf(db)?.recordings('draft:k1')).toEqual([]);
+		expect(await readsOf(databases.opened())?.recordings('new-2024')).toHaveLength(1);
+		expect(await readsOf(databases.opened())?.recordings('draft:k1')).toEqual([]);
 	});
 
 	it('says why a write failed and keeps the list as it was', async () => {
@@ -222,7 +216,7 @@ describe('the library view-model', () => {
 		await library.imports.importFile(file(routineText('evening', 'Evening unwind')));
 		const full = setup({
 			database: {
-				get: async () => db,
+				get: async () => databases.opened(),
 				write: async () => ({
 					ok: false,
 					message: storageProblem(new DOMException('full', 'QuotaExceededError'))
@@ -316,7 +310,10 @@ describe('routine packs in the library', () => {
 	const packFile = (text: string, recordings = [recorded('still/rest', 1)], name = 'pack.zip') =>
 		new File([writePack(text, recordings)], name, { type: 'application/zip' });
 	const cuesOf = async (id: string) =>
-		((await readsOf(db)?.recordings(id)) ?? []).map((r) => [r.cue, new Uint8Array(r.audio)[20]]);
+		((await readsOf(databases.opened())?.recordings(id)) ?? []).map((r) => [
+			r.cue,
+			new Uint8Array(r.audio)[20]
+		]);
 
 	it('refuses a pack with a recording longer than it may be, and leaves out one this browser cannot play, naming it', async () => {
 		const heard: string[] = [];
@@ -375,7 +372,7 @@ describe('routine packs in the library', () => {
 		]);
 
 		// A cue left under a step the routine no longer has stays out of the pack.
-		await db?.putRecording({
+		await databases.opened()?.putRecording({
 			routineId: 'evening',
 			cue: 'gone/soften',
 			audio: wav(9),
@@ -401,7 +398,7 @@ describe('routine packs in the library', () => {
 		await library.list.remove('evening');
 		expect(await cuesOf('evening')).toEqual([]);
 		await library.imports.importFile(new File([exported.bytes], 'evening.zip'));
-		expect((await readsOf(db)?.routine('evening'))?.text).toBe(text);
+		expect((await readsOf(databases.opened())?.routine('evening'))?.text).toBe(text);
 		expect(await cuesOf('evening')).toEqual([
 			['defaults/done', 8],
 			['still/rest', 7]
@@ -424,8 +421,8 @@ describe('routine packs in the library', () => {
 				}
 			]
 		});
-		expect(await readsOf(db)?.routines()).toEqual([]);
-		expect(await readsOf(db)?.recordedRoutineIds()).toEqual(new Set());
+		expect(await readsOf(databases.opened())?.routines()).toEqual([]);
+		expect(await readsOf(databases.opened())?.recordedRoutineIds()).toEqual(new Set());
 	});
 
 	it('on a clash, Replace puts in the pack’s recordings and Keep both gives the copy its own', async () => {
@@ -450,7 +447,7 @@ describe('routine packs in the library', () => {
 		await library.imports.settle('keep-both');
 		expect(await cuesOf('evening')).toEqual([['defaults/rest', 2]]);
 		expect(await cuesOf('evening-2')).toEqual([['still/rest', 3]]);
-		expect((await readsOf(db)?.routine('evening-2'))?.text).toBe(
+		expect((await readsOf(databases.opened())?.routine('evening-2'))?.text).toBe(
 			routineText('evening-2', 'Evening again')
 		);
 	});
@@ -554,7 +551,7 @@ describe('routine packs in the library', () => {
 		});
 		expect(library.status.notice).toBeUndefined();
 		expect(handed).toEqual([pack.size, pack.size]);
-		expect(await readsOf(db)?.routines()).toEqual([]);
+		expect(await readsOf(databases.opened())?.routines()).toEqual([]);
 	});
 
 	it('refuses a pack over 100 MiB without reading it', async () => {
