@@ -4,7 +4,7 @@ import type { OwnRecording } from '../../audio/own-voice';
 import type { CueSettings } from '../../audio/cue-plan';
 import { compileTimeline, type Routine } from '../../routine';
 import type { SessionState } from '../../engine/types';
-import { PlayerModel } from './player.svelte';
+import { PlayerModel } from '../session/player.svelte';
 
 export interface PlayerSetup {
 	countdownSec: number;
