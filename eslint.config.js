@@ -54,22 +54,6 @@ const INWARD = {
 };
 /** The presenter pairing's room (src/lib/presenter); its protocol is pure. */
 const PRESENTER_PROTOCOL = ['src/lib/presenter/protocol.ts'];
-/** What the presenter room may take from the screens (ui/<screen>/): what a player and a studio view share. */
-const SCREENS_BUT_SHARED = {
-	group: [
-		'**/ui/*/*',
-		'!**/ui/player/Pacer.svelte',
-		'!**/ui/player/pacer',
-		'!**/ui/player/full-screen.svelte',
-		'!**/ui/player/KeysHelp.svelte',
-		'!**/ui/player/StopDialog.svelte',
-		'!**/ui/player/TakeOverDialog.svelte',
-		'!**/ui/player/session-keys',
-		'!**/ui/player/player.svelte'
-	],
-	message:
-		'the presenter room takes from the screens only what a player and a studio view share; anything else it needs moves down a floor.'
-};
 const PROTOCOL_PURE = {
 	group: [
 		'svelte',
@@ -111,6 +95,19 @@ const OTHER_SCREENS = (screen) => ({
 	]),
 	message: `a screen imports no other screen's insides: move what ${screen} shares with it down into src/lib/ui/.`
 });
+/**
+ * What lies below the screens (the presenter's studio views; ui/session, the pieces of a session's
+ * view that the player and the studio share) imports no screen's insides.
+ */
+const NO_SCREENS = {
+	group: SCREENS.flatMap((screen) => [
+		`**/ui/${screen}/**`,
+		`../${screen}/**`,
+		`$lib/ui/${screen}/**`
+	]),
+	message:
+		'this lies below the screens and imports none of them: what it shares with a screen moves down into src/lib/ui/session/ or src/lib/ui/.'
+};
 
 export default ts.config(
 	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'playwright-report/'] },
@@ -152,11 +149,13 @@ export default ts.config(
 	...room('src/lib/storage', NO_TRANSFER, NO_UI),
 	...room('src/lib/transfer', NO_UI),
 	// The presenter room: the pairing, its protocol and the studio views.
-	...room('src/lib/presenter', SCREENS_BUT_SHARED),
+	...room('src/lib/presenter', NO_SCREENS),
 	{
 		files: PRESENTER_PROTOCOL,
 		rules: restrict(PROTOCOL_PURE, WIRE_TYPES_ONLY, TEST_SUPPORT)
 	},
 	// A screen is a room: it reaches no other screen (see OTHER_SCREENS).
-	...SCREENS.flatMap((screen) => room(`src/lib/ui/${screen}`, OTHER_SCREENS(screen)))
+	...SCREENS.flatMap((screen) => room(`src/lib/ui/${screen}`, OTHER_SCREENS(screen))),
+	// What the player screen and the studio views share: one floor under both, above no screen.
+	...room('src/lib/ui/session', NO_SCREENS)
 );

@@ -3,7 +3,8 @@ import { ManualClock, type Clock } from '../engine/clock';
 import { Session } from '../engine/session';
 import { TEST_EPOCH_MS, threeSteps } from '$test/routines';
 import type { SessionState } from '../engine/types';
-import { viewAt } from '../engine/view';
+import { viewAt, type SessionView } from '../engine/view';
+import { formatClock } from '../ui/labels';
 import type { CheckIn } from '../storage/database';
 import { FakeBroadcast, FakeLockManager } from '$test/presenter-fakes';
 import {
@@ -22,25 +23,32 @@ let wall: ManualClock;
 let broadcast: FakeBroadcast;
 let locks: FakeLockManager;
 const cleanups: (() => void)[] = [];
-/** Every window's next animation frame; `drawFrames` runs them, as the browser paints. */
-let frames = new Map<number, () => void>();
-let nextFrame = 1;
-function drawFrames() {
-	const due = [...frames.values()];
-	frames = new Map();
-	for (const draw of due) draw();
-}
+/** Every window's timers set and not yet run or cleared: a display's wake is one. */
+let pending = new Map<string, Set<number>>();
 
 /** A task later: the channel's messages and the locks' grants have all landed. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** A window's monotonic clock: zero at wall time `originMs`, timers on the shared wall. */
-function windowClock(originMs: number): Clock {
+/**
+ * A window's monotonic clock: zero at wall time `originMs`, timers on the shared wall, and the
+ * window's `waiting` timers noted.
+ */
+function windowClock(originMs: number, waiting: Set<number>): Clock {
 	return {
 		now: () => wall.epochNow() - originMs,
 		epochNow: () => wall.epochNow(),
-		setTimeout: (callback, ms) => wall.setTimeout(callback, ms),
-		clearTimeout: (id) => wall.clearTimeout(id),
+		setTimeout: (callback, ms) => {
+			const id = wall.setTimeout(() => {
+				waiting.delete(id);
+				callback();
+			}, ms);
+			waiting.add(id);
+			return id;
+		},
+		clearTimeout: (id) => {
+			waiting.delete(id);
+			wall.clearTimeout(id);
+		},
 		setInterval: (callback, ms) => wall.setInterval(callback, ms),
 		clearInterval: (id) => wall.clearInterval(id)
 	};
@@ -65,7 +73,9 @@ function openWindow(
 	{ pair, openedAfterMs = 0, presence, started = false }: WindowOptions = {}
 ) {
 	const originMs = TEST_EPOCH_MS + openedAfterMs + 0.375;
-	const clock = windowClock(originMs);
+	const waiting = new Set<number>();
+	pending.set(id, waiting);
+	const clock = windowClock(originMs, waiting);
 	const page = {
 		session: new Session(threeSteps(), clock),
 		before: {} as CheckIn,
@@ -83,11 +93,6 @@ function openWindow(
 		channel: broadcast.open(),
 		presence: presence ?? lockPresence(locks.client(id)),
 		clock,
-		requestFrame: (draw) => {
-			frames.set(nextFrame, draw);
-			return nextFrame++;
-		},
-		cancelFrame: (id) => frames.delete(id),
 		window: pageEvents as unknown as Window,
 		carryOn: (state: SessionState, kept: KeptAlong) => {
 			page.session = new Session(threeSteps(), clock, state);
@@ -147,17 +152,19 @@ afterEach(() => {
 
 function setUp() {
 	wall = new ManualClock(0, TEST_EPOCH_MS);
-	frames = new Map();
+	pending = new Map();
 	broadcast = new FakeBroadcast();
 	locks = new FakeLockManager();
 }
 
-/** Moves wall time on; every window's session ticks and every window draws, as at a frame. */
+/** Moves wall time on (each window's timers run as due); every window's session ticks. */
 function advance(ms: number, ...windows: { page: { session: Session }; link: PresenterLink }[]) {
 	wall.advance(ms);
 	for (const w of windows) if (w.link.leading) w.page.session.tick();
-	drawFrames();
 }
+
+/** Timers a window has waiting: the display's wake, when it sleeps until its screen changes. */
+const wakes = (id: string) => pending.get(id)?.size ?? 0;
 
 /** A fresh test's controls window, alone, its hello settled. */
 async function openControls() {
@@ -190,18 +197,68 @@ async function startThenClose(controls: ReturnType<typeof openWindow>, runMs = 0
 }
 
 describe('the presenter pair', () => {
-	it('the controls draw no frames of their own; a display draws while it follows', async () => {
+	it('the controls set no wake of their own; a display wakes while it follows', async () => {
 		const controls = await openControls();
 		controls.page.session.start();
 		advance(5_000, controls);
-		// Leading, the window asks for no frame: its player wakes only when its screen changes.
-		expect(frames.size).toBe(0);
+		// Leading, the link sets no wake: the window's player wakes only when its screen changes.
+		expect(wakes('controls')).toBe(0);
 		const display = openWindow('display', 'display', { pair: 'controls' });
 		await settle();
 		expect(display.link.view).toBeDefined();
-		expect(frames.size).toBe(1);
+		expect(wakes('display')).toBe(1);
 		display.close();
-		expect(frames.size).toBe(0);
+		expect(wakes('display')).toBe(0);
+	});
+
+	it('a display wakes only when what it shows changes, never at every frame', async () => {
+		// The browser's frames, painted every 16 ms, for a display that would draw at each.
+		let framesAsked = 0;
+		let frames: (() => void)[] = [];
+		const browserFrames = {
+			requestAnimationFrame: (draw: () => void) => {
+				frames.push(draw);
+				return ++framesAsked;
+			},
+			cancelAnimationFrame: () => {}
+		};
+		Object.assign(globalThis, browserFrames);
+		cleanups.push(() => {
+			for (const name of Object.keys(browserFrames)) Reflect.deleteProperty(globalThis, name);
+		});
+		const { controls, display } = await openPair({ openedAfterMs: 1_234 });
+		controls.page.session.start();
+		await settle();
+		let woken = 0;
+		let changes = 0;
+		const shown = (view: SessionView | undefined) =>
+			view &&
+			[
+				view.phase,
+				view.breath?.part,
+				formatClock(view.phaseLeftMs),
+				formatClock(view.sessionLeftMs)
+			].join(' ');
+		let before = shown(display.link.view);
+		let drawn = display.link.view;
+		// The countdown and the first approach, 15 s, looked at as a screen paints: every 16 ms.
+		for (let ms = 16; ms <= 15_000; ms += 16) {
+			advance(16, controls);
+			const due = frames;
+			frames = [];
+			for (const draw of due) draw();
+			// What the display shows is what the controls show, at every paint.
+			expect(shown(display.link.view)).toBe(shown(controls.ownView()));
+			if (display.link.view !== drawn) woken++;
+			drawn = display.link.view;
+			const now = shown(display.link.view);
+			if (now !== before) changes++;
+			before = now;
+		}
+		expect(changes).toBeGreaterThan(10);
+		// Each wake changed what a person sees: the display slept in between.
+		expect(woken).toBe(changes);
+		expect(framesAsked).toBe(0);
 	});
 
 	it('a display opened late shows the same moment as the controls, on its own clock', async () => {
@@ -562,7 +619,7 @@ describe('what a stranger posts on the channel', () => {
 		for (const message of forged) broadcast.inject(message);
 		await settle();
 		expect(display.link.leading).toBe(false);
-		// Time passes: the display's frames keep drawing the controls' session as it moves on.
+		// Time passes: the display's wakes keep drawing the controls' session as it moves on.
 		for (const ms of [1_000, 9_000, 30_000]) {
 			advance(ms, controls);
 			expect(display.link.view).toEqual(controls.ownView());

@@ -7,13 +7,14 @@
  * time, so one keeper checkpoints and records a session.
  *
  * The rules are the protocol's (`protocol.ts`); this class owns the channel, the locks, the
- * player and the frames, feeds the protocol what happens, and carries out what it returns.
+ * player and the display's wakes, feeds the protocol what happens, and carries out what it returns.
  */
 import { untrack } from 'svelte';
 import { systemClock, type Clock } from '../engine/clock';
 import { isClockDriven, type SessionEvent, type SessionState } from '../engine/types';
 import { viewAt, type SessionView } from '../engine/view';
 import type { CheckIn } from '../storage/database';
+import { MIN_WAKE_MS, msUntilChange } from '../ui/session/next-change';
 import {
 	leads,
 	startingState,
@@ -65,9 +66,8 @@ export interface PresenterOptions {
 	/** The shared channel; undefined where the browser has none (the pair is then not offered). */
 	channel: PresenterChannel | undefined;
 	presence: Presence;
+	/** This window's clock, and the timer that wakes a display when what it shows changes. */
 	clock?: Clock;
-	requestFrame?: (callback: () => void) => number;
-	cancelFrame?: (id: number) => void;
 	/** Where the page's leaving is heard. */
 	window?: Pick<Window, 'addEventListener' | 'removeEventListener'>;
 	/** A page brought back from the back-forward cache starts afresh (another window may lead now). */
@@ -109,8 +109,8 @@ export class PresenterLink {
 	#pair = $state.raw<PairState>({ kind: 'leading', displays: [], asked: [] });
 	#options: PresenterOptions;
 	#clock: Clock;
-	/** The display's next frame, while it follows. */
-	#frame: number | undefined;
+	/** The display's next wake, while it follows: the moment what it shows changes. */
+	#wake: number | undefined;
 	#channel: PresenterChannel | undefined;
 	/** The lead's session on this window's clock, while this display follows it. */
 	#followed: SessionState | undefined;
@@ -159,7 +159,7 @@ export class PresenterLink {
 		const leave = () => {
 			if (closed) return;
 			closed = true;
-			this.#stopDrawing();
+			this.#sleep();
 			this.#take({ type: 'leaving' });
 			this.#stopWatchingLead?.();
 			this.#stopWatchingLead = undefined;
@@ -187,7 +187,6 @@ export class PresenterLink {
 			channel.listen((data) => this.#hear(data));
 			this.ready = true;
 			this.#take({ type: 'connected' });
-			this.#drawWhileFollowing();
 		});
 		return () => {
 			page?.removeEventListener('pagehide', leave);
@@ -249,6 +248,8 @@ export class PresenterLink {
 		const [next, outputs] = step(this.#pair, input, this.#here());
 		this.#pair = next;
 		for (const output of outputs) this.#do(output);
+		// A display that now leads runs a player of its own, which wakes itself.
+		if (this.leading) this.#sleep();
 	}
 
 	#do(output: PairOutput): void {
@@ -268,6 +269,7 @@ export class PresenterLink {
 			case 'stop-showing':
 				this.#followed = undefined;
 				this.view = undefined;
+				this.#sleep();
 				return;
 			case 'carry-on':
 				return this.#options.carryOn(
@@ -350,7 +352,7 @@ export class PresenterLink {
 		this.title = followed.timeline.routine.title;
 		this.totalMs = followed.timeline.totalMs;
 		this.view = viewAt(followed, this.#clock.now());
-		this.#drawWhileFollowing();
+		this.#wakeWhenShownChanges();
 	}
 
 	/** Where this window's monotonic clock's zero falls on the wall clock, now. */
@@ -359,39 +361,43 @@ export class PresenterLink {
 	}
 
 	/**
-	 * A display draws the followed session at every frame, on its own clock. The controls never
-	 * do: their player looks at the engine only when the screen changes, and a frame loop here
-	 * would keep the page working at every frame for nothing.
+	 * A display looks at the followed session again only when what it shows would change (a
+	 * second, a phase, a breath), as the player does, and sleeps in between: CSS moves the pacer.
+	 * Nothing runs while the session stands still (before it, paused, held, done): the lead posts
+	 * the control that moves it on. The controls never wake here: their player wakes itself.
 	 */
-	#drawWhileFollowing(): void {
-		if (this.#frame !== undefined || this.leading || !this.#channel) return;
-		const requestFrame =
-			this.#options.requestFrame ?? ((callback) => requestAnimationFrame(callback));
-		const onFrame = () => {
-			this.#frame = undefined;
-			if (this.leading || !this.#channel) return;
-			// The next frame first: nothing in this one can stop the display's clock.
-			this.#drawWhileFollowing();
-			this.#refresh();
-		};
-		this.#frame = requestFrame(onFrame);
+	#wakeWhenShownChanges(): void {
+		this.#sleep();
+		const view = this.view;
+		if (this.leading || !this.#channel || !this.#followed || !view) return;
+		// Shown or not: a display plays no sound and keeps nothing, so only its screen matters.
+		const inMs = msUntilChange(view, true);
+		if (inMs === undefined) return;
+		this.#wake = this.#clock.setTimeout(
+			() => {
+				this.#wake = undefined;
+				this.#refresh();
+			},
+			Math.max(MIN_WAKE_MS, inMs)
+		);
 	}
 
-	#stopDrawing(): void {
-		if (this.#frame === undefined) return;
-		const cancelFrame = this.#options.cancelFrame ?? ((id) => cancelAnimationFrame(id));
-		cancelFrame(this.#frame);
-		this.#frame = undefined;
+	#sleep(): void {
+		if (this.#wake === undefined) return;
+		this.#clock.clearTimeout(this.#wake);
+		this.#wake = undefined;
 	}
 
 	#refresh(): void {
 		const state = this.#followed;
-		if (this.leading || !state) return;
+		if (this.leading || !this.#channel || !state) return;
 		try {
 			this.view = viewAt(state, this.#clock.now());
 		} catch (error) {
 			this.#ignore(`the session heard could not be shown: ${String(error)}`);
 		}
+		// Even after a failure: nothing in one wake can stop the display's clock.
+		this.#wakeWhenShownChanges();
 	}
 }
 

@@ -9,7 +9,7 @@ import { vibrate } from '../../device/vibration';
 import { ScreenWakeLock } from '../../device/wake-lock';
 import type { Settings } from '../../storage/settings';
 import { BREATH_LABELS, PHASE_LABELS } from '../labels';
-import type { PlayerModel } from './player.svelte';
+import type { PlayerModel } from '../session/player.svelte';
 
 export interface Companions {
 	/** Keeps the lock screen in step; call when the step, the phase or the mode changes. */

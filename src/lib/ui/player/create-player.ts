@@ -5,7 +5,7 @@ import type { CueSettings } from '../../audio/cue-plan';
 import type { ReadResult } from '../../storage/database';
 import { compileTimeline, type Routine } from '../../routine';
 import type { SessionState } from '../../engine/types';
-import { PlayerModel } from './player.svelte';
+import { PlayerModel } from '../session/player.svelte';
 
 export interface PlayerSetup {
 	countdownSec: number;

@@ -10,7 +10,7 @@ import type { Routine } from '../../routine';
 import type { CheckIn, Checkpoint } from '../../storage/database';
 import type { PlayedRoutine } from '../../storage/session-records';
 import { abandon, findCutOffSession, type CutOffDatabase } from '../cut-off-session';
-import type { PlayerModel } from './player.svelte';
+import type { PlayerModel } from '../session/player.svelte';
 import { SessionKeeper } from './session-keeper.svelte';
 
 /** The database as this page uses it. */

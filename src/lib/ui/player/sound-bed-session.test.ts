@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionEvent } from '../../engine';
 import type { SoundBed } from '../../audio/sound-bed';
-import type { PlayerModel } from './player.svelte';
+import type { PlayerModel } from '../session/player.svelte';
 import { connectSoundBed } from './sound-bed-session';
 
 /** A player that hands its events to the test, and a bed that writes down what it was asked. */

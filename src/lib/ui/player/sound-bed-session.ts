@@ -4,7 +4,7 @@
  * more alarm, and the release cue itself softens it.
  */
 import type { SoundBed } from '../../audio/sound-bed';
-import type { PlayerModel } from './player.svelte';
+import type { PlayerModel } from '../session/player.svelte';
 
 /** The bed fades slowly after the last words of a session. */
 const END_FADE_SEC = 4;

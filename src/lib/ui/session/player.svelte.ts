@@ -23,7 +23,7 @@ import {
 } from '../../engine/types';
 import { compileTimeline, type Timeline } from '../../routine/timeline';
 import { PHASE_LABELS, phaseHint } from '../labels';
-import { msUntilChange } from './next-change';
+import { MIN_WAKE_MS, msUntilChange } from './next-change';
 
 /**
  * Runs `work` in a task after this one (a message, which no fake clock holds back); returns the
@@ -61,8 +61,6 @@ const SHOWN_LOOKAHEAD_MS = 2_000;
  * handed over at once: a locked or hidden page may run no script for minutes.
  */
 const TO_THE_END = Infinity;
-/** A wake set sooner than this fires this late: a timer that fired early is not a busy loop. */
-const MIN_WAKE_MS = 4;
 
 const ALL_SOUND: CueSettings = { voice: true, chimes: true };
 

@@ -4,6 +4,9 @@
  */
 import type { SessionView } from '../../engine/view';
 
+/** A wake set sooner than this fires this late: a timer that fired early is not a busy loop. */
+export const MIN_WAKE_MS = 4;
+
 /**
  * Milliseconds until the screen would show something else: the phase's seconds, the session's,
  * the flare's "in 0:20", or the next segment (a phase, a breath). Hidden, only the segment's end

@@ -3,6 +3,7 @@ import {
 	answerSessionKey,
 	SESSION_KEYS,
 	sessionCommand,
+	sessionControls,
 	stopAsksFirst,
 	type SessionControls
 } from './session-keys';
@@ -90,6 +91,69 @@ describe('answerSessionKey', () => {
 			prevented: true
 		});
 		expect(calls).toEqual(['note']);
+	});
+});
+
+describe('sessionControls', () => {
+	/** A session that notes which of its controls ran, in a mode the test sets. */
+	function session(mode: string) {
+		const ran: string[] = [];
+		const note = (name: string) => () => void ran.push(name);
+		return {
+			ran,
+			view: { mode },
+			toggle: note('toggle'),
+			flare: note('flare'),
+			skip: note('skip'),
+			previous: note('previous'),
+			addTime: note('add-time'),
+			takeTime: note('take-time'),
+			toggleHold: note('hold')
+		};
+	}
+	const own = (ran: string[]) => ({
+		start: () => void ran.push('view start'),
+		stop: () => void ran.push('view stop'),
+		help: () => void ran.push('view help')
+	});
+
+	it("answers each key with the session's control, and Start, Stop and help with the view's", () => {
+		const running = session('running');
+		const controls = sessionControls(running, own(running.ran));
+		for (const command of [
+			'toggle',
+			'flare',
+			'skip',
+			'previous',
+			'stop',
+			'add-time',
+			'take-time',
+			'hold',
+			'help'
+		] as const)
+			controls[command]();
+		expect(running.ran).toEqual([
+			'toggle',
+			'flare',
+			'skip',
+			'previous',
+			'view stop',
+			'add-time',
+			'take-time',
+			'hold',
+			'view help'
+		]);
+	});
+
+	it("starts the view's way before a session (it may ask first), and takes a note only where given", () => {
+		const idle = session('idle');
+		const controls = sessionControls(idle, own(idle.ran));
+		controls.toggle();
+		expect(idle.ran).toEqual(['view start']);
+		expect(controls.note).toBeUndefined();
+		const withNote = sessionControls(idle, { ...own(idle.ran), note: () => idle.ran.push('note') });
+		withNote.note?.();
+		expect(idle.ran).toEqual(['view start', 'note']);
 	});
 });
 

@@ -106,6 +106,44 @@ export function answerSessionKey(event: KeyboardEvent, controls: SessionControls
 	return true;
 }
 
+/** The session a view's keys drive: the player's model, as the player screen and the studio hold it. */
+export interface KeyedSession {
+	readonly view: { readonly mode: string };
+	toggle(): void;
+	flare(): void;
+	skip(): void;
+	previous(): void;
+	addTime(): void;
+	takeTime(): void;
+	toggleHold(): void;
+}
+
+/** What the view itself does for a key: how it starts (it may ask first), stops, helps, notes. */
+export interface ViewKeys {
+	start: () => void;
+	/** As a tapped Stop: it asks once more than 30 s would be lost. */
+	stop: () => void;
+	help: () => void;
+	/** None where the view takes no note (the studio display, seen by the room). */
+	note?: () => void;
+}
+
+/** Every view of a session answers the keys the same way: the session's controls and the view's own. */
+export function sessionControls(session: KeyedSession, own: ViewKeys): SessionControls {
+	return {
+		toggle: () => (session.view.mode === 'idle' ? own.start() : session.toggle()),
+		flare: () => session.flare(),
+		skip: () => session.skip(),
+		previous: () => session.previous(),
+		stop: own.stop,
+		'add-time': () => session.addTime(),
+		'take-time': () => session.takeTime(),
+		hold: () => session.toggleHold(),
+		help: own.help,
+		...(own.note ? { note: own.note } : {})
+	};
+}
+
 /** A Stop, by tap or by key, asks first once this much of a session would be lost. */
 export const CONFIRM_STOP_AFTER_MS = 30_000;
 
