@@ -25,6 +25,19 @@ const room = (folder, ...patterns) => [
 	},
 	{ files: [`${folder}/**/*.test.ts`], rules: restrict(...patterns) }
 ];
+/**
+ * What a room may not import, and why, in the words the lint error shows.
+ * @param {string} message
+ * @param {...string} group
+ */
+const forbid = (message, ...group) => ({ group, message });
+/**
+ * The three ways a file names a screen's folder: by a glob under ui, from a sibling (`../player`),
+ * and through `$lib/ui`.
+ * @param {string[]} screens
+ */
+const screenFolders = (screens) =>
+	screens.flatMap((screen) => [`**/ui/${screen}/**`, `../${screen}/**`, `$lib/ui/${screen}/**`]);
 const APP_FILES = [
 	'src/lib/**/*.ts',
 	'src/lib/**/*.svelte',
@@ -32,26 +45,38 @@ const APP_FILES = [
 	'src/service-worker.ts'
 ];
 const TESTS = ['**/*.test.ts'];
-const TEST_SUPPORT = {
-	group: ['$test', '$test/*', '**/test-support/**'],
-	message: 'test-support is for tests: the app imports nothing from it.'
-};
-const PURE = {
-	group: ['svelte', 'svelte/*', '$app/*', '$env/*'],
-	message: 'routine and engine are pure TypeScript.'
-};
-const NO_UI = {
-	group: ['**/ui/**', '$lib/ui/*', '$lib/ui/**'],
-	message: 'the screens use storage and transfer, never the other way round.'
-};
-const NO_TRANSFER = {
-	group: ['**/transfer/**', '$lib/transfer/*', '$lib/transfer/**'],
-	message: 'storage is the database: moving routines in and out (transfer) builds on it, not in it.'
-};
-const INWARD = {
-	group: ['**/ui/**', '**/audio/**', '**/storage/**', '**/pwa/**'],
-	message: 'arrows point inward: routine and engine import no outer room.'
-};
+const TEST_SUPPORT = forbid(
+	'test-support is for tests: the app imports nothing from it.',
+	'$test',
+	'$test/*',
+	'**/test-support/**'
+);
+const PURE = forbid(
+	'routine and engine are pure TypeScript.',
+	'svelte',
+	'svelte/*',
+	'$app/*',
+	'$env/*'
+);
+const NO_UI = forbid(
+	'the screens use storage and transfer, never the other way round.',
+	'**/ui/**',
+	'$lib/ui/*',
+	'$lib/ui/**'
+);
+const NO_TRANSFER = forbid(
+	'storage is the database: moving routines in and out (transfer) builds on it, not in it.',
+	'**/transfer/**',
+	'$lib/transfer/*',
+	'$lib/transfer/**'
+);
+const INWARD = forbid(
+	'arrows point inward: routine and engine import no outer room.',
+	'**/ui/**',
+	'**/audio/**',
+	'**/storage/**',
+	'**/pwa/**'
+);
 /** The presenter pairing's room (src/lib/presenter); its protocol is pure. */
 const PRESENTER_PROTOCOL = ['src/lib/presenter/protocol.ts'];
 const PROTOCOL_PURE = {
@@ -87,27 +112,19 @@ const SCREENS = ['editor', 'history', 'library', 'player', 'voice'];
  * A screen's files may not import another's: `../player/…` from history, or `$lib/ui/player/…`.
  * @param {string} screen
  */
-const OTHER_SCREENS = (screen) => ({
-	group: SCREENS.filter((other) => other !== screen).flatMap((other) => [
-		`**/ui/${other}/**`,
-		`../${other}/**`,
-		`$lib/ui/${other}/**`
-	]),
-	message: `a screen imports no other screen's insides: move what ${screen} shares with it down into src/lib/ui/.`
-});
+const OTHER_SCREENS = (screen) =>
+	forbid(
+		`a screen imports no other screen's insides: move what ${screen} shares with it down into src/lib/ui/.`,
+		...screenFolders(SCREENS.filter((other) => other !== screen))
+	);
 /**
  * What lies below the screens (the presenter's studio views; ui/session, the pieces of a session's
  * view that the player and the studio share) imports no screen's insides.
  */
-const NO_SCREENS = {
-	group: SCREENS.flatMap((screen) => [
-		`**/ui/${screen}/**`,
-		`../${screen}/**`,
-		`$lib/ui/${screen}/**`
-	]),
-	message:
-		'this lies below the screens and imports none of them: what it shares with a screen moves down into src/lib/ui/session/ or src/lib/ui/.'
-};
+const NO_SCREENS = forbid(
+	'this lies below the screens and imports none of them: what it shares with a screen moves down into src/lib/ui/session/ or src/lib/ui/.',
+	...screenFolders(SCREENS)
+);
 
 export default ts.config(
 	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'playwright-report/'] },
