@@ -56,7 +56,9 @@ export class Page {
 
 	/**
 	 * Waits until `look` finds what it looks for (anything but undefined or false), or says what
-	 * did not happen. An element replaced while it was read counts as not yet found.
+	 * did not happen. An element replaced while it was read counts as not yet found, and so does
+	 * a page that navigated away while it was being read (an update's reload: WebKit then says the
+	 * script's frame is gone, NoSuchFrameError, and the next look reads the new page).
 	 */
 	async until<T>(
 		what: string,
@@ -70,7 +72,10 @@ export class Page {
 				const found = await look();
 				if (found !== undefined && found !== false) return found;
 			} catch (problem) {
-				if (!(problem instanceof error.StaleElementReferenceError)) throw problem;
+				const passing =
+					problem instanceof error.StaleElementReferenceError ||
+					problem instanceof error.NoSuchFrameError;
+				if (!passing) throw problem;
 				last = problem;
 			}
 			if (Date.now() > end) {
